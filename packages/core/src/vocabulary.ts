@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Who acts on a hazard (三管三必须 plus the reporter and the engine's timers). */
+export const ROLES = ['reporter', 'responsible', 'territory', 'regulator', 'command', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/** 一般隐患 / 重大隐患. Imminent danger (Law Art. 65) is an overlay flag, not a third grade. */
+export const SEVERITIES = ['general', 'major'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severitySchema = z.enum(SEVERITIES);
+
+/** Every command a case accepts. Packs choose which steps apply; they never add commands. */
+export const COMMAND_TYPES = [
+  'TRIAGE',
+  'FIX_ON_SPOT',
+  'DISMISS',
+  'TRANSFER',
+  'ISSUE_NOTICE',
+  'ACKNOWLEDGE',
+  'SUBMIT_PLAN',
+  'APPROVE_PLAN',
+  'REJECT_PLAN',
+  'START_INTERIM_CONTROL',
+  'LIFT_INTERIM_CONTROL',
+  'SUBMIT_RECTIFICATION',
+  'VERIFY',
+  'REQUEST_EXTENSION',
+  'DECIDE_EXTENSION',
+  'PAUSE_CLOCK',
+  'RESUME_CLOCK',
+  'REOPEN',
+  'ADD_EVIDENCE',
+  'COMMENT',
+] as const;
+export type CommandType = (typeof COMMAND_TYPES)[number];
+export const commandTypeSchema = z.enum(COMMAND_TYPES);
+
+/** Interim control measures for major or imminent hazards: evacuate, suspend operations, seal. */
+export const INTERIM_CONTROLS = ['evacuate', 'suspend', 'seal'] as const;
+export type InterimControl = (typeof INTERIM_CONTROLS)[number];
+export const interimControlSchema = z.enum(INTERIM_CONTROLS);
+
+/** Why a report is dismissed. */
+export const DISMISS_REASONS = ['duplicate', 'invalid', 'not_responsible'] as const;
+export type DismissReason = (typeof DISMISS_REASONS)[number];
+
+/** The lifecycle status a case view exposes. */
+export const STATUSES = [
+  'reported',
+  'triaged',
+  'notice_issued',
+  'rectifying',
+  'plan_pending',
+  'supervised',
+  'verifying',
+  'closed',
+  'dismissed',
+  'transferred',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Steps that may require evidence. */
+export const EVIDENCE_STEPS = [
+  'report',
+  'notice',
+  'plan',
+  'interimControl',
+  'rectification',
+  'verification',
+  'acceptance',
+] as const;
+export type EvidenceStep = (typeof EVIDENCE_STEPS)[number];
+
+/** A label in both languages the packs are written for. */
+export const bilingualSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export type Bilingual = z.infer<typeof bilingualSchema>;
