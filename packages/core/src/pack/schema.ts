@@ -206,6 +206,8 @@ export const seasonSchema = z.strictObject({
   deadlineFactor: z.number().gt(0).lte(1).optional(),
   /** Raise general hazards of the affected categories to this severity. */
   raiseSeverityTo: severitySchema.optional(),
+  /** The notice or local rule that declares the season, cited in classification reasons. */
+  source: z.string().optional(),
 });
 export type Season = z.infer<typeof seasonSchema>;
 
@@ -242,6 +244,8 @@ export const siteOverrideSchema = z.strictObject({
 export type SiteOverride = z.infer<typeof siteOverrideSchema>;
 
 export const policyPackSchema = z.strictObject({
+  /** For packs written as JSON or YAML: the JSON Schema an editor checks against (`policyPackJsonSchema()`). */
+  $schema: z.string().optional(),
   id: idSchema,
   version: semverSchema,
   name: bilingualSchema,
@@ -256,7 +260,8 @@ export const policyPackSchema = z.strictObject({
   categories: z.array(categorySchema).min(1),
   severityRules: z.array(severityRuleSchema).default([]),
   deadlines: deadlinesSchema,
-  steps: stepsSchema.default({} as never),
+  // prefault, not default: zod 4 returns a default as is, so `{}` would skip the step defaults.
+  steps: stepsSchema.prefault({}),
   escalation: escalationSchema,
   evidence: evidenceRulesSchema.default({}),
   permissions: permissionsSchema.default({}),

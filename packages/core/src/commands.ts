@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { actorSchema } from './actor';
+import { durationSchema } from './duration';
+import { evidenceRefSchema } from './evidence';
+import { scalarSchema } from './pack/schema';
+import type { CommandType } from './vocabulary';
+import { DISMISS_REASONS, interimControlSchema, severitySchema } from './vocabulary';
+
+/**
+ * The payload of every command, validated before it reaches the machine. The engine adds
+ * the envelope (`type`, `at`, `actor`); a payload never carries time or identity.
+ */
+const evidence = z.array(evidenceRefSchema).default([]);
+const note = z.string().max(4000).optional();
+const findings = z.record(z.string(), scalarSchema);
+
+export const commandPayloadSchemas = {
+  TRIAGE: z.strictObject({
+    /** The regulator's grading; severity rules can raise it, never lower it. */
+    severity: severitySchema.optional(),
+    imminentDanger: z.boolean().optional(),
+    category: z.string().min(1).optional(),
+    findings: findings.optional(),
+    evidence,
+    note,
+  }),
+  FIX_ON_SPOT: z.strictObject({ evidence, note }),
+  DISMISS: z.strictObject({ reason: z.enum(DISMISS_REASONS), duplicateOf: z.string().min(1).optional(), note }),
+  TRANSFER: z.strictObject({ to: z.string().min(1), note }),
+  ISSUE_NOTICE: z.strictObject({ clauses: z.array(z.string().min(1)).min(1), evidence, note }),
+  ACKNOWLEDGE: z.strictObject({ evidence, note }),
+  SUBMIT_PLAN: z.strictObject({
+    /** 五落实: responsibility, measures, funds, deadline and emergency plan. */
+    plan: z.strictObject({
+      responsibility: z.string().min(1),
+      measures: z.string().min(1),
+      funds: z.string().min(1),
+      deadline: z.string().min(1),
+      emergencyPlan: z.string().min(1),
+    }),
+    evidence,
+    note,
+  }),
+  APPROVE_PLAN: z.strictObject({ evidence, note }),
+  REJECT_PLAN: z.strictObject({ reason: z.string().min(1), note }),
+  START_INTERIM_CONTROL: z.strictObject({ measure: interimControlSchema, evidence, note }),
+  LIFT_INTERIM_CONTROL: z.strictObject({ measure: interimControlSchema, evidence, note }),
+  SUBMIT_RECTIFICATION: z.strictObject({ evidence, note }),
+  VERIFY: z.strictObject({ result: z.enum(['pass', 'fail']), evidence, note }),
+  REQUEST_EXTENSION: z.strictObject({ extendBy: durationSchema, reason: z.string().min(1) }),
+  DECIDE_EXTENSION: z.strictObject({
+    granted: z.boolean(),
+    /** Grant less than was asked; defaults to what was asked. */
+    extendBy: durationSchema.optional(),
+    note,
+  }),
+  PAUSE_CLOCK: z.strictObject({ reason: z.string().min(1) }),
+  RESUME_CLOCK: z.strictObject({ note }),
+  REOPEN: z.strictObject({ reason: z.string().min(1), evidence }),
+  ADD_EVIDENCE: z.strictObject({ evidence: z.array(evidenceRefSchema).min(1), note }),
+  COMMENT: z.strictObject({ text: z.string().min(1).max(4000) }),
+} satisfies Record<CommandType, z.ZodType>;
+
+export type CommandPayloads = { [K in CommandType]: z.output<(typeof commandPayloadSchemas)[K]> };
+export type CommandPayloadInputs = { [K in CommandType]: z.input<(typeof commandPayloadSchemas)[K]> };
+
+/** What an application sends: the command type and its payload. */
+export type Command = { [K in CommandType]: { type: K } & CommandPayloadInputs[K] }[CommandType];
+
+/** A command as the machine receives it: validated payload plus the engine's envelope. */
+export type CommandEvent = {
+  [K in CommandType]: {
+    type: K;
+    at: string;
+    actor: z.infer<typeof actorSchema>;
+    commandId?: string;
+  } & CommandPayloads[K];
+}[CommandType];
+
+/** Validates `{ type, ...payload }`; the result is a zod safe-parse result of the payload. */
+export function parseCommand(command: unknown) {
+  const type = (command as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !(type in commandPayloadSchemas)) {
+    return {
+      success: false as const,
+      issues: [{ path: 'type', message: `must be one of ${Object.keys(commandPayloadSchemas).join(', ')}` }],
+    };
+  }
+  const { type: _omit, ...payload } = command as Record<string, unknown>;
+  const result = commandPayloadSchemas[type as CommandType].safeParse(payload);
+  if (result.success) return { success: true as const, command: { type, ...result.data } as CommandEventPayload };
+  return {
+    success: false as const,
+    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message })),
+  };
+}
+
+/** A validated command without its envelope. */
+export type CommandEventPayload = { [K in CommandType]: { type: K } & CommandPayloads[K] }[CommandType];

@@ -1,0 +1,70 @@
+import type { Actor } from '../actor';
+import { DEFAULT_PERMISSIONS } from '../pack/default-permissions';
+import type { PolicyPack } from '../pack/schema';
+import type { CommandType } from '../vocabulary';
+import type { HazardContext } from './hazard-context';
+
+/** Why a command may not be issued by this actor. Data, so the engine can return it as is. */
+export type AuthorizationResult =
+  | { ok: true }
+  | { ok: false; code: 'FORBIDDEN' | 'SEPARATION_OF_DUTIES'; message: string };
+
+const OK: AuthorizationResult = Object.freeze({ ok: true });
+
+/**
+ * The one source of truth for permission: the machine's guards call it and the engine calls
+ * it first to return a precise error. Checks, in order: the role may issue the command
+ * (pack permissions, else the defaults); jurisdiction (a territory or regulator acts only on
+ * cases of its own org, a responsible party only on its own cases; command is district-wide);
+ * the extra rules that are law rather than configuration (territory staff verify general
+ * hazards only; whoever submitted a rectification cannot verify it).
+ */
+export function authorize(
+  policy: Pick<PolicyPack, 'permissions'>,
+  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy'>,
+  command: CommandType,
+  actor: Actor,
+): AuthorizationResult {
+  if (actor.role === 'system') {
+    return deny('FORBIDDEN', `${command} is a person's decision; the system actor may not issue it`);
+  }
+  const roles = policy.permissions[command] ?? DEFAULT_PERMISSIONS[command];
+  if (!roles.includes(actor.role)) {
+    return deny('FORBIDDEN', `role "${actor.role}" may not ${command}; allowed: ${roles.join(', ') || 'nobody'}`);
+  }
+  const jurisdiction = jurisdictionOf(hazard, actor.role);
+  if (jurisdiction !== undefined && actor.org !== jurisdiction) {
+    return deny(
+      'FORBIDDEN',
+      `${actor.role} "${actor.id}" of org "${actor.org ?? '(none)'}" has no jurisdiction over this case (org "${jurisdiction}")`,
+    );
+  }
+  if (command === 'VERIFY' && actor.role === 'territory' && hazard.severity === 'major') {
+    return deny('FORBIDDEN', 'a major hazard is verified by the regulator, not by territory staff');
+  }
+  if (command === 'VERIFY' && hazard.rectifiedBy !== null && hazard.rectifiedBy === actor.id) {
+    return deny('SEPARATION_OF_DUTIES', `"${actor.id}" submitted the rectification and cannot verify it`);
+  }
+  return OK;
+}
+
+/** The org an actor of this role must belong to, or undefined when the role is not bound to one. */
+function jurisdictionOf(
+  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible'>,
+  role: Actor['role'],
+): string | undefined {
+  switch (role) {
+    case 'territory':
+      return hazard.site.territory;
+    case 'regulator':
+      return hazard.regulator;
+    case 'responsible':
+      return hazard.responsible.id;
+    default:
+      return undefined;
+  }
+}
+
+function deny(code: 'FORBIDDEN' | 'SEPARATION_OF_DUTIES', message: string): AuthorizationResult {
+  return { ok: false, code, message };
+}

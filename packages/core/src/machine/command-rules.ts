@@ -1,0 +1,110 @@
+import type { CommandEvent } from '../commands';
+import type { EvidenceRef } from '../evidence';
+import type { PolicyPack } from '../pack/schema';
+import type { EvidenceStep } from '../vocabulary';
+import { missingEvidence } from './evidence-check';
+import type { HazardContext } from './hazard-context';
+
+/** A rule a command breaks, as data the engine returns unchanged. */
+export interface RuleViolation {
+  code: 'EVIDENCE_REQUIRED' | 'NOT_ALLOWED_IN_STATE';
+  message: string;
+}
+
+/** The evidence step a command must satisfy, if any. */
+export function evidenceStepOf(event: CommandEvent, context: Pick<HazardContext, 'severity'>): EvidenceStep | null {
+  switch (event.type) {
+    case 'FIX_ON_SPOT':
+    case 'SUBMIT_RECTIFICATION':
+      return 'rectification';
+    case 'ISSUE_NOTICE':
+      return 'notice';
+    case 'SUBMIT_PLAN':
+      return 'plan';
+    case 'START_INTERIM_CONTROL':
+      return 'interimControl';
+    case 'VERIFY':
+      return event.result === 'pass' && context.severity === 'major' ? 'acceptance' : 'verification';
+    default:
+      return null;
+  }
+}
+
+/** Evidence that counts for a command: what it carries plus what was added since the last step. */
+export function evidencePool(event: CommandEvent, context: Pick<HazardContext, 'pendingEvidence'>): EvidenceRef[] {
+  const carried = 'evidence' in event && Array.isArray(event.evidence) ? (event.evidence as EvidenceRef[]) : [];
+  return [...context.pendingEvidence, ...carried];
+}
+
+/**
+ * The business rules of a command that do not depend on which state the case is in:
+ * evidence, interim controls, severity preconditions, extension limits. Machine guards and
+ * the engine's precise errors both come from here.
+ */
+export function ruleViolation(policy: PolicyPack, context: HazardContext, event: CommandEvent): RuleViolation | null {
+  const step = evidenceStepOf(event, context);
+  if (step !== null) {
+    const missing = missingEvidence(policy, context.category, step, evidencePool(event, context));
+    if (missing.length > 0) return { code: 'EVIDENCE_REQUIRED', message: missing.join('; ') };
+  }
+  const notAllowed = (message: string): RuleViolation => ({ code: 'NOT_ALLOWED_IN_STATE', message });
+  const activeControls = context.interimControls;
+  switch (event.type) {
+    case 'TRIAGE':
+      if (event.category !== undefined && !policy.categories.some((c) => c.id === event.category)) {
+        return notAllowed(`category "${event.category}" is not in pack ${policy.id}`);
+      }
+      return null;
+    case 'FIX_ON_SPOT':
+      if (!policy.steps.fixOnSpot) return notAllowed(`pack ${policy.id} does not allow fixing on the spot`);
+      if (context.severity !== 'general') return notAllowed('only a general hazard can be fixed on the spot');
+      if (context.imminentDanger) return notAllowed('an imminent danger cannot be closed on the spot');
+      return activeControls.length > 0 ? notAllowed(controlsStillActive(activeControls)) : null;
+    case 'DISMISS':
+    case 'TRANSFER':
+      if (event.type === 'TRANSFER' && !policy.steps.transfer) {
+        return notAllowed(`pack ${policy.id} does not allow transfers`);
+      }
+      if (event.type === 'TRANSFER' && event.to === context.regulator) {
+        return notAllowed(`the case is already with "${event.to}"`);
+      }
+      return activeControls.length > 0 ? notAllowed(controlsStillActive(activeControls)) : null;
+    case 'VERIFY':
+      if (event.result === 'pass' && activeControls.length > 0) return notAllowed(controlsStillActive(activeControls));
+      return null;
+    case 'REQUEST_EXTENSION':
+      if (context.extensionCount >= policy.steps.maxExtensions) {
+        return notAllowed(
+          `at most ${policy.steps.maxExtensions} extension(s) per case; ${context.extensionCount} granted`,
+        );
+      }
+      if (context.deadline?.step !== 'rectify') return notAllowed('an extension applies to a rectification deadline');
+      return null;
+    case 'START_INTERIM_CONTROL':
+      if (!policy.steps.interimControls.includes(event.measure)) {
+        return notAllowed(
+          `interim control "${event.measure}" is not allowed by pack ${policy.id} (allowed: ${policy.steps.interimControls.join(', ') || 'none'})`,
+        );
+      }
+      if (activeControls.includes(event.measure))
+        return notAllowed(`interim control "${event.measure}" is already active`);
+      if (context.severity === null || context.closedAt !== null) {
+        return notAllowed('interim control applies to a graded, open case');
+      }
+      return null;
+    case 'LIFT_INTERIM_CONTROL':
+      return activeControls.includes(event.measure)
+        ? null
+        : notAllowed(`interim control "${event.measure}" is not active`);
+    case 'PAUSE_CLOCK':
+      return context.deadline?.owner === 'responsible'
+        ? null
+        : notAllowed("only the responsible party's deadline can be paused");
+    default:
+      return null;
+  }
+}
+
+function controlsStillActive(controls: readonly string[]): string {
+  return `interim control still active (${controls.join(', ')}); lift it first`;
+}

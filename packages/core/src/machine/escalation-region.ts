@@ -1,0 +1,114 @@
+import type { EscalationLevel } from '../pack/schema';
+
+/**
+ * The escalation region, generated from the pack's ladder so a diagram of the machine shows
+ * the ladder itself. It watches the one deadline in `context.deadline`:
+ *
+ *   idle ─track→ watching: onTrack ─warning→ dueSoon ─due→ overdue: level_0 → level_1 → … → level_n
+ *                    ↕ PAUSE_CLOCK / RESUME_CLOCK: paused
+ *
+ * Every move of the deadline (a new step, an extension, a resume) raises `hazard.track`,
+ * which re-enters `watching`: its exit actions cancel the old timers, its entry sets new ones
+ * from the new instants. Routing states (`always` transitions) place the case straight into
+ * the state that matches the current time, so a case that is already late is overdue at once.
+ */
+export function escalationRegion(ladder: readonly EscalationLevel[]) {
+  const top = ladder.length;
+  const levelStates: Record<string, object> = {};
+  for (let level = 0; level <= top; level++) {
+    const next = level < top ? level + 1 : undefined;
+    const hasRepeat = level > 0 && ladder[level - 1]?.repeat !== undefined;
+    levelStates[`level_${level}`] = {
+      entry: [
+        { type: 'enterLevel', params: { level } },
+        ...(next !== undefined ? [{ type: 'scheduleEscalation', params: { level: next } }] : []),
+        ...(hasRepeat ? [{ type: 'scheduleReminder', params: { level } }] : []),
+      ],
+      exit: [
+        ...(next !== undefined ? [{ type: 'cancelTimer', params: { id: 'escalation.next' } }] : []),
+        ...(hasRepeat ? [{ type: 'cancelTimer', params: { id: 'escalation.remind' } }] : []),
+      ],
+      on: {
+        ...(next !== undefined ? { 'TIMER.ESCALATE': { target: `level_${next}` } } : {}),
+        ...(hasRepeat
+          ? {
+              'TIMER.REMIND': {
+                target: `level_${level}`,
+                reenter: true,
+                actions: { type: 'remind', params: { level } },
+              },
+            }
+          : {}),
+      },
+    };
+  }
+
+  const routeToLevel = [];
+  for (let level = top; level >= 1; level--) {
+    routeToLevel.push({ guard: { type: 'levelReached', params: { level } }, target: `level_${level}` });
+  }
+  routeToLevel.push({ target: 'level_0' });
+
+  return {
+    initial: 'idle',
+    // Handlers sit on the child states, never on the region: a re-entering transition on a
+    // region of a parallel state would re-enter its siblings too.
+    on: {
+      'hazard.untrack': { target: '.idle', actions: 'clearPause' },
+      'hazard.escalate': { actions: 'raiseLevel' },
+    },
+    states: {
+      idle: {
+        on: { 'hazard.track': { target: 'watching' } },
+      },
+      paused: {
+        on: {
+          RESUME_CLOCK: { guard: 'mayAct', target: 'watching', actions: 'resumeClock' },
+          'hazard.track': { target: 'watching', actions: 'clearPause' },
+        },
+      },
+      watching: {
+        initial: 'routing',
+        on: {
+          'hazard.track': { target: 'watching', reenter: true },
+          PAUSE_CLOCK: { guard: 'mayPauseClock', target: 'paused', actions: 'pauseClock' },
+          'hazard.escalate': { target: 'watching', reenter: true, actions: 'raiseLevel' },
+        },
+        states: {
+          routing: {
+            always: [
+              { guard: 'deadlinePassed', target: 'overdue' },
+              { guard: 'inWarningWindow', target: 'dueSoon' },
+              { target: 'onTrack' },
+            ],
+          },
+          onTrack: {
+            entry: 'scheduleWarningOrDue',
+            exit: [
+              { type: 'cancelTimer', params: { id: 'deadline.warning' } },
+              { type: 'cancelTimer', params: { id: 'deadline.due' } },
+            ],
+            on: { 'TIMER.WARNING': 'dueSoon', 'TIMER.DUE': 'overdue' },
+          },
+          dueSoon: {
+            entry: ['warn', 'scheduleDue'],
+            exit: { type: 'cancelTimer', params: { id: 'deadline.due' } },
+            on: { 'TIMER.DUE': 'overdue' },
+          },
+          overdue: {
+            entry: 'markOverdue',
+            initial: 'routing',
+            states: {
+              routing: {
+                always: [{ guard: 'stepOwnedByRegulator', target: 'stepOverdue' }, ...routeToLevel],
+              },
+              /** A regulator's own step is late: people are told, the ladder does not climb. */
+              stepOverdue: {},
+              ...levelStates,
+            },
+          },
+        },
+      },
+    },
+  } as const;
+}

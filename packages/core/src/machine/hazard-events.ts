@@ -1,0 +1,71 @@
+import type { CommandEvent } from '../commands';
+import type { Bilingual, Role } from '../vocabulary';
+
+/**
+ * Timer events. Each carries its own due instant as `at`, so a timer fired by XState's
+ * scheduler (standalone use) and one fired by the engine from a timer row (durable use)
+ * are the same event.
+ */
+export type TimerEvent =
+  | { type: 'TIMER.WARNING'; at: string }
+  | { type: 'TIMER.DUE'; at: string }
+  | { type: 'TIMER.ESCALATE'; at: string; level: number }
+  | { type: 'TIMER.REMIND'; at: string; level: number }
+  | { type: 'TIMER.ACK_DUE'; at: string }
+  | { type: 'TIMER.UNACKNOWLEDGED'; at: string; level: number }
+  | { type: 'TIMER.FOLLOW_UP_END'; at: string };
+
+export const TIMER_EVENT_TYPES = [
+  'TIMER.WARNING',
+  'TIMER.DUE',
+  'TIMER.ESCALATE',
+  'TIMER.REMIND',
+  'TIMER.ACK_DUE',
+  'TIMER.UNACKNOWLEDGED',
+  'TIMER.FOLLOW_UP_END',
+] as const;
+
+/** Events the machine raises to itself so its regions stay in step; never sent from outside. */
+export type InternalEvent =
+  | { type: 'hazard.track'; at: string }
+  | { type: 'hazard.untrack'; at: string }
+  | { type: 'hazard.escalate'; at: string; level: number; reason: string }
+  | { type: 'hazard.ended'; at: string };
+
+export type HazardEvent = CommandEvent | TimerEvent | InternalEvent;
+
+/** Why people are told something. */
+export type NotificationReason =
+  | 'notice_issued'
+  | 'listed_supervision'
+  | 'imminent_danger'
+  | 'warning'
+  | 'overdue'
+  | 'escalated'
+  | 'reminder'
+  | 'acknowledgement_overdue'
+  | 'verification_failed'
+  | 'extension_requested'
+  | 'closed'
+  | 'reopened';
+
+/** A role and the org that role means for this case (street, department, party, 'command'). */
+export interface Recipient {
+  role: Role;
+  org: string;
+}
+
+/** Emitted (XState `emit`) whenever people must be told; the application maps roles to people. */
+export interface HazardNotification {
+  type: 'hazard.notification';
+  caseId: string;
+  reason: NotificationReason;
+  level: number;
+  recipients: Recipient[];
+  at: string;
+  dueAt: string | null;
+  action?: Bilingual;
+  message: string;
+}
+
+export type HazardEmitted = HazardNotification;

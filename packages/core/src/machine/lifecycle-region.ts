@@ -1,0 +1,170 @@
+import type { EscalationLevel } from '../pack/schema';
+
+/**
+ * The closed loop of DOMAIN.md (隐患排查治理闭环) as a region of the hazard machine.
+ *
+ * General: reported → triaged → (FIX_ON_SPOT → closed) | ISSUE_NOTICE → noticeIssued →
+ *          rectifying → verifying → closed (VERIFY fail → rectifying)
+ * Major:   triaged → ISSUE_NOTICE → planPending (drafting ⇄ underReview) → supervised (挂牌督办)
+ *          → verifying (acceptance 核销) → closed (销号)
+ * Side:    DISMISS, TRANSFER from reported / triaged; REOPEN within the follow-up window.
+ *
+ * Guards name the rule they check; the engine reports the same rules as precise errors.
+ */
+export function lifecycleRegion(ladder: readonly EscalationLevel[]) {
+  const unacknowledgedLevels = ladder.filter((l) => l.unacknowledgedAfter !== undefined).map((l) => l.level);
+  const dismissAndTransfer = {
+    DISMISS: { guard: 'mayDismiss', target: 'dismissed', actions: 'dismiss' },
+    TRANSFER: { guard: 'mayTransfer', target: 'transferred', actions: 'transfer' },
+  };
+  const submitRectification = {
+    SUBMIT_RECTIFICATION: { guard: 'maySubmitRectification', target: 'verifying', actions: 'submitRectification' },
+  };
+
+  return {
+    initial: 'reported',
+    states: {
+      reported: {
+        entry: { type: 'trackStep', params: { step: 'triage' } },
+        on: {
+          TRIAGE: { guard: 'mayTriage', target: 'triaged', actions: 'grade' },
+          ...dismissAndTransfer,
+        },
+      },
+      triaged: {
+        entry: { type: 'trackStep', params: { step: 'notice' } },
+        on: {
+          FIX_ON_SPOT: { guard: 'mayFixOnSpot', target: 'closed', actions: 'closeFixedOnSpot' },
+          ISSUE_NOTICE: [
+            { guard: 'mayIssueNoticeForPlan', target: 'planPending', actions: 'issueNotice' },
+            { guard: 'mayIssueNoticeMajor', target: 'supervised', actions: ['issueNotice', 'setRectifyDeadline'] },
+            {
+              guard: 'mayIssueNoticeWithAcknowledgement',
+              target: 'noticeIssued',
+              actions: ['issueNotice', 'setRectifyDeadline'],
+            },
+            { guard: 'mayIssueNotice', target: 'rectifying', actions: ['issueNotice', 'setRectifyDeadline'] },
+          ],
+          ...dismissAndTransfer,
+        },
+      },
+      noticeIssued: {
+        entry: [
+          { type: 'trackStep', params: { step: 'rectify' } },
+          'scheduleAcknowledgementDue',
+          ...unacknowledgedLevels.map((level) => ({ type: 'scheduleUnacknowledged', params: { level } })),
+        ],
+        exit: [
+          { type: 'cancelTimer', params: { id: 'acknowledgement.due' } },
+          ...unacknowledgedLevels.map((level) => ({
+            type: 'cancelTimer',
+            params: { id: `acknowledgement.level-${level}` },
+          })),
+        ],
+        on: {
+          ACKNOWLEDGE: { guard: 'mayAcknowledge', target: 'rectifying', actions: 'acknowledge' },
+          'TIMER.ACK_DUE': { actions: 'notifyAcknowledgementOverdue' },
+          'TIMER.UNACKNOWLEDGED': { actions: 'escalateUnacknowledged' },
+          // Submitting the work implies the notice was received.
+          ...submitRectification,
+        },
+      },
+      rectifying: {
+        entry: { type: 'trackStep', params: { step: 'rectify' } },
+        on: submitRectification,
+      },
+      planPending: {
+        initial: 'drafting',
+        states: {
+          drafting: {
+            entry: { type: 'trackStep', params: { step: 'plan' } },
+            on: { SUBMIT_PLAN: { guard: 'maySubmitPlan', target: 'underReview', actions: 'submitPlan' } },
+          },
+          underReview: {
+            entry: { type: 'trackStep', params: { step: 'planReview' } },
+            on: {
+              APPROVE_PLAN: {
+                guard: 'mayApprovePlan',
+                target: '#hazard.lifecycle.supervised',
+                actions: ['approvePlan', 'setRectifyDeadline'],
+              },
+              REJECT_PLAN: { guard: 'mayAct', target: 'drafting', actions: 'rejectPlan' },
+            },
+          },
+        },
+      },
+      /** Major hazard under listed supervision (挂牌督办), rectifying to the approved plan. */
+      supervised: {
+        entry: { type: 'trackStep', params: { step: 'rectify' } },
+        on: submitRectification,
+      },
+      verifying: {
+        entry: 'trackVerification',
+        on: {
+          VERIFY: [
+            { guard: 'mayPassVerification', target: 'closed', actions: 'closeVerified' },
+            { guard: 'mayFailMajorVerification', target: 'supervised', actions: 'failVerification' },
+            { guard: 'mayFailVerification', target: 'rectifying', actions: 'failVerification' },
+          ],
+        },
+      },
+      closed: {
+        entry: 'endCase',
+        initial: 'routing',
+        states: {
+          routing: { always: [{ guard: 'hasFollowUpWindow', target: 'followUp' }, { target: 'archived' }] },
+          /** 回头看: a follow-up check may still find the hazard again and reopen the case. */
+          followUp: {
+            entry: 'scheduleFollowUpEnd',
+            exit: { type: 'cancelTimer', params: { id: 'follow-up.end' } },
+            on: {
+              'TIMER.FOLLOW_UP_END': 'archived',
+              REOPEN: [
+                { guard: 'mayReopenMajor', target: '#hazard.lifecycle.supervised', actions: 'reopen' },
+                { guard: 'mayReopen', target: '#hazard.lifecycle.rectifying', actions: 'reopen' },
+              ],
+            },
+          },
+          archived: { type: 'final' },
+        },
+      },
+      dismissed: { type: 'final', entry: 'endCase' },
+      transferred: { type: 'final', entry: 'endCase' },
+    },
+  } as const;
+}
+
+/** Extension requested and decided (延期): the rectification deadline moves when granted. */
+export const extensionRegion = {
+  initial: 'none',
+  on: { 'hazard.ended': '.none' },
+  states: {
+    none: {
+      on: { REQUEST_EXTENSION: { guard: 'mayRequestExtension', target: 'requested', actions: 'requestExtension' } },
+    },
+    requested: {
+      on: { DECIDE_EXTENSION: { guard: 'mayAct', target: 'none', actions: 'decideExtension' } },
+    },
+  },
+} as const;
+
+/** Interim control measures (evacuate / suspend / seal) that must be lifted before acceptance. */
+export const interimControlRegion = {
+  initial: 'none',
+  states: {
+    none: {
+      on: {
+        START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', target: 'active', actions: 'startInterimControl' },
+      },
+    },
+    active: {
+      on: {
+        START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', actions: 'startInterimControl' },
+        LIFT_INTERIM_CONTROL: [
+          { guard: 'mayLiftLastInterimControl', target: 'none', actions: 'liftInterimControl' },
+          { guard: 'mayLiftInterimControl', actions: 'liftInterimControl' },
+        ],
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,30 @@
+import type { CommandType, Role } from '../vocabulary';
+
+/**
+ * Who may issue each command when a pack says nothing. A pack's `permissions` replace the
+ * entry for a command, never merge into it. Jurisdiction applies on top: a territory or
+ * regulator actor acts only on cases of its own org; `command` acts district-wide.
+ */
+export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>> = {
+  TRIAGE: ['regulator'],
+  FIX_ON_SPOT: ['regulator', 'territory'],
+  DISMISS: ['regulator', 'command'],
+  TRANSFER: ['regulator', 'command'],
+  ISSUE_NOTICE: ['regulator'],
+  ACKNOWLEDGE: ['responsible'],
+  SUBMIT_PLAN: ['responsible'],
+  APPROVE_PLAN: ['regulator'],
+  REJECT_PLAN: ['regulator'],
+  START_INTERIM_CONTROL: ['regulator', 'command'],
+  LIFT_INTERIM_CONTROL: ['regulator', 'command'],
+  SUBMIT_RECTIFICATION: ['responsible'],
+  // Territory staff verify general hazards only; major hazards need the regulator (see authorize).
+  VERIFY: ['regulator', 'territory'],
+  REQUEST_EXTENSION: ['responsible'],
+  DECIDE_EXTENSION: ['regulator', 'command'],
+  PAUSE_CLOCK: ['regulator'],
+  RESUME_CLOCK: ['regulator'],
+  REOPEN: ['regulator', 'territory', 'command'],
+  ADD_EVIDENCE: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
+  COMMENT: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
+};

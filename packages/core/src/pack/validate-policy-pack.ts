@@ -1,0 +1,59 @@
+import { COMMAND_TYPES, type CommandType, type Role } from '../vocabulary';
+import { crossCheckPolicyPack } from './cross-checks';
+import { findDangerousKeys } from './dangerous-keys';
+import { DEFAULT_PERMISSIONS } from './default-permissions';
+import { checkOverrides } from './override-checks';
+import { clonePlainData, deepFreeze } from './plain-data';
+import { type PolicyPackIssue, packIssue } from './policy-pack-issue';
+import { type Permissions, type PolicyPack, policyPackSchema } from './schema';
+import { createZodIssueReader } from './zod-issues';
+
+/** The outcome of `validatePolicyPack`: the pack, or every problem found. */
+export type PolicyPackValidation =
+  | { readonly success: true; readonly pack: PolicyPack }
+  | { readonly success: false; readonly issues: readonly PolicyPackIssue[] };
+
+/**
+ * Checks anything claiming to be a policy pack (a TypeScript object, parsed JSON or YAML)
+ * and never throws. In order: keys that could pollute prototypes (the raw input is walked
+ * before zod sees it), the shape (`policyPackSchema`), the cross-field rules
+ * (`crossCheckPolicyPack`), and each site override applied on its own. Shape problems stop
+ * the later checks, which need a well-formed pack.
+ *
+ * The pack returned has its defaults filled in, `permissions` completed from
+ * `DEFAULT_PERMISSIONS` (a pack's entry replaces the default for that command), no object
+ * shared with the input, and is deeply frozen.
+ */
+export function validatePolicyPack(input: unknown): PolicyPackValidation {
+  return validatePack(input, true);
+}
+
+/** `validatePolicyPack`, optionally without the per-override checks (for packs already patched). */
+export function validatePack(input: unknown, withOverrides: boolean): PolicyPackValidation {
+  let pack: PolicyPack;
+  try {
+    const dangerous = findDangerousKeys(input);
+    if (dangerous.length > 0) return { success: false, issues: dangerous };
+    const reader = createZodIssueReader();
+    const parsed = policyPackSchema.safeParse(input, { error: reader.errorMap, reportInput: true });
+    if (!parsed.success) return { success: false, issues: reader.toPackIssues(parsed.error.issues) };
+    pack = parsed.data;
+  } catch (error) {
+    // Exotic input (a proxy or a getter that throws) is reported, not thrown.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { success: false, issues: [packIssue([], 'unreadable', `could not be read: ${reason}`)] };
+  }
+  const issues = crossCheckPolicyPack(pack);
+  if (withOverrides) issues.push(...checkOverrides(pack, (patched) => validatePack(patched, false), issues));
+  if (issues.length > 0) return { success: false, issues };
+  return {
+    success: true,
+    pack: deepFreeze(clonePlainData({ ...pack, permissions: completePermissions(pack.permissions) })),
+  };
+}
+
+function completePermissions(permissions: Permissions): Record<CommandType, Role[]> {
+  return Object.fromEntries(
+    COMMAND_TYPES.map((command) => [command, [...(permissions[command] ?? DEFAULT_PERMISSIONS[command])]]),
+  ) as Record<CommandType, Role[]>;
+}

@@ -1,0 +1,46 @@
+import { type BusinessCalendar, type HazardContext, isOverdueValue, isPausedValue, statusOf } from '@hazardflow/core';
+import type { CaseView } from './case-view';
+
+const DAY_MS = 86_400_000;
+
+/** Projects a machine snapshot onto the flat, queryable view the store indexes. */
+export function caseViewOf(
+  snapshot: { value: unknown; context: unknown },
+  version: number,
+  updatedAt: string,
+  calendar: BusinessCalendar,
+): CaseView {
+  const context = snapshot.context as HazardContext;
+  const status = statusOf(snapshot);
+  return {
+    id: context.caseId,
+    version,
+    packId: context.packId,
+    packVersion: context.packVersion,
+    category: context.category,
+    severity: context.severity,
+    imminentDanger: context.imminentDanger,
+    status,
+    siteId: context.site.id,
+    siteName: context.site.name,
+    territory: context.site.territory,
+    regulator: context.regulator,
+    responsible: context.responsible.id,
+    escalationLevel: context.escalationLevel,
+    maxEscalationLevel: context.maxEscalationLevel,
+    listedSupervision: context.listedSupervision,
+    dueAt: context.deadline?.dueAt ?? null,
+    overdue: isOverdueValue(snapshot.value),
+    paused: isPausedValue(snapshot.value),
+    interimControls: [...context.interimControls],
+    reportedAt: context.reportedAt,
+    closedAt: status === 'closed' ? context.closedAt : null,
+    updatedAt,
+    reopenedCount: context.reopenedCount,
+    closedOnTime: status === 'closed' ? context.closedOnTime : null,
+    workingDaysToClose:
+      status === 'closed' && context.closedAt !== null
+        ? Math.round((calendar.workingTimeBetween(context.reportedAt, context.closedAt) / DAY_MS) * 10) / 10
+        : null,
+  };
+}

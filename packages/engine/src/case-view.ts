@@ -1,0 +1,37 @@
+import type { InterimControl, Severity, Status } from '@hazardflow/core';
+
+/** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
+export interface CaseView {
+  id: string;
+  version: number;
+  packId: string;
+  packVersion: string;
+  category: string;
+  severity: Severity | null;
+  imminentDanger: boolean;
+  status: Status;
+  siteId: string;
+  siteName: string;
+  territory: string;
+  regulator: string;
+  responsible: string;
+  escalationLevel: number;
+  maxEscalationLevel: number;
+  listedSupervision: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+  paused: boolean;
+  interimControls: InterimControl[];
+  reportedAt: string;
+  closedAt: string | null;
+  updatedAt: string;
+  reopenedCount: number;
+  closedOnTime: boolean | null;
+  workingDaysToClose: number | null;
+}
+
+/** What the store keeps per case: the view and the persisted machine snapshot (JSON). */
+export interface CaseRecord {
+  view: CaseView;
+  snapshot: unknown;
+}

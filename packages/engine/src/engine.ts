@@ -1,0 +1,474 @@
+import {
+  type Actor,
+  actorSchema,
+  type BusinessCalendar,
+  type CommandEvent,
+  checkCommand,
+  createHazardMachine,
+  defaultCalendarFor,
+  type HazardInput,
+  type HazardMachine,
+  type HazardNotification,
+  type HazardReportInput,
+  hazardReportSchema,
+  missingEvidence,
+  type PolicyPack,
+  parseCommand,
+  runtimeOf,
+  type Status,
+  SYSTEM_ACTOR,
+  statusOf,
+} from '@hazardflow/core';
+import { ulid } from 'ulid';
+import { initialTransition, transition } from 'xstate';
+import { type AssessmentOptions, computeAssessment } from './assessment';
+import { type AuditEntry, appendAuditEntry, verifyAuditChain } from './audit-chain';
+import { createKeyedLock } from './case-lock';
+import type { CaseView } from './case-view';
+import { caseViewOf } from './case-view-of';
+import { type Clock, systemClock } from './clock';
+import { EngineEmitter, type EngineEvents } from './engine-events';
+import { TimerGoneError, VersionConflictError } from './errors';
+import { createMemoryStore } from './memory-store';
+import { type CommandResult, failure } from './result';
+import type { CaseFilter, HazardStore, TimerRow } from './store';
+import { planTimers } from './timer-plan';
+
+export interface EngineOptions {
+  /** The packs cases may use; a case keeps the `id@version` it was reported under. */
+  packs: readonly PolicyPack[];
+  store?: HazardStore;
+  clock?: Clock;
+  /** Working-day calendar for every pack; defaults to each pack's (China for Asia/Shanghai). */
+  calendar?: BusinessCalendar;
+  /** Who this engine is when leasing timers from a shared store. */
+  workerId?: string;
+  /** How long a claimed timer stays leased to this engine. */
+  timerLeaseMs?: number;
+}
+
+export interface CommandOptions {
+  actor: Actor;
+  /** Makes the command idempotent: the same id returns the first result, marked `replayed`. */
+  commandId?: string;
+  /** Optimistic concurrency: fail with VERSION_CONFLICT unless the case is at this version. */
+  expectedVersion?: number;
+}
+
+/** What is persisted as a case's snapshot: the machine state plus the head of its audit chain. */
+interface StoredSnapshot {
+  value: unknown;
+  context: unknown;
+  audit: { seq: number; hash: string };
+}
+
+type Snapshot = ReturnType<HazardMachine['resolveState']>;
+
+/**
+ * The runtime of DESIGN.md decision 1: no live actor per case. Each command loads the
+ * snapshot, computes the next one with XState's pure `transition`, and commits snapshot,
+ * view, audit entry, timer rows and idempotency key in one atomic, version-guarded write.
+ */
+export function createEngine(options: EngineOptions) {
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? systemClock;
+  const workerId = options.workerId ?? `engine-${ulid()}`;
+  const leaseMs = options.timerLeaseMs ?? 60_000;
+  const emitter = new EngineEmitter();
+  const withCaseLock = createKeyedLock();
+
+  const packs = new Map<string, PolicyPack>();
+  const latest = new Map<string, PolicyPack>();
+  for (const pack of options.packs) {
+    packs.set(`${pack.id}@${pack.version}`, pack);
+    const current = latest.get(pack.id);
+    if (!current || compareVersions(pack.version, current.version) > 0) latest.set(pack.id, pack);
+  }
+  const calendars = new Map<PolicyPack, BusinessCalendar>();
+  const calendarOf = (pack: PolicyPack): BusinessCalendar => {
+    let calendar = calendars.get(pack);
+    if (!calendar) {
+      calendar = options.calendar ?? defaultCalendarFor(pack.timeZone);
+      calendars.set(pack, calendar);
+    }
+    return calendar;
+  };
+  const machineOf = (pack: PolicyPack) => createHazardMachine(pack, { calendar: calendarOf(pack) });
+
+  const nowIso = () => clock.now().toISOString();
+
+  async function replayed(commandId: string | undefined): Promise<CommandResult | undefined> {
+    if (commandId === undefined) return undefined;
+    const previous = (await store.getIdempotentResult(commandId)) as CommandResult | undefined;
+    return previous === undefined ? undefined : { ...previous, replayed: true };
+  }
+
+  function validateActor(actor: unknown): CommandResult | Actor {
+    const parsed = actorSchema.safeParse(actor);
+    if (parsed.success) return parsed.data;
+    return failure(
+      'VALIDATION_FAILED',
+      `actor: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(actor)'} ${i.message}`).join('; ')}`,
+    );
+  }
+
+  /** Writes one change; on a version race reports VERSION_CONFLICT and changes nothing. */
+  async function commitChange(args: {
+    pack: PolicyPack;
+    previous: { version: number; snapshot: StoredSnapshot; status: Status | null } | undefined;
+    next: Snapshot;
+    actions: readonly { type: string; params?: unknown }[];
+    at: string;
+    actor: Actor;
+    command: string;
+    commandId?: string | undefined;
+    payload?: unknown;
+    evidence?: unknown[];
+    firedTimer?: TimerRow & { lateByMs: number };
+    reasons?: string[];
+  }): Promise<CommandResult> {
+    const caseId = (args.next.context as { caseId: string }).caseId;
+    const version = (args.previous?.version ?? 0) + 1;
+    const committedAt = nowIso();
+    const view = caseViewOf(args.next, version, committedAt, calendarOf(args.pack));
+    const { timers, emitted } = planTimers(caseId, args.at, args.actions);
+    const previousAudit = args.previous?.snapshot.audit;
+    const audit: AuditEntry = appendAuditEntry(
+      previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
+      {
+        caseId,
+        at: args.at,
+        actor: args.actor,
+        command: args.command,
+        ...(args.commandId !== undefined ? { commandId: args.commandId } : {}),
+        ...(args.payload !== undefined ? { payload: args.payload } : {}),
+        fromStatus: args.previous?.status ?? null,
+        toStatus: view.status,
+        reasons: args.reasons ?? [],
+        evidence: args.evidence ?? [],
+        ...(args.firedTimer
+          ? {
+              firedTimer: {
+                timerId: args.firedTimer.timerId,
+                dueAt: args.firedTimer.dueAt,
+                lateByMs: args.firedTimer.lateByMs,
+              },
+            }
+          : {}),
+      },
+    );
+    const snapshot: StoredSnapshot = {
+      value: args.next.value,
+      context: args.next.context,
+      audit: { seq: audit.seq, hash: audit.hash },
+    };
+    const result: CommandResult = { ok: true, case: view };
+    try {
+      await store.commit({
+        caseId,
+        expectedVersion: args.previous?.version ?? 0,
+        record: { view, snapshot },
+        audit,
+        timers,
+        ...(args.firedTimer
+          ? { firedTimer: { timerId: args.firedTimer.timerId, dueAt: args.firedTimer.dueAt, leaseOwner: workerId } }
+          : {}),
+        ...(args.commandId !== undefined ? { idempotency: { key: args.commandId, result } } : {}),
+      });
+    } catch (error) {
+      if (error instanceof VersionConflictError) {
+        return failure('VERSION_CONFLICT', `case ${caseId} changed concurrently; reload and retry`, {
+          expected: args.previous?.version ?? 0,
+        });
+      }
+      throw error;
+    }
+    announce(view, args, emitted as unknown as HazardNotification[]);
+    return result;
+  }
+
+  function announce(
+    view: CaseView,
+    args: { previous?: { status: Status | null } | undefined; actor: Actor; command: string; at: string },
+    notifications: HazardNotification[],
+  ): void {
+    const change = {
+      case: view,
+      command: args.command,
+      actor: args.actor,
+      from: args.previous?.status ?? null,
+      to: view.status,
+      at: args.at,
+    };
+    if (!args.previous) emitter.emit('case.reported', change);
+    else if (change.from !== change.to) emitter.emit('case.transitioned', change);
+    for (const n of notifications) {
+      if (n.reason === 'warning') emitter.emit('case.warned', n, view);
+      if (n.reason === 'overdue') emitter.emit('case.overdue', n, view);
+      if (n.reason === 'escalated' || n.reason === 'listed_supervision') emitter.emit('case.escalated', n, view);
+      emitter.emit('notification', n, view);
+    }
+    if (change.from !== 'closed' && change.to === 'closed') emitter.emit('case.closed', change);
+  }
+
+  async function load(caseId: string) {
+    const record = await store.getCase(caseId);
+    if (!record) return undefined;
+    const pack = packs.get(`${record.view.packId}@${record.view.packVersion}`);
+    const stored = record.snapshot as StoredSnapshot;
+    return { record, pack, stored };
+  }
+
+  function restore(machine: HazardMachine, stored: StoredSnapshot): Snapshot {
+    return machine.resolveState({ value: stored.value, context: stored.context } as never);
+  }
+
+  const engine = {
+    store,
+    clock,
+
+    /** Files a new hazard. Anyone may report; the pack decides what evidence a report needs. */
+    async report(input: HazardReportInput, commandOptions: CommandOptions): Promise<CommandResult> {
+      const again = await replayed(commandOptions.commandId);
+      if (again) return again;
+      const actor = validateActor(commandOptions.actor);
+      if ('ok' in actor) return actor;
+      const parsed = hazardReportSchema.safeParse(input);
+      if (!parsed.success) {
+        return failure(
+          'VALIDATION_FAILED',
+          parsed.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`).join('; '),
+          { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        );
+      }
+      const report = parsed.data;
+      const pack = latest.get(report.packId);
+      if (!pack) return failure('UNKNOWN_PACK', `no pack "${report.packId}" is registered with this engine`);
+      if (!pack.categories.some((c) => c.id === report.category)) {
+        return failure(
+          'VALIDATION_FAILED',
+          `category: "${report.category}" is not a category of pack ${pack.id} (${pack.categories.map((c) => c.id).join(', ')})`,
+        );
+      }
+      const policy = runtimeOf(machineOf(pack)).policyForSite(report.site);
+      const missing = missingEvidence(policy, report.category, 'report', report.evidence);
+      if (missing.length > 0) return failure('EVIDENCE_REQUIRED', missing.join('; '));
+
+      const at = nowIso();
+      const machineInput: HazardInput = {
+        caseId: ulid(clock.now().getTime()),
+        at,
+        reportedBy: actor,
+        report: {
+          category: report.category,
+          site: report.site,
+          responsible: report.responsible,
+          regulator: report.regulator,
+          description: report.description,
+          findings: report.findings,
+          evidence: report.evidence,
+        },
+      };
+      const [next, actions] = initialTransition(machineOf(pack), machineInput);
+      return commitChange({
+        pack,
+        previous: undefined,
+        next,
+        actions,
+        at,
+        actor,
+        command: 'REPORT',
+        commandId: commandOptions.commandId,
+        payload: report,
+        evidence: report.evidence,
+      });
+    },
+
+    /** Applies a command to a case. Domain outcomes are results; only infrastructure throws. */
+    async send(caseId: string, command: unknown, commandOptions: CommandOptions): Promise<CommandResult> {
+      return withCaseLock(caseId, async () => {
+        const again = await replayed(commandOptions.commandId);
+        if (again) return again;
+        const actor = validateActor(commandOptions.actor);
+        if ('ok' in actor) return actor;
+        const parsed = parseCommand(command);
+        if (!parsed.success) {
+          return failure('VALIDATION_FAILED', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+            issues: parsed.issues,
+          });
+        }
+        const loaded = await load(caseId);
+        if (!loaded) return failure('UNKNOWN_CASE', `no case "${caseId}"`);
+        const { record, pack, stored } = loaded;
+        if (!pack) {
+          return failure(
+            'UNKNOWN_PACK',
+            `case ${caseId} uses pack ${record.view.packId}@${record.view.packVersion}, which this engine does not have`,
+          );
+        }
+        if (commandOptions.expectedVersion !== undefined && commandOptions.expectedVersion !== record.view.version) {
+          return failure(
+            'VERSION_CONFLICT',
+            `case ${caseId} is at version ${record.view.version}, not ${commandOptions.expectedVersion}`,
+            {
+              expected: commandOptions.expectedVersion,
+              actual: record.view.version,
+            },
+          );
+        }
+        const machine = machineOf(pack);
+        const snapshot = restore(machine, stored);
+        const at = nowIso();
+        const event = {
+          ...parsed.command,
+          at,
+          actor,
+          ...(commandOptions.commandId !== undefined ? { commandId: commandOptions.commandId } : {}),
+        } as CommandEvent;
+        const rejection = checkCommand(machine, snapshot, event);
+        if (rejection) return failure(rejection.code, rejection.message);
+        const [next, actions] = transition(machine, snapshot, event as never);
+        const { type: _type, ...payload } = parsed.command;
+        return commitChange({
+          pack,
+          previous: { version: record.view.version, snapshot: stored, status: record.view.status },
+          next,
+          actions,
+          at,
+          actor,
+          command: event.type,
+          commandId: commandOptions.commandId,
+          payload,
+          evidence: 'evidence' in payload ? (payload.evidence as unknown[]) : [],
+        });
+      });
+    },
+
+    get: async (caseId: string): Promise<CaseView | undefined> => (await store.getCase(caseId))?.view,
+    query: (filter: CaseFilter = {}, page?: { limit?: number; cursor?: string }) => store.query(filter, page),
+    history: (caseId: string) => store.history(caseId),
+    verifyHistory: async (caseId: string) => verifyAuditChain(await store.history(caseId)),
+
+    /**
+     * Fires every timer due now, oldest first, including timers that fell due while no
+     * engine ran (catch-up). A timer firing can make others due at once (a case far past its
+     * deadline climbs several levels); those fire in the same call. Returns how many fired.
+     */
+    async runDueTimers(runOptions: { limit?: number } = {}): Promise<number> {
+      const limit = runOptions.limit ?? Number.POSITIVE_INFINITY;
+      let fired = 0;
+      while (fired < limit) {
+        const batch = await store.claimDueTimers(nowIso(), {
+          limit: Math.min(500, limit - fired),
+          owner: workerId,
+          leaseMs,
+        });
+        if (batch.length === 0) break;
+        for (const timer of batch) {
+          if (await fireTimer(timer)) fired++;
+        }
+      }
+      return fired;
+    },
+
+    /** Polls for due timers every `pollMs` until `stop()`. Errors surface as `error` events. */
+    start(startOptions: { pollMs?: number } = {}): void {
+      if (poller) return;
+      const pollMs = startOptions.pollMs ?? 1_000;
+      const tick = async () => {
+        try {
+          await engine.runDueTimers();
+        } catch (error) {
+          emitter.emit('error', error);
+        }
+        if (poller) poller = setTimeout(tick, pollMs);
+      };
+      poller = setTimeout(tick, 0);
+    },
+
+    stop(): void {
+      if (poller) clearTimeout(poller);
+      poller = undefined;
+    },
+
+    /** 考核 figures per territory, regulator, pack or category. */
+    async assessment(assessmentOptions: AssessmentOptions) {
+      const views: CaseView[] = [];
+      if (store.allViews) {
+        for await (const view of store.allViews()) views.push(view);
+      } else {
+        let cursor: string | undefined;
+        do {
+          const page = await store.query({}, { limit: 1000, ...(cursor ? { cursor } : {}) });
+          views.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
+      return computeAssessment(views, assessmentOptions);
+    },
+
+    on: emitter.on.bind(emitter) as EngineEmitter['on'],
+    once: emitter.once.bind(emitter) as EngineEmitter['once'],
+    off: emitter.off.bind(emitter) as EngineEmitter['off'],
+  };
+
+  let poller: ReturnType<typeof setTimeout> | undefined;
+
+  async function fireTimer(timer: TimerRow): Promise<boolean> {
+    return withCaseLock(timer.caseId, async () => {
+      const loaded = await load(timer.caseId);
+      if (!loaded?.pack) {
+        await store.releaseTimer(timer.caseId, timer.timerId, workerId);
+        if (!loaded) return false;
+        emitter.emit(
+          'error',
+          new Error(
+            `timer ${timer.timerId} of case ${timer.caseId}: pack ${loaded.record.view.packId}@${loaded.record.view.packVersion} is not registered`,
+          ),
+        );
+        return false;
+      }
+      const { record, pack, stored } = loaded;
+      const machine = machineOf(pack);
+      const snapshot = restore(machine, stored);
+      const event = { ...timer.event } as { type: string; at?: string };
+      const at = typeof event.at === 'string' ? event.at : timer.dueAt;
+      const lateByMs = Math.max(0, clock.now().getTime() - Date.parse(timer.dueAt));
+      const [next, actions] = transition(machine, snapshot, { ...event, at } as never);
+      try {
+        const result = await commitChange({
+          pack,
+          previous: { version: record.view.version, snapshot: stored, status: statusOf(snapshot) },
+          next,
+          actions,
+          at,
+          actor: SYSTEM_ACTOR,
+          command: timer.event.type,
+          firedTimer: { ...timer, lateByMs },
+          reasons: [`timer ${timer.timerId} due ${timer.dueAt}`],
+        });
+        if (!result.ok) return false;
+      } catch (error) {
+        if (error instanceof TimerGoneError) return false;
+        throw error;
+      }
+      emitter.emit('timer.fired', { caseId: timer.caseId, timerId: timer.timerId, dueAt: timer.dueAt, lateByMs });
+      return true;
+    });
+  }
+
+  return engine;
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+export type { EngineEvents };
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,93 @@
+import type { Severity, Status } from '@hazardflow/core';
+import type { AuditEntry } from './audit-chain';
+import type { CaseRecord, CaseView } from './case-view';
+
+/** A durable timer: the machine's delayed event for one case, due at an instant. */
+export interface TimerRow {
+  caseId: string;
+  timerId: string;
+  dueAt: string;
+  event: { type: string; [key: string]: unknown };
+}
+
+/** Everything one command changes, written atomically or not at all. */
+export interface Commit {
+  caseId: string;
+  /** 0 creates the case. */
+  expectedVersion: number;
+  /** `record.view.version` is `expectedVersion + 1`. */
+  record: CaseRecord;
+  audit: AuditEntry;
+  /** Timer rows to upsert (by timerId) and to delete, for this case. */
+  timers: { set: TimerRow[]; cancel: string[] };
+  /**
+   * The timer this commit fires: the row must still exist with this `dueAt` (not re-armed
+   * since it was claimed) and not be leased to another owner; it is deleted.
+   */
+  firedTimer?: { timerId: string; dueAt: string; leaseOwner: string };
+  idempotency?: { key: string; result: unknown };
+}
+
+export interface CaseFilter {
+  ids?: string[];
+  status?: Status | Status[];
+  packId?: string;
+  category?: string;
+  severity?: Severity;
+  territory?: string;
+  regulator?: string;
+  overdue?: boolean;
+  escalationLevel?: number;
+  minEscalationLevel?: number;
+  /** Cases whose current deadline falls before this instant. */
+  dueBefore?: string;
+  updatedAfter?: string;
+}
+
+export interface Page {
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The store port (DESIGN.md decision 9). One interface, one conformance suite
+ * (`runStoreConformance` in @hazardflow/testing) that every adapter passes.
+ */
+export interface HazardStore {
+  /** Atomic; throws VersionConflictError, TimerGoneError or DuplicateCommandError and then changes nothing. */
+  commit(commit: Commit): Promise<void>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  /** Ordered by reportedAt, then id; the cursor is opaque. */
+  query(filter: CaseFilter, page?: Page): Promise<{ items: CaseView[]; nextCursor: string | null }>;
+  /** In seq order. */
+  history(caseId: string): Promise<AuditEntry[]>;
+  getIdempotentResult(key: string): Promise<unknown | undefined>;
+  /** Due timers (dueAt <= now) not leased or whose lease expired, by dueAt, caseId, timerId; leases them. */
+  claimDueTimers(now: string, options: { limit: number; owner: string; leaseMs: number }): Promise<TimerRow[]>;
+  releaseTimer(caseId: string, timerId: string, owner: string): Promise<void>;
+  timersOf(caseId: string): Promise<TimerRow[]>;
+  nextTimerDueAt(): Promise<string | null>;
+  /** Every case view, for assessment; optional fast path. */
+  allViews?(): AsyncIterable<CaseView>;
+  close(): Promise<void>;
+}
+
+/** Whether a view passes a filter; shared by stores that filter in memory. */
+export function matchesFilter(view: CaseView, filter: CaseFilter): boolean {
+  if (filter.ids && !filter.ids.includes(view.id)) return false;
+  if (filter.status !== undefined) {
+    const statuses = Array.isArray(filter.status) ? filter.status : [filter.status];
+    if (!statuses.includes(view.status)) return false;
+  }
+  if (filter.packId !== undefined && view.packId !== filter.packId) return false;
+  if (filter.category !== undefined && view.category !== filter.category) return false;
+  if (filter.severity !== undefined && view.severity !== filter.severity) return false;
+  if (filter.territory !== undefined && view.territory !== filter.territory) return false;
+  if (filter.regulator !== undefined && view.regulator !== filter.regulator) return false;
+  if (filter.overdue !== undefined && view.overdue !== filter.overdue) return false;
+  if (filter.escalationLevel !== undefined && view.escalationLevel !== filter.escalationLevel) return false;
+  if (filter.minEscalationLevel !== undefined && view.escalationLevel < filter.minEscalationLevel) return false;
+  if (filter.dueBefore !== undefined && (view.dueAt === null || view.dueAt >= filter.dueBefore)) return false;
+  if (filter.updatedAfter !== undefined && view.updatedAt <= filter.updatedAfter) return false;
+  return true;
+}

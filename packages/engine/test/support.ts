@@ -1,0 +1,50 @@
+import { type Actor, definePolicyPack, type EvidenceRef } from '@hazardflow/core';
+import { createEngine, createManualClock, createMemoryStore, type HazardStore } from '@hazardflow/engine';
+import { referencePack } from '../../core/test/fixtures/reference-pack';
+
+export const pack = definePolicyPack(referencePack);
+
+export const people = {
+  inspector: { id: 'inspector-1', role: 'regulator', org: 'fire-brigade' },
+  secondInspector: { id: 'inspector-2', role: 'regulator', org: 'fire-brigade' },
+  otherRegulator: { id: 'housing-1', role: 'regulator', org: 'housing-bureau' },
+  owner: { id: 'owner-1', role: 'responsible', org: 'party-1' },
+  gridWorker: { id: 'grid-1', role: 'territory', org: 'street-a' },
+  otherStreet: { id: 'grid-9', role: 'territory', org: 'street-z' },
+  reporter: { id: 'citizen-1', role: 'reporter' },
+} as const satisfies Record<string, Actor>;
+
+export function ev(kind: string, by = 'inspector-1'): EvidenceRef {
+  return { kind, uri: `s3://evidence/${kind}.jpg`, by, at: '2026-09-01T00:00:00.000Z' };
+}
+
+export function reportInput(overrides: Partial<{ category: string; territory: string }> = {}) {
+  return {
+    packId: pack.id,
+    category: overrides.category ?? 'exits_blocked',
+    site: {
+      id: 'site-1',
+      name: 'Riverside Mall',
+      placeType: 'public_assembly',
+      territory: overrides.territory ?? 'street-a',
+      attributes: {},
+    },
+    responsible: { id: 'party-1', name: 'Riverside Mall Co.' },
+    description: 'North exit chained shut',
+    findings: {},
+    evidence: [ev('photo')],
+  };
+}
+
+export const notice = {
+  type: 'ISSUE_NOTICE',
+  clauses: ['消防法 Art. 28'],
+  evidence: [ev('notice_document'), ev('proof_of_service')],
+} as const;
+
+/** An engine on a manual clock starting Monday 2026-09-07 10:00 in Shanghai. */
+export function testEngine(store: HazardStore = createMemoryStore(), start = '2026-09-07T02:00:00.000Z') {
+  const clock = createManualClock(start);
+  const engine = createEngine({ packs: [pack], store, clock });
+  return { engine, clock, store };
+}

@@ -1,0 +1,110 @@
+import type { Duration, PolicyPackInput } from '@hazardflow/core';
+
+type CategoryInput = PolicyPackInput['categories'][number];
+
+/** Major building hazards (C/D grades, unsafe structures): the plan sets the date; 90 days at most. [default] */
+export const BUILDING_MAJOR_RECTIFY: Duration = { days: 90 };
+
+function rectify(general: Duration, major: Duration = BUILDING_MAJOR_RECTIFY) {
+  return { general, major };
+}
+
+/**
+ * A safety appraisal report (房屋安全鉴定报告) by a qualified appraisal body: the only proof
+ * that a structural hazard is gone, so every structural category needs one to close.
+ */
+const APPRAISAL_REPORT = {
+  rectification: [
+    {
+      kind: 'appraisal-report',
+      label: { zh: '房屋安全鉴定报告', en: 'Building safety appraisal report' },
+    },
+  ],
+};
+
+/** Suspected collapse risk is looked at within 24 h. */
+const URGENT: Duration = { hours: 24 };
+
+/**
+ * The seven building categories of DOMAIN.md. Grades follow JGJ 125-2016 《危险房屋鉴定标准》:
+ * A no danger, B a few dangerous members, C local danger (局部危房), D the whole building
+ * dangerous (整幢危房); the handling of a dangerous house (observe, treat, stop use, demolish)
+ * follows 《城市危险房屋管理规定》 (建设部令第4号, amended 2004) Art. 10.
+ */
+export const buildingCategories: CategoryInput[] = [
+  {
+    id: 'd-grade',
+    name: { zh: 'D级危房（整幢危房）', en: 'D-grade: whole building dangerous' },
+    defaultSeverity: 'major',
+    // Evacuate the same day: the imminent-danger overlay asks for the interim control at once.
+    imminentDanger: true,
+    deadlines: { triage: URGENT, notice: URGENT, rectify: rectify({ days: 7 }) },
+    evidence: APPRAISAL_REPORT,
+    source: 'JGJ 125-2016 (grade D); 《城市危险房屋管理规定》 Art. 10 (停止使用、整体拆除)',
+  },
+  {
+    id: 'c-grade',
+    name: { zh: 'C级危房（局部危房）', en: 'C-grade: local danger' },
+    defaultSeverity: 'major',
+    deadlines: { rectify: rectify({ days: 30 }) },
+    evidence: APPRAISAL_REPORT,
+    source: 'JGJ 125-2016 (grade C); 《城市危险房屋管理规定》 Art. 10 (处理使用、停止使用)',
+  },
+  {
+    id: 'b-grade',
+    name: { zh: 'B级（个别危险构件）', en: 'B-grade: some dangerous members' },
+    defaultSeverity: 'general',
+    deadlines: { rectify: rectify({ days: 30 }) },
+    evidence: {
+      rectification: [
+        { kind: 'repair-record', label: { zh: '构件维修加固记录', en: 'Repair or strengthening record' } },
+      ],
+    },
+    source: 'JGJ 125-2016 (grade B); 《城市危险房屋管理规定》 Art. 10 (观察使用、处理使用)',
+  },
+  {
+    id: 'self-built-house-unappraised',
+    name: {
+      zh: '经营性自建房未经安全鉴定',
+      en: 'Business-use self-built house without a safety appraisal',
+    },
+    defaultSeverity: 'general',
+    placeTypes: ['self-built-house'],
+    // Commission an appraisal within 30 days; a major case (3+ storeys or 10+ occupants) stops
+    // business until the appraisal passes and has 60 days.
+    deadlines: { rectify: rectify({ days: 30 }, { days: 60 }) },
+    evidence: APPRAISAL_REPORT,
+    source: '《全国自建房安全专项整治工作方案》 (国办发明电〔2022〕10号)',
+  },
+  {
+    id: 'structural-alteration',
+    name: {
+      zh: '擅自变动主体和承重结构、加层、开挖地下室',
+      en: 'Unauthorised structural change, added storeys or basement digging',
+    },
+    defaultSeverity: 'general',
+    deadlines: { rectify: rectify({ days: 15 }) },
+    evidence: APPRAISAL_REPORT,
+    source: '《建设工程质量管理条例》 Art. 15; 《住宅室内装饰装修管理办法》 Art. 5; 城乡规划法 Art. 40, 64',
+  },
+  {
+    id: 'home-converted-to-business',
+    name: {
+      zh: '住宅擅自改作民宿、餐饮或群租',
+      en: 'Home converted to lodging, catering or crowded rental',
+    },
+    defaultSeverity: 'general',
+    placeTypes: ['residential', 'self-built-house'],
+    deadlines: { rectify: rectify({ days: 30 }) },
+    source: '民法典 Art. 279; 《商品房屋租赁管理办法》 Art. 8',
+  },
+  {
+    id: 'visible-cracks',
+    name: { zh: '房屋明显裂缝、倾斜、变形', en: 'Visible cracks, tilt or deformation' },
+    // Major until an appraisal says otherwise; pause the clock while the appraisal is made.
+    defaultSeverity: 'major',
+    deadlines: { triage: URGENT, rectify: rectify({ days: 15 }) },
+    evidence: APPRAISAL_REPORT,
+    source: 'JGJ 125-2016 (dangerous points and members); 《城市危险房屋管理规定》',
+  },
+];

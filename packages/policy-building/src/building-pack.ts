@@ -1,0 +1,86 @@
+import { definePolicyPack, type PolicyPack } from '@hazardflow/core';
+import { BUILDING_MAJOR_RECTIFY, buildingCategories } from './building-categories';
+import { buildingEscalation } from './building-escalation';
+import { BUILDING_PLACE_TYPES } from './building-place-types';
+import { buildingSeasons } from './building-seasons';
+import { buildingSeverityRules } from './building-severity-rules';
+
+/**
+ * The building-safety pack (房屋安全隐患排查整治): housing and construction bureaus grading
+ * dangerous houses by JGJ 125-2016, the 2022 national self-built house campaign and the rules
+ * on structural alterations. Values marked [default] are the pack's choices where no rule
+ * fixes a number.
+ */
+export const buildingPack: PolicyPack = definePolicyPack({
+  id: 'building',
+  version: '1.0.0',
+  name: { zh: '房屋安全隐患排查整治', en: 'Building safety hazards' },
+  domain: 'building',
+  regulator: {
+    id: 'housing-construction',
+    name: { zh: '区住房和城乡建设局', en: 'District housing and construction bureau' },
+  },
+  timeZone: 'Asia/Shanghai',
+  placeTypes: BUILDING_PLACE_TYPES,
+  categories: buildingCategories,
+  severityRules: buildingSeverityRules,
+  deadlines: {
+    triage: { workingDays: 3 }, // [default]; 24 h for D-grade and visible cracks
+    notice: { workingDays: 3 }, // [default], as for fire; 24 h for D-grade
+    acknowledge: { workingDays: 1 }, // [default]
+    rectify: { general: { days: 30 }, major: BUILDING_MAJOR_RECTIFY }, // [default]; categories override
+    plan: { days: 7 }, // [default] 五落实 plan within 7 days of grading
+    planReview: { workingDays: 5 }, // [default]
+    verify: { workingDays: 5 }, // [default] structural re-inspection needs an engineer
+    acceptance: { days: 10 }, // review of the close-out application (Order 16 and local rules)
+    extensionDecision: { workingDays: 10 }, // local rule (Qingdao): decided within 10 working days
+  },
+  steps: {
+    acknowledgement: true,
+    // A structural hazard is never fixed on the spot: it needs works and an appraisal.
+    fixOnSpot: false,
+    majorPlan: true,
+    // Evacuate the occupants; suspend = stop use (停止使用) of the building or the business in it.
+    interimControls: ['evacuate', 'suspend'],
+    followUp: { days: 180 }, // [default] 回头看 through the next flood season
+    maxExtensions: 2, // [default] appraisals and works run late for good reasons
+    transfer: true,
+  },
+  escalation: buildingEscalation,
+  evidence: {
+    report: [{ kind: 'photo', label: { zh: '现场照片', en: 'Site photo' } }],
+    notice: [
+      {
+        kind: 'notice-service-proof',
+        label: { zh: '危险房屋通知书或整改通知书送达回证', en: 'Proof of service of the notice' },
+      },
+    ],
+    plan: [
+      {
+        kind: 'rectification-plan',
+        label: {
+          zh: '解危方案（五落实：责任、措施、资金、时限、预案）',
+          en: 'Plan to make the building safe (responsibility, measures, funds, deadline, emergency plan)',
+        },
+      },
+    ],
+    interimControl: [
+      {
+        kind: 'interim-control-record',
+        label: { zh: '人员撤离名单、警戒或封闭照片', en: 'List of people moved out, cordon or closure photos' },
+      },
+    ],
+    rectification: [{ kind: 'after-photo', label: { zh: '整改后照片', en: 'Photo after rectification' } }],
+    verification: [{ kind: 'reinspection-record', label: { zh: '复查记录', en: 'Re-inspection record' } }],
+    acceptance: [
+      { kind: 'reinspection-record', label: { zh: '复查记录', en: 'Re-inspection record' } },
+      { kind: 'closeout-decision', label: { zh: '销号意见', en: 'Close-out decision' } },
+    ],
+  },
+  permissions: {
+    // Streets organise evacuations of residents with the bureau; only the bureau lets people back in.
+    START_INTERIM_CONTROL: ['regulator', 'territory', 'command'],
+    LIFT_INTERIM_CONTROL: ['regulator'],
+  },
+  seasons: buildingSeasons,
+});

@@ -1,0 +1,224 @@
+import type { PolicyPackInput } from '@hazardflow/core';
+import { CROWDED_PLACE_TYPES, HAZMAT_PLACE_TYPES, MIXED_USE_PLACE_TYPES } from './fire-place-types';
+
+type SeverityRuleInput = PolicyPackInput['severityRules'] extends (infer R)[] | undefined ? R : never;
+
+/**
+ * How a fire case becomes major or imminent, after GB 35181-2025 《重大火灾隐患判定规则》 (in
+ * force 2025-11-01). The standard decides a major fire hazard in two ways:
+ *
+ * - **direct elements** (Ch. 5): one finding is enough. Written here as `conditions` rules on
+ *   camelCase findings the inspector records (`findings.exitCapacityRatio`) and on the site
+ *   register (`site.crowdedPlace`, the 人员密集场所 flag);
+ * - **composite elements** (Ch. 6): a count of checklist items, with a threshold by place type.
+ *   Written as `composite` rules whose elements are snake_case finding flags
+ *   (`findings.sprinkler_inoperative = true`).
+ *
+ * The element lists are a faithful summary of the standard's structure, not its full text; the
+ * thresholds follow the counting the standard uses (3 elements of the escape-and-smoke group for
+ * crowded places, 3 of the site-layout-and-supply group for hazardous-goods sites, 4 of any
+ * element for crowded, mixed-use and hazardous-goods places, 6 elsewhere). Before relying on
+ * them in an enforcement decision, check them against the published text.
+ *
+ * Per GB 35181-2025 §4.2, a hazard that can be corrected on the spot is not graded major; the
+ * pack expresses that by letting general hazards close with FIX_ON_SPOT.
+ */
+
+const STANDARD = 'GB 35181-2025';
+const CROWDED = [...CROWDED_PLACE_TYPES, ...MIXED_USE_PLACE_TYPES];
+
+/** Escape and smoke-control elements, counted with a threshold of 3 in crowded places. */
+const ESCAPE_ELEMENTS = [
+  'exit_locked_or_blocked', // 安全出口、疏散门被封堵、锁闭
+  'evacuation_route_occupied', // 疏散走道、楼梯间被占用、堵塞
+  'exit_capacity_short', // 安全出口、疏散楼梯数量或宽度不足（未达直接判定的程度）
+  'evacuation_distance_exceeded', // 疏散距离超过规定值
+  'emergency_lighting_failed', // 应急照明、疏散指示标志损坏或不足
+  'window_obstruction', // 门窗设置影响逃生和灭火救援的障碍物
+  'combustible_decoration', // 装修材料燃烧性能低于规定
+  'smoke_control_inoperative', // 防烟排烟设施不能正常运行
+];
+
+/** Site layout, water and fixed-system elements, counted with a threshold of 3 at hazardous-goods sites. */
+const HAZMAT_SITE_ELEMENTS = [
+  'separation_distance_short', // 防火间距不足
+  'fire_lane_blocked', // 消防车道被占用、堵塞
+  'fire_water_supply_inadequate', // 消防水源、消火栓不足或不能正常使用
+  'fixed_extinguishing_inoperative', // 固定灭火、冷却设施不能正常运行（附录A）
+  'gas_detection_inoperative', // 可燃气体浓度报警不能正常运行
+];
+
+/** The remaining elements; with the two groups above they form the full composite list. */
+const OTHER_ELEMENTS = [
+  'fire_compartment_breached', // 防火分区改变，面积超过规定
+  'fire_separation_damaged', // 防火门、防火卷帘等防火分隔设施损坏过半
+  'hydrant_system_inoperative', // 室内消火栓系统不能正常使用
+  'sprinkler_inoperative', // 自动喷水灭火系统不能正常运行（附录A）
+  'fire_alarm_inoperative', // 火灾自动报警系统不能正常运行（附录A）
+  'fire_power_supply_inadequate', // 消防用电设备未按规定采用专用供电回路
+  'control_room_unqualified', // 消防控制室值班不符合规定（持证、双人值班）
+  'hot_work_while_open', // 营业、使用期间违规进行电焊、气焊等明火作业
+  'residential_not_separated', // 居住部分未与生产、储存、经营部分防火分隔
+];
+
+export const FIRE_COMPOSITE_ELEMENTS: string[] = [...ESCAPE_ELEMENTS, ...HAZMAT_SITE_ELEMENTS, ...OTHER_ELEMENTS];
+
+const directRules: SeverityRuleInput[] = [
+  {
+    id: 'gb35181-direct-hazmat-with-living',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5; 消防法 Art. 19`,
+    description: {
+      zh: '生产、储存、经营易燃易爆危险品的场所与居住场所、人员密集场所设置在同一建筑物内',
+      en: 'Flammable or explosive goods in the same building as living quarters or a crowded place',
+    },
+    all: [{ field: 'findings.hazmatWithLivingQuarters', op: 'truthy' }],
+    // People sleep above the goods: 消防法 Art. 54 allows a temporary seal at once.
+    outcome: { severity: 'major', imminentDanger: true },
+  },
+  {
+    id: 'gb35181-direct-hazmat-in-crowded-place',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5; 消防法 Art. 23`,
+    description: {
+      zh: '在人员密集场所违反消防安全规定使用、储存或销售易燃易爆危险品',
+      en: 'Flammable or explosive goods used, stored or sold against the rules in a crowded place',
+    },
+    all: [{ field: 'findings.hazmatInCrowdedPlace', op: 'truthy' }],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-direct-hazmat-below-ground',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5`,
+    description: {
+      zh: '甲、乙类生产场所和仓库设置在地下或半地下',
+      en: 'Class A or B production or storage below ground',
+    },
+    all: [{ field: 'findings.classABHazmatBelowGround', op: 'truthy' }],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-direct-exit-capacity',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5`,
+    description: {
+      zh: '人员密集场所安全出口数量不足或总净宽度小于规定值的80%',
+      en: 'Crowded place with exits short of the required number or under 80 % of the required width',
+    },
+    all: [
+      { field: 'site.crowdedPlace', op: 'eq', value: true },
+      { field: 'findings.exitCapacityRatio', op: 'lt', value: 0.8 },
+    ],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-direct-required-system-missing',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5`,
+    description: {
+      zh: '人员密集场所未按规定设置自动喷水灭火系统或火灾自动报警系统',
+      en: 'Crowded place without the sprinkler or fire alarm system the codes require',
+    },
+    all: [
+      { field: 'site.crowdedPlace', op: 'eq', value: true },
+      { field: 'findings.requiredSystemMissing', op: 'truthy' },
+    ],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-direct-child-elderly-floor',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5`,
+    description: {
+      zh: '儿童活动场所、老年人照料设施设置在不符合规定的楼层',
+      en: "Children's or elderly-care rooms on a floor the codes forbid",
+    },
+    all: [{ field: 'findings.childOrElderlyOnForbiddenFloor', op: 'truthy' }],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-direct-sandwich-panel-dwelling',
+    kind: 'conditions',
+    source: `${STANDARD} Ch. 5`,
+    description: {
+      zh: '人员密集场所的居住场所采用芯材燃烧性能低于A级的彩钢夹芯板搭建',
+      en: 'Living quarters of a crowded place built of sandwich panels with a combustible core',
+    },
+    all: [{ field: 'findings.combustibleSandwichPanelDwelling', op: 'truthy' }],
+    outcome: { severity: 'major' },
+  },
+];
+
+const compositeRules: SeverityRuleInput[] = [
+  {
+    id: 'gb35181-composite-crowded-escape',
+    kind: 'composite',
+    source: `${STANDARD} Ch. 6 (crowded places: escape and smoke-control elements)`,
+    description: {
+      zh: '人员密集场所存在3项及以上安全疏散、防烟排烟综合判定要素',
+      en: 'Crowded place with 3 or more escape or smoke-control elements',
+    },
+    elements: ESCAPE_ELEMENTS,
+    thresholds: [{ placeTypes: CROWDED, atLeast: 3 }],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-composite-hazmat-site',
+    kind: 'composite',
+    source: `${STANDARD} Ch. 6 (flammable/explosive goods sites: layout, water and fixed systems)`,
+    description: {
+      zh: '易燃易爆危险品场所存在3项及以上总平面布置、消防给水及固定灭火设施综合判定要素',
+      en: 'Hazardous-goods site with 3 or more layout, water-supply or fixed-system elements',
+    },
+    elements: HAZMAT_SITE_ELEMENTS,
+    thresholds: [{ placeTypes: [...HAZMAT_PLACE_TYPES], atLeast: 3 }],
+    outcome: { severity: 'major' },
+  },
+  {
+    id: 'gb35181-composite-any',
+    kind: 'composite',
+    source: `${STANDARD} Ch. 6 (any composite element, threshold by place type)`,
+    description: {
+      zh: '人员密集场所、多业态混合场所、易燃易爆危险品场所存在4项及以上，其他场所存在6项及以上综合判定要素',
+      en: '4 or more composite elements in crowded, mixed-use or hazardous-goods places; 6 or more elsewhere',
+    },
+    elements: FIRE_COMPOSITE_ELEMENTS,
+    // The catch-all comes last and asks the most, so first-match and most-specific readings agree.
+    thresholds: [
+      { placeTypes: [...CROWDED, ...HAZMAT_PLACE_TYPES], atLeast: 4 },
+      { placeTypes: [], atLeast: 6 },
+    ],
+    outcome: { severity: 'major' },
+  },
+];
+
+/** Imminent danger (evacuate, seal now): 消防法 Art. 54 temporary seal, Work Safety Law Art. 65. */
+const imminentRules: SeverityRuleInput[] = [
+  {
+    id: 'fire-imminent-exits-locked-while-occupied',
+    kind: 'conditions',
+    source: '消防法 Art. 28, Art. 54',
+    description: {
+      zh: '营业、使用期间安全出口锁闭，场所内有人',
+      en: 'Exits locked while people are inside',
+    },
+    categories: ['exits-blocked'],
+    all: [{ field: 'findings.exitsLockedWhileOccupied', op: 'truthy' }],
+    outcome: { imminentDanger: true },
+  },
+  {
+    id: 'fire-imminent-hot-work-near-flammables',
+    kind: 'conditions',
+    source: '消防法 Art. 21, Art. 54',
+    description: {
+      zh: '在易燃可燃物附近违规动火，未采取防护措施',
+      en: 'Hot work next to combustibles without protection',
+    },
+    categories: ['hot-work'],
+    all: [{ field: 'findings.hotWorkNearCombustibles', op: 'truthy' }],
+    outcome: { imminentDanger: true },
+  },
+];
+
+export const fireSeverityRules: SeverityRuleInput[] = [...directRules, ...compositeRules, ...imminentRules];
