@@ -42,7 +42,7 @@ describe('a valid pack', () => {
     });
     expect(pack.categories[0]?.imminentDanger).toBe(false);
     expect(pack.categories[0]?.placeTypes).toEqual([]);
-    expect(pack.evidence.report).toEqual([{ kind: 'photo', min: 1, distinctBy: false }]);
+    expect(pack.evidence.report).toEqual([{ kind: 'photo', min: 1, distinctBy: false, roles: [] }]);
     expect(pack.severityRules[1]?.categories).toEqual(['ebike_corridor']);
   });
 

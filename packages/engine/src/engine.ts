@@ -251,7 +251,7 @@ export function createEngine(options: EngineOptions) {
         );
       }
       const policy = runtimeOf(machineOf(pack)).policyForSite(report.site);
-      const missing = missingEvidence(policy, report.category, 'report', report.evidence);
+      const missing = missingEvidence(policy, report.category, 'report', report.evidence, actor.role);
       if (missing.length > 0) return failure('EVIDENCE_REQUIRED', missing.join('; '));
 
       const at = nowIso();

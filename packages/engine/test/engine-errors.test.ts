@@ -155,3 +155,26 @@ describe('bad input gets a precise error and leaves the store unchanged', () => 
     });
   });
 });
+
+describe('evidence that depends on who reports', () => {
+  it('asks an inspector for what a citizen need not bring', async () => {
+    const { definePolicyPack } = await import('@hazardflow/core');
+    const { createEngine, createManualClock } = await import('@hazardflow/engine');
+    const { referencePack } = await import('../../core/test/fixtures/reference-pack');
+    const strict = definePolicyPack({
+      ...referencePack,
+      id: 'reference-strict',
+      evidence: {
+        ...referencePack.evidence,
+        report: [{ kind: 'photo' }, { kind: 'inspection_record', min: 2, distinctBy: true, roles: ['regulator'] }],
+      },
+    });
+    const engine = createEngine({ packs: [strict], clock: createManualClock('2026-09-07T02:00:00.000Z') });
+    const input = { ...reportInput(), packId: 'reference-strict' };
+    expect(await engine.report(input, { actor: people.inspector })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_REQUIRED', message: expect.stringContaining('by different people') },
+    });
+    expect(await engine.report(input, { actor: people.reporter })).toMatchObject({ ok: true });
+  });
+});

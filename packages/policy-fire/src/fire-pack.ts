@@ -52,6 +52,8 @@ export const firePack: PolicyPack = definePolicyPack({
         kind: 'inspection-record',
         min: 2,
         distinctBy: true,
+        // A public complaint (12345 / 96119) comes in without one; inspectors always record one.
+        roles: ['regulator'],
         label: { zh: '消防监督检查记录（两名检查人员）', en: 'Inspection record by two inspectors' },
       },
       { kind: 'photo', label: { zh: '现场照片', en: 'Site photo' } },

@@ -44,7 +44,7 @@ export function evidencePool(event: CommandEvent, context: Pick<HazardContext, '
 export function ruleViolation(policy: PolicyPack, context: HazardContext, event: CommandEvent): RuleViolation | null {
   const step = evidenceStepOf(event, context);
   if (step !== null) {
-    const missing = missingEvidence(policy, context.category, step, evidencePool(event, context));
+    const missing = missingEvidence(policy, context.category, step, evidencePool(event, context), event.actor.role);
     if (missing.length > 0) return { code: 'EVIDENCE_REQUIRED', message: missing.join('; ') };
   }
   const notAllowed = (message: string): RuleViolation => ({ code: 'NOT_ALLOWED_IN_STATE', message });

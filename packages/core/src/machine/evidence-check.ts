@@ -1,15 +1,17 @@
 import type { EvidenceRef } from '../evidence';
 import type { EvidenceRequirement, PolicyPack } from '../pack/schema';
-import type { EvidenceStep } from '../vocabulary';
+import type { EvidenceStep, Role } from '../vocabulary';
 
 /** The evidence a step needs for a category: the pack's rules plus the category's own. */
 export function evidenceRequirements(
   policy: Pick<PolicyPack, 'evidence' | 'categories'>,
   categoryId: string,
   step: EvidenceStep,
+  actorRole?: Role,
 ): EvidenceRequirement[] {
   const category = policy.categories.find((c) => c.id === categoryId);
-  return [...(policy.evidence[step] ?? []), ...(category?.evidence?.[step] ?? [])];
+  const all = [...(policy.evidence[step] ?? []), ...(category?.evidence?.[step] ?? [])];
+  return all.filter((r) => actorRole === undefined || (r.roles ?? []).length === 0 || r.roles.includes(actorRole));
 }
 
 /**
@@ -21,9 +23,10 @@ export function missingEvidence(
   categoryId: string,
   step: EvidenceStep,
   items: readonly EvidenceRef[],
+  actorRole?: Role,
 ): string[] {
   const missing: string[] = [];
-  for (const requirement of evidenceRequirements(policy, categoryId, step)) {
+  for (const requirement of evidenceRequirements(policy, categoryId, step, actorRole)) {
     const ofKind = items.filter((item) => item.kind === requirement.kind);
     const have = requirement.distinctBy ? new Set(ofKind.map((item) => item.by)).size : ofKind.length;
     if (have < requirement.min) {

@@ -34,6 +34,11 @@ export const evidenceRequirementSchema = z.strictObject({
   min: z.number().int().positive().default(1),
   /** Count only items by different people (`by`), as for the two inspectors of a fire inspection. */
   distinctBy: z.boolean().default(false),
+  /**
+   * Only when the actor has one of these roles; empty means everyone. A fire inspection's two
+   * inspector records are needed when a regulator reports, not when a citizen complains.
+   */
+  roles: z.array(roleSchema).default([]),
   label: bilingualSchema.optional(),
 });
 export type EvidenceRequirement = z.infer<typeof evidenceRequirementSchema>;
