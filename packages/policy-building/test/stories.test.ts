@@ -1,0 +1,223 @@
+import { type Actor, chinaCalendar, type EvidenceRef, type HazardNotification } from '@hazardflow/core';
+import { createEngine, createManualClock, createMemoryStore } from '@hazardflow/engine';
+import { buildingPack } from '@hazardflow/policy-building';
+import { describe, expect, it } from 'vitest';
+
+/** Real stories of the building pack, told through the engine on a manual clock (instants in UTC). */
+const engineer: Actor = { id: 'housing-engineer-zhao', role: 'regulator', org: 'housing-construction' };
+const secondEngineer: Actor = { id: 'housing-engineer-sun', role: 'regulator', org: 'housing-construction' };
+const gridWorker: Actor = { id: 'grid-worker-3', role: 'territory', org: 'street-old-town' };
+const owner: Actor = { id: 'landlord-chen', role: 'responsible', org: 'chen-family' };
+
+function evidence(kind: string, by = engineer.id): EvidenceRef {
+  return { kind, uri: `oss://hazards/${kind}-${by}.pdf`, by, at: '2025-09-01T00:00:00.000Z' };
+}
+
+function setUp(start: string) {
+  const clock = createManualClock(start);
+  const engine = createEngine({ packs: [buildingPack], store: createMemoryStore(), clock });
+  const notifications: HazardNotification[] = [];
+  engine.on('notification', (n) => notifications.push(n));
+  async function advanceTo(to: string) {
+    for (;;) {
+      const next = await engine.store.nextTimerDueAt();
+      if (next === null || next > to) break;
+      if (next > clock.now().toISOString()) clock.set(next);
+      await engine.runDueTimers();
+    }
+    clock.set(to);
+  }
+  async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
+    const result = await engine.send(id, command, { actor });
+    if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
+    return result.case;
+  }
+  async function report(
+    category: string,
+    placeType: string,
+    attributes: Record<string, string | number | boolean>,
+    findings = {},
+  ) {
+    const result = await engine.report(
+      {
+        packId: 'building',
+        category,
+        site: { id: 'lane-12-no-5', name: 'No. 5, Lane 12', placeType, territory: 'street-old-town', attributes },
+        responsible: { id: 'chen-family', name: 'Chen family (owners)' },
+        description: `${category} at No. 5, Lane 12`,
+        findings,
+        evidence: [evidence('photo', gridWorker.id)],
+      },
+      { actor: gridWorker },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    return result.case.id;
+  }
+  return { engine, clock, notifications, advanceTo, act, report };
+}
+
+const notice = {
+  type: 'ISSUE_NOTICE',
+  clauses: ['《城市危险房屋管理规定》 Art. 10'],
+  evidence: [evidence('notice-service-proof')],
+};
+const plan = {
+  type: 'SUBMIT_PLAN',
+  plan: {
+    responsibility: 'Owner',
+    measures: 'Strengthen columns',
+    funds: 'CNY 300,000',
+    deadline: '60 days',
+    emergencyPlan: 'Evacuation',
+  },
+  evidence: [evidence('rectification-plan', owner.id)],
+};
+
+describe('building pack stories', () => {
+  it('a D-grade building is graded within hours and evacuated the same day', async () => {
+    const t = setUp('2025-09-15T01:00:00.000Z'); // Monday 09:00 in Shanghai
+    const id = await t.report('d-grade', 'residential', { storeys: 4 }, { grade: 'D' });
+    expect((await t.engine.get(id))?.dueAt).toBe('2025-09-16T01:00:00.000Z'); // triage within 24 h
+    await t.advanceTo('2025-09-15T03:00:00.000Z');
+    const graded = await t.act(id, { type: 'TRIAGE' }, engineer);
+    expect(graded).toMatchObject({
+      severity: 'major',
+      imminentDanger: true,
+      escalationLevel: 3,
+      listedSupervision: true,
+    });
+    const imminent = t.notifications.find((n) => n.reason === 'imminent_danger');
+    expect(imminent?.recipients).toContainEqual({ role: 'territory', org: 'street-old-town' });
+    // the street evacuates the residents before the day is out
+    await t.advanceTo('2025-09-15T08:00:00.000Z');
+    const evacuated = await t.act(
+      id,
+      {
+        type: 'START_INTERIM_CONTROL',
+        measure: 'evacuate',
+        evidence: [evidence('interim-control-record', gridWorker.id)],
+      },
+      gridWorker,
+    );
+    expect(evacuated.interimControls).toEqual(['evacuate']);
+    // the notice for a D-grade building is due within 24 h of grading
+    expect(evacuated.dueAt).toBe('2025-09-16T03:00:00.000Z');
+  });
+
+  it('a four-storey guesthouse without an appraisal is major, stops business, and cannot close without the appraisal report', async () => {
+    const t = setUp('2025-09-15T01:00:00.000Z');
+    const id = await t.report('self-built-house-unappraised', 'self-built-house', { storeys: 4, occupants: 6 });
+    const graded = await t.act(id, { type: 'TRIAGE' }, engineer);
+    expect(graded.severity).toBe('major');
+    await t.act(
+      id,
+      { type: 'START_INTERIM_CONTROL', measure: 'suspend', evidence: [evidence('interim-control-record')] },
+      engineer,
+    );
+    await t.act(id, notice, engineer);
+    await t.act(id, plan, owner);
+    await t.act(id, { type: 'APPROVE_PLAN' }, engineer);
+    const withoutAppraisal = await t.engine.send(
+      id,
+      { type: 'SUBMIT_RECTIFICATION', evidence: [evidence('after-photo', owner.id)] },
+      { actor: owner },
+    );
+    expect(withoutAppraisal).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_REQUIRED', message: expect.stringContaining('appraisal-report') },
+    });
+    await t.act(
+      id,
+      {
+        type: 'SUBMIT_RECTIFICATION',
+        evidence: [evidence('after-photo', owner.id), evidence('appraisal-report', 'appraisal-firm')],
+      },
+      owner,
+    );
+    await t.act(id, { type: 'LIFT_INTERIM_CONTROL', measure: 'suspend' }, engineer);
+    const closed = await t.act(
+      id,
+      { type: 'VERIFY', result: 'pass', evidence: [evidence('reinspection-record'), evidence('closeout-decision')] },
+      secondEngineer,
+    );
+    expect(closed).toMatchObject({ status: 'closed', closedOnTime: true });
+  });
+
+  it('visible cracks: the clock stops while the structural appraisal runs and resumes with the working time left', async () => {
+    const t = setUp('2025-09-15T01:00:00.000Z');
+    const id = await t.report('visible-cracks', 'residential', { storeys: 6 }, { cracksWidening: true });
+    await t.act(id, { type: 'TRIAGE' }, engineer);
+    const noticed = await t.act(id, notice, engineer);
+    expect(noticed.status).toBe('plan_pending');
+    const planDue = noticed.dueAt as string;
+    await t.advanceTo('2025-09-16T02:00:00.000Z');
+    const paused = await t.act(id, { type: 'PAUSE_CLOCK', reason: 'Waiting for the structural appraisal' }, engineer);
+    expect(paused.paused).toBe(true);
+    // three weeks later, across the National Day holiday, the appraisal arrives
+    await t.advanceTo('2025-10-10T02:00:00.000Z');
+    expect((await t.engine.get(id))?.overdue).toBe(false);
+    const resumed = await t.act(id, { type: 'RESUME_CLOCK' }, engineer);
+    const calendar = chinaCalendar();
+    const remaining = calendar.workingTimeBetween('2025-09-16T02:00:00.000Z', planDue);
+    expect(resumed.dueAt).toBe(calendar.addWorkingTime('2025-10-10T02:00:00.000Z', remaining).toISOString());
+    expect(resumed.paused).toBe(false);
+  });
+
+  it('a B-grade building gets an extension that moves its deadline and its warnings', async () => {
+    const t = setUp('2025-09-01T02:00:00.000Z');
+    const id = await t.report('b-grade', 'residential', { storeys: 5 }, { grade: 'B' });
+    await t.act(id, { type: 'TRIAGE' }, engineer);
+    const noticed = await t.act(id, notice, engineer);
+    // 30 days, halved in the flood season (06-01 … 09-30) → 15 days → Tuesday 16 September
+    expect(noticed.dueAt).toBe('2025-09-16T15:59:59.999Z');
+    await t.act(id, { type: 'ACKNOWLEDGE' }, owner);
+    await t.act(
+      id,
+      { type: 'REQUEST_EXTENSION', extendBy: { workingDays: 10 }, reason: 'Contractor booked after the holiday' },
+      owner,
+    );
+    expect(t.notifications.at(-1)).toMatchObject({
+      reason: 'extension_requested',
+      recipients: [{ role: 'regulator', org: 'housing-construction' }],
+    });
+    const extended = await t.act(id, { type: 'DECIDE_EXTENSION', granted: true }, engineer);
+    // ten working days after the 16th, counting Sunday 28 September (a make-up working day)
+    expect(extended.dueAt).toBe('2025-09-29T15:59:59.999Z');
+    // the early warning moved with it: one working day before, on the make-up Sunday
+    await t.advanceTo('2025-09-28T15:00:00.000Z');
+    expect(t.notifications.filter((n) => n.reason === 'warning')).toHaveLength(0);
+    await t.advanceTo('2025-09-28T16:00:00.000Z');
+    expect(t.notifications.filter((n) => n.reason === 'warning')).toHaveLength(1);
+    const closedTime = await t.act(
+      id,
+      {
+        type: 'SUBMIT_RECTIFICATION',
+        evidence: [evidence('after-photo', owner.id), evidence('repair-record', owner.id)],
+      },
+      owner,
+    );
+    expect(closedTime.status).toBe('verifying');
+  });
+
+  it('a C-grade building misses its supervised deadline and climbs to the district leaders and enforcement', async () => {
+    const t = setUp('2025-09-01T02:00:00.000Z');
+    const id = await t.report('c-grade', 'residential', { storeys: 5 }, { grade: 'C' });
+    await t.act(id, { type: 'TRIAGE' }, engineer);
+    await t.act(id, notice, engineer);
+    await t.act(id, plan, owner);
+    const approved = await t.act(id, { type: 'APPROVE_PLAN' }, engineer);
+    expect(approved).toMatchObject({ status: 'supervised', escalationLevel: 3 });
+    const due = approved.dueAt as string;
+    const calendar = chinaCalendar();
+    const level4 = calendar.addDuration(due, { workingDays: 10 }).toISOString();
+    const level5 = calendar.addDuration(due, { workingDays: 20 }).toISOString();
+    await t.advanceTo(level4);
+    expect((await t.engine.get(id))?.escalationLevel).toBe(4);
+    await t.advanceTo(level5);
+    const view = await t.engine.get(id);
+    expect(view).toMatchObject({ escalationLevel: 5, overdue: true, maxEscalationLevel: 5 });
+    const levels = t.notifications.filter((n) => n.reason === 'escalated').map((n) => n.level);
+    expect(levels).toEqual([4, 5]);
+    expect(t.notifications.find((n) => n.level === 5)?.recipients).toContainEqual({ role: 'command', org: 'command' });
+  });
+});
