@@ -30,6 +30,7 @@ export {
   commandPayloadSchemas,
   parseCommand,
 } from './commands';
+export { toDot } from './diagram/to-dot';
 export { toMermaid } from './diagram/to-mermaid';
 export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
 export { type EvidenceRef, evidenceRefSchema } from './evidence';
@@ -39,7 +40,14 @@ export { evidenceStepOf, type RuleViolation, ruleViolation } from './machine/com
 export { createHazardMachine, type HazardMachine, type HazardMachineOptions } from './machine/create-hazard-machine';
 export { defaultCalendarFor } from './machine/default-calendar';
 export { evidenceRequirements, missingEvidence } from './machine/evidence-check';
-export type { ActorStamp, DeadlineOwner, HazardContext, HazardInput, TrackedDeadline } from './machine/hazard-context';
+export {
+  type ActorStamp,
+  compactContext,
+  type DeadlineOwner,
+  type HazardContext,
+  type HazardInput,
+  type TrackedDeadline,
+} from './machine/hazard-context';
 export {
   type HazardEmitted,
   type HazardEvent,

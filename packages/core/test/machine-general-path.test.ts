@@ -60,7 +60,11 @@ describe('general path: report → triage → notice → acknowledge → rectify
       actors.inspector,
     );
     c.send({ type: 'ACKNOWLEDGE' }, actors.owner);
+    while (c.context.escalationLevel < 2) c.advanceDays(1);
+    expect(c.context.listedSupervision).toBe(false);
     c.advanceTo('2026-09-30T00:00:00.000Z');
+    // level 3 is where major hazards start: a general hazard that climbs to it is listed too
+    expect(c.context.listedSupervision).toBe(true);
     const reasons = c.notifications.map((n) => `${n.reason}:${n.level}`);
     expect(reasons).toContain('warning:0');
     expect(reasons).toContain('overdue:0');

@@ -9,7 +9,7 @@ import { delayUntil, eventTime, isAtOrAfter, iso } from './case-time';
 import { evidencePool, evidenceStepOf, ruleViolation } from './command-rules';
 import { defaultCalendarFor } from './default-calendar';
 import { escalationRegion } from './escalation-region';
-import type { HazardContext, HazardInput, TrackedDeadline } from './hazard-context';
+import { filedEvidence, type HazardContext, type HazardInput, type TrackedDeadline } from './hazard-context';
 import type { HazardEmitted, HazardEvent, NotificationReason, Recipient } from './hazard-events';
 import { extensionRegion, interimControlRegion, lifecycleRegion } from './lifecycle-region';
 import { createMachineRuntime, type MachineRuntime } from './machine-runtime';
@@ -105,7 +105,7 @@ function buildHazardMachine(rt: MachineRuntime) {
         ...context.last,
         [command.type]: { actorId: command.actor.id, role: command.actor.role, at: command.at },
       },
-      evidence: [...context.evidence, ...pool.map((item) => ({ ...item, step }))],
+      evidence: [...context.evidence, ...pool.map((item) => filedEvidence(item, step))],
       pendingEvidence: [],
     };
   };
@@ -172,6 +172,15 @@ function buildHazardMachine(rt: MachineRuntime) {
       Math.max(context.escalationLevel, levelByTime(context, eventTime(event))) >= params.level,
   };
 
+  /**
+   * Listed supervision (挂牌督办) is the level major hazards start at: a general hazard that
+   * climbs the ladder to it is under listed supervision from then on too.
+   */
+  const reachesListedSupervision = (context: HazardContext, level: number): boolean => {
+    const listedLevel = rt.policyOf(context).escalation.startLevel.major;
+    return listedLevel > 0 && level >= listedLevel;
+  };
+
   const actions = {
     cancelTimer: cancel((_, params) => (params as unknown as { id: string }).id),
 
@@ -213,7 +222,8 @@ function buildHazardMachine(rt: MachineRuntime) {
         severity,
         imminentDanger,
         classificationReasons: reasons,
-        listedSupervision: severity === 'major',
+        listedSupervision:
+          context.listedSupervision || severity === 'major' || reachesListedSupervision(context, level),
         escalationLevel: level,
         maxEscalationLevel: Math.max(context.maxEscalationLevel, level),
         levelReachedAt: level > context.escalationLevel ? command.at : context.levelReachedAt,
@@ -513,7 +523,7 @@ function buildHazardMachine(rt: MachineRuntime) {
       if (!context.deadline || !context.paused || context.paused.remainingMs <= 0) {
         return { ...recordCommand(context, event), paused: null };
       }
-      const dueAt = iso(rt.calendar.addWorkingTime(command.at, context.paused.remainingMs));
+      const dueAt = iso(resumedDeadline(rt.calendar, command.at, context.paused.remainingMs));
       return {
         ...recordCommand(context, event),
         paused: null,
@@ -569,6 +579,7 @@ function buildHazardMachine(rt: MachineRuntime) {
         maxEscalationLevel: Math.max(context.maxEscalationLevel, params.level),
         levelReachedAt: at,
         remindersSent: 0,
+        listedSupervision: context.listedSupervision || reachesListedSupervision(context, params.level),
       });
       if (rung) {
         enqueue.emit(
@@ -595,6 +606,7 @@ function buildHazardMachine(rt: MachineRuntime) {
         maxEscalationLevel: Math.max(context.maxEscalationLevel, escalate.level),
         levelReachedAt: escalate.at,
         remindersSent: 0,
+        listedSupervision: context.listedSupervision || reachesListedSupervision(context, escalate.level),
       });
       if (rung) {
         enqueue.emit(
@@ -629,9 +641,12 @@ function buildHazardMachine(rt: MachineRuntime) {
       const params = rawParams as unknown as { level: number };
       const repeat = ladder.find((r) => r.level === params.level)?.repeat;
       if (!repeat || context.remindersSent >= repeat.times || context.escalationLevel !== params.level) return;
-      const since = context.levelReachedAt ?? eventTime(event);
-      let dueAt = since;
+      const now = eventTime(event);
+      let dueAt = context.levelReachedAt ?? now;
       for (let i = 0; i <= context.remindersSent; i++) dueAt = iso(rt.calendar.addDuration(dueAt, repeat.every));
+      // The regular instant is past only when the clock stood still (paused) meanwhile: the
+      // reminder skipped then is not sent late; the next comes one interval after now.
+      if (!isAtOrAfter(dueAt, now)) dueAt = iso(rt.calendar.addDuration(now, repeat.every));
       enqueue.raise(
         { type: 'TIMER.REMIND', at: dueAt, level: params.level },
         {
@@ -708,4 +723,16 @@ function orgOf(context: HazardContext, role: Role): string {
     default:
       return role;
   }
+}
+
+/**
+ * The deadline once a paused clock runs again: the working time that was left, counted from
+ * the resume. Time that runs out exactly at a midnight ran out on the working day before it,
+ * so the deadline is that day's last instant, as every day-counted deadline is; the midnight
+ * itself belongs to the next day, which may be a day off.
+ */
+function resumedDeadline(calendar: BusinessCalendar, resumedAt: string, remainingMs: number): Date {
+  const end = calendar.addWorkingTime(resumedAt, remainingMs);
+  const lastInstantBefore = new Date(end.getTime() - 1);
+  return calendar.localDate(lastInstantBefore) === calendar.localDate(end) ? end : lastInstantBefore;
 }

@@ -95,6 +95,93 @@ export interface HazardContext {
   last: Record<string, ActorStamp>;
 }
 
+/**
+ * An evidence item as filed under the step it came with. Built as a literal rather than with
+ * `{ ...item, step }`: in V8 the spread gives every copy a hidden class of its own once
+ * optimised, and `Object.assign` spills fields out of the object, each costing bytes per
+ * item kept.
+ */
+export function filedEvidence<S extends EvidenceStep | 'other'>(item: EvidenceRef, step: S): EvidenceRef & { step: S } {
+  return item.sha256 === undefined
+    ? { kind: item.kind, uri: item.uri, by: item.by, at: item.at, step }
+    : { kind: item.kind, uri: item.uri, sha256: item.sha256, by: item.by, at: item.at, step };
+}
+
+/** Fails to compile when EvidenceRef gains a field `filedEvidence` does not copy. */
+const EVIDENCE_FIELDS: Record<keyof EvidenceRef, true> = { kind: true, uri: true, sha256: true, by: true, at: true };
+void EVIDENCE_FIELDS;
+
+/**
+ * The same context as one object literal with its fields in a fixed order, for keeping.
+ * XState's `assign` copies contexts with `Object.assign`, which leaves an object this wide
+ * in V8's dictionary mode (about 3 KB each); a literal is compact (about 0.4 KB) and every
+ * case shares its hidden class. Empty lists and records become one shared frozen empty
+ * value (contexts are never changed in place). The engine stores contexts through this.
+ */
+export function compactContext(context: HazardContext): HazardContext {
+  return {
+    caseId: context.caseId,
+    packId: context.packId,
+    packVersion: context.packVersion,
+    appliedOverrides: shareEmpty(context.appliedOverrides),
+    category: context.category,
+    site: context.site,
+    responsible: context.responsible,
+    regulator: context.regulator,
+    description: context.description,
+    findings: shareEmpty(context.findings),
+    evidence: context.evidence,
+    pendingEvidence: shareEmpty(context.pendingEvidence),
+    reportedAt: context.reportedAt,
+    reportedBy: context.reportedBy,
+    severity: context.severity,
+    imminentDanger: context.imminentDanger,
+    classificationReasons: shareEmpty(context.classificationReasons),
+    listedSupervision: context.listedSupervision,
+    deadline: context.deadline,
+    rectifyDueAt: context.rectifyDueAt,
+    noticeIssuedAt: context.noticeIssuedAt,
+    noticeClauses: shareEmpty(context.noticeClauses),
+    acknowledgedAt: context.acknowledgedAt,
+    paused: context.paused,
+    escalationLevel: context.escalationLevel,
+    maxEscalationLevel: context.maxEscalationLevel,
+    levelReachedAt: context.levelReachedAt,
+    remindersSent: context.remindersSent,
+    warnedFor: context.warnedFor,
+    overdueFor: context.overdueFor,
+    wentOverdue: context.wentOverdue,
+    plan: context.plan,
+    planRejections: context.planRejections,
+    interimControls: shareEmpty(context.interimControls),
+    pendingExtension: context.pendingExtension,
+    extensionCount: context.extensionCount,
+    rectifiedBy: context.rectifiedBy,
+    rectificationSubmittedAt: context.rectificationSubmittedAt,
+    rectifiedOnTime: context.rectifiedOnTime,
+    verificationAttempts: context.verificationAttempts,
+    verificationFailures: context.verificationFailures,
+    verifiedBy: context.verifiedBy,
+    closedAt: context.closedAt,
+    closedHow: context.closedHow,
+    closedOnTime: context.closedOnTime,
+    followUpUntil: context.followUpUntil,
+    dismissReason: context.dismissReason,
+    transferredTo: context.transferredTo,
+    reopenedCount: context.reopenedCount,
+    last: shareEmpty(context.last),
+  };
+}
+
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+const EMPTY_RECORD: Readonly<Record<string, never>> = Object.freeze({});
+
+function shareEmpty<T extends object>(value: T): T {
+  if (Array.isArray(value)) return (value.length === 0 ? EMPTY_LIST : value) as T;
+  for (const _ in value) return value;
+  return (Object.getPrototypeOf(value) === Object.prototype ? EMPTY_RECORD : value) as T;
+}
+
 /** Input of `createActor(createHazardMachine(pack), { input })` and of the engine's report. */
 export interface HazardInput {
   caseId: string;

@@ -5,7 +5,7 @@ import { resolvePolicy } from '../pack/resolve-policy';
 import type { Deadlines, PolicyPack, Scalar } from '../pack/schema';
 import type { Severity } from '../vocabulary';
 import { iso } from './case-time';
-import type { HazardContext, HazardInput } from './hazard-context';
+import { filedEvidence, type HazardContext, type HazardInput } from './hazard-context';
 
 /**
  * What a machine's actions and guards share: the pack, the calendar, and the effective
@@ -59,36 +59,47 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
     return ids;
   };
 
+  const seasonal = createSeasonalMemo(calendar);
+
   return {
     pack,
     calendar,
     policyOf,
     policyForSite: (site) => policyOf({ appliedOverrides: [...overridesFor(site)], site }),
     deadlineFor(context, step, from) {
-      const duration = effectiveDeadline(policyOf(context), step, {
-        category: context.category,
-        severity: context.severity ?? 'general',
-        at: from,
-      });
+      const policy = policyOf(context);
+      const severity = context.severity ?? 'general';
+      const options = { category: context.category, severity, at: from };
+      // Only a general hazard's rectification deadline depends on `from`, through the seasons
+      // in force on its local date; the rest need no memo.
+      const duration =
+        step === 'rectify' && severity === 'general'
+          ? seasonal.get(policy, from, context.category, () => effectiveDeadline(policy, step, options))
+          : effectiveDeadline(policy, step, options);
       return iso(calendar.addDuration(from, duration));
     },
     classify(context, report) {
-      const result = classify(policyOf(context), {
-        category: report.category,
-        ...(context.site.placeType !== undefined ? { placeType: context.site.placeType } : {}),
-        findings: report.findings,
-        site: { attributes: context.site.attributes },
-        at: report.at,
+      const policy = policyOf(context);
+      const key = JSON.stringify([report.category, context.site.placeType, report.findings, context.site.attributes]);
+      return seasonal.get(policy, report.at, key, () => {
+        const result = classify(policy, {
+          category: report.category,
+          ...(context.site.placeType !== undefined ? { placeType: context.site.placeType } : {}),
+          findings: report.findings,
+          site: { attributes: context.site.attributes },
+          at: report.at,
+        });
+        return {
+          severity: result.severity,
+          imminentDanger: result.imminentDanger,
+          reasons: result.reasons.map((r) => `${r.ruleId}: ${r.text} (${r.source})`),
+        };
       });
-      return {
-        severity: result.severity,
-        imminentDanger: result.imminentDanger,
-        reasons: result.reasons.map((r) => `${r.ruleId}: ${r.text} (${r.source})`),
-      };
     },
     initialContext(input) {
       const { report } = input;
       const applied = overridesFor(report.site);
+      const reportedAt = iso(new Date(input.at));
       return {
         caseId: input.caseId,
         packId: pack.id,
@@ -100,9 +111,10 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         regulator: report.regulator ?? pack.regulator.id,
         description: report.description,
         findings: report.findings,
-        evidence: report.evidence.map((item) => ({ ...item, step: 'report' as const })),
+        evidence: report.evidence.map((item) => filedEvidence(item, 'report')),
         pendingEvidence: [],
-        reportedAt: iso(new Date(input.at)),
+        // The input's own string when it is already canonical: one string kept per case, not two.
+        reportedAt: reportedAt === input.at ? input.at : reportedAt,
         reportedBy: { actorId: input.reportedBy.id, role: input.reportedBy.role, at: input.at },
         severity: null,
         imminentDanger: false,
@@ -141,6 +153,40 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         reopenedCount: 0,
         last: {},
       };
+    },
+  };
+}
+
+/**
+ * Remembers results that depend on an instant only through its local date in the policy's
+ * time zone (season windows are ranges of local dates): grading a report and a general
+ * rectification deadline. Working out that date through the pack's season code costs a
+ * luxon parse per call, a visible share of every command; the calendar knows the local date
+ * at once when it counts days in the same zone. Otherwise, or when the calendar cannot say,
+ * nothing is remembered. Bounded per policy.
+ */
+function createSeasonalMemo(calendar: BusinessCalendar) {
+  const memos = new WeakMap<PolicyPack, Map<string, unknown>>();
+  return {
+    get<T>(policy: PolicyPack, at: string, key: string, compute: () => T): T {
+      if (policy.timeZone !== calendar.timeZone) return compute();
+      let day: string;
+      try {
+        day = calendar.localDate(at);
+      } catch {
+        return compute(); // an instant the calendar refuses: let the pack's code say why
+      }
+      let memo = memos.get(policy);
+      if (!memo) {
+        memo = new Map();
+        memos.set(policy, memo);
+      }
+      const entry = `${day}\u0000${key}`;
+      if (memo.has(entry)) return memo.get(entry) as T;
+      const value = compute();
+      if (memo.size >= 10_000) memo.clear();
+      memo.set(entry, value);
+      return value;
     },
   };
 }
