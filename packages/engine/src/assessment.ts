@@ -15,7 +15,11 @@ export interface AssessmentRow {
   group: string;
   found: number;
   closed: number;
-  /** closed / found, 0..1 (0 when nothing was found). */
+  /**
+   * Of the cases found, the share closed (before `to`, when a window is given): 0..1, 0 when
+   * nothing was found. Cases found earlier and closed in the window count in `closed` only,
+   * so the rate never exceeds 1.
+   */
   closureRate: number;
   /** closed on time / closed, 0..1 (null when nothing closed). */
   onTimeRate: number | null;
@@ -44,13 +48,16 @@ export function computeAssessment(views: Iterable<CaseView>, options: Assessment
   for (const [group, { rows }] of groups) {
     const found = rows.filter((v) => inWindow(v.reportedAt));
     const closed = rows.filter((v) => v.status === 'closed' && inWindow(v.closedAt));
+    const foundAndClosed = found.filter(
+      (v) => v.status === 'closed' && v.closedAt !== null && (options.to === undefined || v.closedAt < options.to),
+    );
     const onTime = closed.filter((v) => v.closedOnTime === true).length;
     const days = closed.map((v) => v.workingDaysToClose).filter((d): d is number => d !== null);
     result.push({
       group,
       found: found.length,
       closed: closed.length,
-      closureRate: found.length === 0 ? 0 : round(closed.length / found.length),
+      closureRate: found.length === 0 ? 0 : round(foundAndClosed.length / found.length),
       onTimeRate: closed.length === 0 ? null : round(onTime / closed.length),
       openOverdue: rows.filter((v) => v.overdue && isOpen(v)).length,
       highestEscalationLevel: rows.reduce((max, v) => Math.max(max, v.maxEscalationLevel), 0),

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Actor, Status } from '@hazardflow/core';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 
 /** One entry of a case's tamper-evident history. */
 export interface AuditEntry {
@@ -26,9 +26,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** sha256 over the RFC 8785 canonical JSON of everything but the hash itself. */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalize(entry);
+  const canonical = canonicalJson(entry);
   if (canonical === undefined) throw new TypeError('audit entry is not JSON-serialisable');
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /** The next entry of a chain whose head is `previous` (only its `seq` and `hash` are read). */

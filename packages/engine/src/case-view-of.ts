@@ -1,7 +1,16 @@
-import { type BusinessCalendar, type HazardContext, isOverdueValue, isPausedValue, statusOf } from '@hazardflow/core';
+import {
+  type BusinessCalendar,
+  type HazardContext,
+  type InterimControl,
+  isOverdueValue,
+  isPausedValue,
+  statusOf,
+} from '@hazardflow/core';
 import type { CaseView } from './case-view';
 
 const DAY_MS = 86_400_000;
+/** Shared by every view without interim controls (views are frozen when stored). */
+const NO_CONTROLS: InterimControl[] = Object.freeze([]) as unknown as InterimControl[];
 
 /** Projects a machine snapshot onto the flat, queryable view the store indexes. */
 export function caseViewOf(
@@ -32,7 +41,7 @@ export function caseViewOf(
     dueAt: context.deadline?.dueAt ?? null,
     overdue: isOverdueValue(snapshot.value),
     paused: isPausedValue(snapshot.value),
-    interimControls: [...context.interimControls],
+    interimControls: context.interimControls.length === 0 ? NO_CONTROLS : [...context.interimControls],
     reportedAt: context.reportedAt,
     closedAt: status === 'closed' ? context.closedAt : null,
     updatedAt,

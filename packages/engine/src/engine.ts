@@ -4,8 +4,10 @@ import {
   type BusinessCalendar,
   type CommandEvent,
   checkCommand,
+  compactContext,
   createHazardMachine,
   defaultCalendarFor,
+  type HazardContext,
   type HazardInput,
   type HazardMachine,
   type HazardNotification,
@@ -20,16 +22,20 @@ import {
   statusOf,
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
-import { initialTransition, transition } from 'xstate';
 import { type AssessmentOptions, computeAssessment } from './assessment';
 import { type AuditEntry, appendAuditEntry, verifyAuditChain } from './audit-chain';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { caseViewOf } from './case-view-of';
 import { type Clock, systemClock } from './clock';
+import { computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
+import { deepFreeze } from './deep-freeze';
+import { DueTimerQueue } from './due-timer-queue';
 import { EngineEmitter, type EngineEvents } from './engine-events';
 import { TimerGoneError, VersionConflictError } from './errors';
+import { createInterner } from './interner';
 import { createMemoryStore } from './memory-store';
+import { createRandomSource } from './random-source';
 import { type CommandResult, failure } from './result';
 import type { CaseFilter, HazardStore, TimerRow } from './store';
 import { planTimers } from './timer-plan';
@@ -64,18 +70,31 @@ interface StoredSnapshot {
 
 type Snapshot = ReturnType<HazardMachine['resolveState']>;
 
+/** What firing one claimed timer came to. */
+type FireOutcome =
+  | { kind: 'fired'; armed: readonly TimerRow[] }
+  | { kind: 'skipped' } // gone, re-armed, or its case or pack is missing
+  | { kind: 'conflict' }; // lost a race with another engine
+const SKIPPED: FireOutcome = { kind: 'skipped' };
+const CONFLICT: FireOutcome = { kind: 'conflict' };
+
+/** The empty list audit entries share (they are frozen when committed). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /**
  * The runtime of DESIGN.md decision 1: no live actor per case. Each command loads the
- * snapshot, computes the next one with XState's pure `transition`, and commits snapshot,
+ * snapshot, computes the next one purely (`computeTransition`), and commits snapshot,
  * view, audit entry, timer rows and idempotency key in one atomic, version-guarded write.
  */
 export function createEngine(options: EngineOptions) {
   const store = options.store ?? createMemoryStore();
   const clock = options.clock ?? systemClock;
-  const workerId = options.workerId ?? `engine-${ulid()}`;
+  const random = createRandomSource();
+  const workerId = options.workerId ?? `engine-${ulid(undefined, random)}`;
   const leaseMs = options.timerLeaseMs ?? 60_000;
   const emitter = new EngineEmitter();
   const withCaseLock = createKeyedLock();
+  const stateValue = createInterner<unknown>();
 
   const packs = new Map<string, PolicyPack>();
   const latest = new Map<string, PolicyPack>();
@@ -126,10 +145,13 @@ export function createEngine(options: EngineOptions) {
     evidence?: unknown[];
     firedTimer?: TimerRow & { lateByMs: number };
     reasons?: string[];
+    /** Told the timer rows this change arms, once it is committed. */
+    onTimersPlanned?: (set: readonly TimerRow[]) => void;
   }): Promise<CommandResult> {
     const caseId = (args.next.context as { caseId: string }).caseId;
     const version = (args.previous?.version ?? 0) + 1;
-    const committedAt = nowIso();
+    const now = nowIso();
+    const committedAt = now === args.at ? args.at : now; // one string, not two equal ones, per entry
     const view = caseViewOf(args.next, version, committedAt, calendarOf(args.pack));
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
     const previousAudit = args.previous?.snapshot.audit;
@@ -144,8 +166,8 @@ export function createEngine(options: EngineOptions) {
         ...(args.payload !== undefined ? { payload: args.payload } : {}),
         fromStatus: args.previous?.status ?? null,
         toStatus: view.status,
-        reasons: args.reasons ?? [],
-        evidence: args.evidence ?? [],
+        reasons: args.reasons ?? NONE,
+        evidence: args.evidence ?? NONE,
         ...(args.firedTimer
           ? {
               firedTimer: {
@@ -158,23 +180,27 @@ export function createEngine(options: EngineOptions) {
       },
     );
     const snapshot: StoredSnapshot = {
-      value: args.next.value,
-      context: args.next.context,
+      value: stateValue(args.next.value),
+      context: compactContext(args.next.context as HazardContext),
       audit: { seq: audit.seq, hash: audit.hash },
     };
     const result: CommandResult = { ok: true, case: view };
     try {
-      await store.commit({
-        caseId,
-        expectedVersion: args.previous?.version ?? 0,
-        record: { view, snapshot },
-        audit,
-        timers,
-        ...(args.firedTimer
-          ? { firedTimer: { timerId: args.firedTimer.timerId, dueAt: args.firedTimer.dueAt, leaseOwner: workerId } }
-          : {}),
-        ...(args.commandId !== undefined ? { idempotency: { key: args.commandId, result } } : {}),
-      });
+      // Frozen before it leaves: the engine never changes what it committed, and a store that
+      // keeps objects (the memory store) can then keep these without copying them.
+      await store.commit(
+        deepFreeze({
+          caseId,
+          expectedVersion: args.previous?.version ?? 0,
+          record: { view, snapshot },
+          audit,
+          timers,
+          ...(args.firedTimer
+            ? { firedTimer: { timerId: args.firedTimer.timerId, dueAt: args.firedTimer.dueAt, leaseOwner: workerId } }
+            : {}),
+          ...(args.commandId !== undefined ? { idempotency: { key: args.commandId, result } } : {}),
+        }),
+      );
     } catch (error) {
       if (error instanceof VersionConflictError) {
         return failure('VERSION_CONFLICT', `case ${caseId} changed concurrently; reload and retry`, {
@@ -183,6 +209,7 @@ export function createEngine(options: EngineOptions) {
       }
       throw error;
     }
+    args.onTimersPlanned?.(timers.set);
     announce(view, args, emitted as unknown as HazardNotification[]);
     return result;
   }
@@ -220,7 +247,7 @@ export function createEngine(options: EngineOptions) {
   }
 
   function restore(machine: HazardMachine, stored: StoredSnapshot): Snapshot {
-    return machine.resolveState({ value: stored.value, context: stored.context } as never);
+    return restoreSnapshot(machine, stored);
   }
 
   const engine = {
@@ -256,7 +283,7 @@ export function createEngine(options: EngineOptions) {
 
       const at = nowIso();
       const machineInput: HazardInput = {
-        caseId: ulid(clock.now().getTime()),
+        caseId: ulid(clock.now().getTime(), random),
         at,
         reportedBy: actor,
         report: {
@@ -269,7 +296,7 @@ export function createEngine(options: EngineOptions) {
           evidence: report.evidence,
         },
       };
-      const [next, actions] = initialTransition(machineOf(pack), machineInput);
+      const [next, actions] = computeInitial(machineOf(pack), machineInput);
       return commitChange({
         pack,
         previous: undefined,
@@ -327,7 +354,7 @@ export function createEngine(options: EngineOptions) {
         } as CommandEvent;
         const rejection = checkCommand(machine, snapshot, event);
         if (rejection) return failure(rejection.code, rejection.message);
-        const [next, actions] = transition(machine, snapshot, event as never);
+        const [next, actions] = computeTransition(machine, snapshot, event);
         const { type: _type, ...payload } = parsed.command;
         return commitChange({
           pack,
@@ -354,20 +381,41 @@ export function createEngine(options: EngineOptions) {
      * engine ran (catch-up). A timer firing can make others due at once (a case far past its
      * deadline climbs several levels); those fire in the same call. Returns how many fired.
      */
-    async runDueTimers(runOptions: { limit?: number } = {}): Promise<number> {
+    async runDueTimers(runOptions: { limit?: number; batchSize?: number } = {}): Promise<number> {
       const limit = runOptions.limit ?? Number.POSITIVE_INFINITY;
+      const batchSize = runOptions.batchSize ?? 500;
+      const queue = new DueTimerQueue();
       let fired = 0;
-      while (fired < limit) {
-        const batch = await store.claimDueTimers(nowIso(), {
-          limit: Math.min(500, limit - fired),
-          owner: workerId,
-          leaseMs,
-        });
-        if (batch.length === 0) break;
-        for (const timer of batch) {
-          if (await fireTimer(timer)) fired++;
+      try {
+        while (fired < limit) {
+          if (queue.size === 0) {
+            const now = nowIso();
+            const batch = await store.claimDueTimers(now, {
+              limit: Math.max(1, Math.min(batchSize, limit - fired)),
+              owner: workerId,
+              leaseMs,
+            });
+            if (batch.length === 0) break;
+            queue.addClaimed(batch);
+          }
+          const timer = queue.shift() as TimerRow;
+          const outcome = await fireTimer(timer);
+          if (outcome.kind === 'fired') {
+            fired++;
+            const now = nowIso();
+            for (const armed of outcome.armed) queue.offerArmed(armed, now);
+          } else if (outcome.kind === 'conflict') {
+            // Another engine changed the case between load and commit: hand every lease back
+            // and claim afresh, so this timer is retried on the case as it now is, in order.
+            await releaseAll([timer, ...queue.drain()]);
+          }
         }
+      } catch (error) {
+        // The leases would run out anyway; the error that stopped the pass is the one to see.
+        await releaseAll(queue.drain()).catch(() => undefined);
+        throw error;
       }
+      await releaseAll(queue.drain()); // what a `limit` left unfired
       return fired;
     },
 
@@ -414,19 +462,27 @@ export function createEngine(options: EngineOptions) {
 
   let poller: ReturnType<typeof setTimeout> | undefined;
 
-  async function fireTimer(timer: TimerRow): Promise<boolean> {
-    return withCaseLock(timer.caseId, async () => {
+  async function releaseAll(timers: readonly TimerRow[]): Promise<void> {
+    for (const timer of timers) await store.releaseTimer(timer.caseId, timer.timerId, workerId);
+  }
+
+  /**
+   * Fires one timer. A timer whose case or pack is missing keeps its lease, so this engine
+   * does not claim it again until the lease runs out (and an engine that has the pack may).
+   */
+  async function fireTimer(timer: TimerRow): Promise<FireOutcome> {
+    return withCaseLock(timer.caseId, async (): Promise<FireOutcome> => {
       const loaded = await load(timer.caseId);
       if (!loaded?.pack) {
-        await store.releaseTimer(timer.caseId, timer.timerId, workerId);
-        if (!loaded) return false;
         emitter.emit(
           'error',
           new Error(
-            `timer ${timer.timerId} of case ${timer.caseId}: pack ${loaded.record.view.packId}@${loaded.record.view.packVersion} is not registered`,
+            loaded
+              ? `timer ${timer.timerId} of case ${timer.caseId}: pack ${loaded.record.view.packId}@${loaded.record.view.packVersion} is not registered`
+              : `timer ${timer.timerId} of case ${timer.caseId}: the case is not in the store`,
           ),
         );
-        return false;
+        return SKIPPED;
       }
       const { record, pack, stored } = loaded;
       const machine = machineOf(pack);
@@ -434,7 +490,8 @@ export function createEngine(options: EngineOptions) {
       const event = { ...timer.event } as { type: string; at?: string };
       const at = typeof event.at === 'string' ? event.at : timer.dueAt;
       const lateByMs = Math.max(0, clock.now().getTime() - Date.parse(timer.dueAt));
-      const [next, actions] = transition(machine, snapshot, { ...event, at } as never);
+      const [next, actions] = computeTransition(machine, snapshot, { ...event, at } as { type: string });
+      let armed: readonly TimerRow[] = NONE;
       try {
         const result = await commitChange({
           pack,
@@ -446,14 +503,17 @@ export function createEngine(options: EngineOptions) {
           command: timer.event.type,
           firedTimer: { ...timer, lateByMs },
           reasons: [`timer ${timer.timerId} due ${timer.dueAt}`],
+          onTimersPlanned: (set) => {
+            armed = set;
+          },
         });
-        if (!result.ok) return false;
+        if (!result.ok) return CONFLICT;
       } catch (error) {
-        if (error instanceof TimerGoneError) return false;
+        if (error instanceof TimerGoneError) return SKIPPED;
         throw error;
       }
       emitter.emit('timer.fired', { caseId: timer.caseId, timerId: timer.timerId, dueAt: timer.dueAt, lateByMs });
-      return true;
+      return { kind: 'fired', armed };
     });
   }
 

@@ -31,9 +31,11 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit-chain';
+export { canonicalJson } from './canonical-json';
 export type { CaseRecord, CaseView } from './case-view';
 export { caseViewOf } from './case-view-of';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './clock';
+export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
 export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';

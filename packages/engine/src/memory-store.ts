@@ -1,5 +1,6 @@
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
+import { deepFreeze } from './deep-freeze';
 import { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 import type { CaseFilter, Commit, HazardStore, Page, TimerRow } from './store';
 import { matchesFilter } from './store';
@@ -8,80 +9,66 @@ import { MinHeap } from './timer-heap';
 interface StoredTimer {
   row: TimerRow;
   dueMs: number;
-  /** Bumped on every upsert, so stale heap entries are recognised and skipped. */
-  generation: number;
+  /** False once the row is fired, cancelled or replaced; the heap drops it when it surfaces. */
+  live: boolean;
   leaseOwner: string | null;
   leaseUntil: number;
-}
-
-interface HeapEntry {
-  dueMs: number;
-  caseId: string;
-  timerId: string;
-  generation: number;
 }
 
 interface StoredCase {
   record: CaseRecord;
   history: AuditEntry[];
+  /** The case's pending timers (a handful at most), so no per-timer index is needed. */
+  timers: StoredTimer[];
 }
 
 /**
  * The default, embedded store: everything in memory, nothing survives the process. Reads
  * and writes stay cheap as cases grow: cases in a Map, the paging order in a sorted array
  * (reports arrive in time order, so inserts are appends), due timers in a binary min-heap
- * with lazy deletion. Committed objects are deep-frozen copies, so a caller can neither
- * change what is stored nor see a half-written commit.
+ * with lazy deletion. What is stored is deep-frozen, so a caller can neither change what is
+ * stored nor see a half-written commit; it is copied only where the caller's objects are not
+ * frozen already (see `owned`), so versions of a case share their unchanged parts.
  */
 export function createMemoryStore(): HazardStore {
   const cases = new Map<string, StoredCase>();
-  const order: { reportedAt: string; id: string }[] = [];
-  const timers = new Map<string, StoredTimer>();
-  const timersByCase = new Map<string, Set<string>>();
+  const order: StoredCase[] = [];
   const idempotency = new Map<string, unknown>();
-  const heap = new MinHeap<HeapEntry>(
-    (a, b) => a.dueMs - b.dueMs || compareStrings(a.caseId, b.caseId) || compareStrings(a.timerId, b.timerId),
+  const heap = new MinHeap<StoredTimer>(
+    (a, b) =>
+      a.dueMs - b.dueMs || compareStrings(a.row.caseId, b.row.caseId) || compareStrings(a.row.timerId, b.row.timerId),
   );
-  let generation = 0;
   let closed = false;
 
-  const key = (caseId: string, timerId: string) => `${caseId}\u0000${timerId}`;
   const ensureOpen = () => {
     if (closed) throw new Error('memory store is closed');
   };
 
-  function removeTimer(caseId: string, timerId: string): void {
-    timers.delete(key(caseId, timerId));
-    timersByCase.get(caseId)?.delete(timerId);
+  function findTimer(stored: StoredCase | undefined, timerId: string): StoredTimer | undefined {
+    return stored?.timers.find((timer) => timer.row.timerId === timerId);
   }
 
-  function upsertTimer(row: TimerRow): void {
-    const dueMs = Date.parse(row.dueAt);
-    generation += 1;
-    timers.set(key(row.caseId, row.timerId), {
-      row: freeze(structuredClone(row)),
-      dueMs,
-      generation,
-      leaseOwner: null,
-      leaseUntil: 0,
-    });
-    let ids = timersByCase.get(row.caseId);
-    if (!ids) {
-      ids = new Set();
-      timersByCase.set(row.caseId, ids);
-    }
-    ids.add(row.timerId);
-    heap.push({ dueMs, caseId: row.caseId, timerId: row.timerId, generation });
+  function removeTimer(stored: StoredCase, timerId: string): void {
+    const index = stored.timers.findIndex((timer) => timer.row.timerId === timerId);
+    if (index < 0) return;
+    (stored.timers[index] as StoredTimer).live = false;
+    stored.timers = stored.timers.filter((_, i) => i !== index);
   }
 
-  function insertOrder(view: CaseView): void {
-    const entry = { reportedAt: view.reportedAt, id: view.id };
+  function upsertTimer(stored: StoredCase, row: TimerRow): void {
+    removeTimer(stored, row.timerId);
+    const timer: StoredTimer = { row, dueMs: Date.parse(row.dueAt), live: true, leaseOwner: null, leaseUntil: 0 };
+    stored.timers = stored.timers.concat([timer]); // exact-size arrays: push would reserve 17 slots
+    heap.push(timer);
+  }
+
+  function insertOrder(stored: StoredCase): void {
     const last = order[order.length - 1];
-    if (!last || compareOrder(last, entry) < 0) {
-      order.push(entry);
+    if (!last || compareOrder(viewOf(last), stored.record.view) < 0) {
+      order.push(stored);
       return;
     }
-    order.splice(lowerBound(order, entry), 0, entry);
+    order.splice(lowerBound(order, stored.record.view), 0, stored);
   }
 
   return {
@@ -103,7 +90,7 @@ export function createMemoryStore(): HazardStore {
       if (commit.idempotency && idempotency.has(commit.idempotency.key))
         throw new DuplicateCommandError(commit.idempotency.key);
       if (commit.firedTimer) {
-        const timer = timers.get(key(commit.caseId, commit.firedTimer.timerId));
+        const timer = findTimer(existing, commit.firedTimer.timerId);
         if (
           !timer ||
           timer.row.dueAt !== commit.firedTimer.dueAt ||
@@ -112,21 +99,27 @@ export function createMemoryStore(): HazardStore {
           throw new TimerGoneError(commit.caseId, commit.firedTimer.timerId);
         }
       }
-      const record = freeze(structuredClone(commit.record));
-      const audit = freeze(structuredClone(commit.audit));
-      const idempotentResult = commit.idempotency ? freeze(structuredClone(commit.idempotency.result)) : undefined;
+      const copies = new Map<object, unknown>();
+      const record = owned(commit.record, copies);
+      const audit = owned(commit.audit, copies);
+      const idempotentResult = commit.idempotency ? owned(commit.idempotency.result, copies) : undefined;
+      const rows = commit.timers.set.map((row) =>
+        owned(row.caseId === commit.caseId ? row : { ...row, caseId: commit.caseId }, copies),
+      );
 
       // Apply: nothing below can fail.
-      if (existing) {
-        existing.record = record;
-        existing.history.push(audit);
+      let stored = existing;
+      if (stored) {
+        stored.record = record;
+        stored.history = stored.history.concat([audit]);
       } else {
-        cases.set(commit.caseId, { record, history: [audit] });
-        insertOrder(record.view);
+        stored = { record, history: [audit], timers: [] };
+        cases.set(commit.caseId, stored);
+        insertOrder(stored);
       }
-      if (commit.firedTimer) removeTimer(commit.caseId, commit.firedTimer.timerId);
-      for (const timerId of commit.timers.cancel) removeTimer(commit.caseId, timerId);
-      for (const row of commit.timers.set) upsertTimer({ ...row, caseId: commit.caseId });
+      if (commit.firedTimer) removeTimer(stored, commit.firedTimer.timerId);
+      for (const timerId of commit.timers.cancel) removeTimer(stored, timerId);
+      for (const row of rows) upsertTimer(stored, row);
       if (commit.idempotency) idempotency.set(commit.idempotency.key, idempotentResult);
     },
 
@@ -144,10 +137,9 @@ export function createMemoryStore(): HazardStore {
       const items: CaseView[] = [];
       let i = start;
       for (; i < order.length && items.length < limit; i++) {
-        const entry = order[i] as { reportedAt: string; id: string };
-        if (candidates && !candidates.has(entry.id)) continue;
-        const view = cases.get(entry.id)?.record.view;
-        if (view && matchesFilter(view, filter)) items.push(view);
+        const view = viewOf(order[i] as StoredCase);
+        if (candidates && !candidates.has(view.id)) continue;
+        if (matchesFilter(view, filter)) items.push(view);
       }
       const lastItem = items[items.length - 1];
       const more = items.length === limit && i < order.length;
@@ -168,29 +160,25 @@ export function createMemoryStore(): HazardStore {
       ensureOpen();
       const nowMs = Date.parse(now);
       const claimed: TimerRow[] = [];
-      const leasedElsewhere: HeapEntry[] = [];
+      const queued: StoredTimer[] = [];
       while (claimed.length < options.limit) {
         const top = heap.peek();
         if (!top || top.dueMs > nowMs) break;
         heap.pop();
-        const timer = timers.get(key(top.caseId, top.timerId));
-        if (!timer || timer.generation !== top.generation) continue; // cancelled or replaced
-        if (timer.leaseOwner !== null && timer.leaseUntil > nowMs) {
-          leasedElsewhere.push(top);
-          continue;
-        }
-        timer.leaseOwner = options.owner;
-        timer.leaseUntil = nowMs + options.leaseMs;
-        leasedElsewhere.push(top); // stays queued until a commit deletes it or the lease lapses
-        claimed.push(timer.row);
+        if (!top.live) continue; // fired, cancelled or replaced
+        queued.push(top); // stays queued until a commit deletes it or its lease lapses
+        if (top.leaseOwner !== null && top.leaseUntil > nowMs) continue; // leased elsewhere
+        top.leaseOwner = options.owner;
+        top.leaseUntil = nowMs + options.leaseMs;
+        claimed.push(top.row);
       }
-      for (const entry of leasedElsewhere) heap.push(entry);
+      for (const timer of queued) heap.push(timer);
       return claimed;
     },
 
     async releaseTimer(caseId, timerId, owner) {
       ensureOpen();
-      const timer = timers.get(key(caseId, timerId));
+      const timer = findTimer(cases.get(caseId), timerId);
       if (timer && timer.leaseOwner === owner) {
         timer.leaseOwner = null;
         timer.leaseUntil = 0;
@@ -199,11 +187,7 @@ export function createMemoryStore(): HazardStore {
 
     async timersOf(caseId) {
       ensureOpen();
-      const rows: TimerRow[] = [];
-      for (const timerId of timersByCase.get(caseId) ?? []) {
-        const timer = timers.get(key(caseId, timerId));
-        if (timer) rows.push(timer.row);
-      }
+      const rows = (cases.get(caseId)?.timers ?? []).map((timer) => timer.row);
       return rows.sort((a, b) => compareStrings(a.dueAt, b.dueAt) || compareStrings(a.timerId, b.timerId));
     },
 
@@ -212,18 +196,14 @@ export function createMemoryStore(): HazardStore {
       for (;;) {
         const top = heap.peek();
         if (!top) return null;
-        const timer = timers.get(key(top.caseId, top.timerId));
-        if (timer && timer.generation === top.generation) return timer.row.dueAt;
+        if (top.live) return top.row.dueAt;
         heap.pop();
       }
     },
 
     async *allViews() {
       ensureOpen();
-      for (const entry of order) {
-        const view = cases.get(entry.id)?.record.view;
-        if (view) yield view;
-      }
+      for (const stored of order) yield viewOf(stored);
     },
 
     async close() {
@@ -240,16 +220,17 @@ function compareOrder(a: { reportedAt: string; id: string }, b: { reportedAt: st
   return compareStrings(a.reportedAt, b.reportedAt) || compareStrings(a.id, b.id);
 }
 
-/** First position whose entry is not before `target`. */
-function lowerBound(
-  order: readonly { reportedAt: string; id: string }[],
-  target: { reportedAt: string; id: string },
-): number {
+function viewOf(stored: StoredCase): CaseView {
+  return stored.record.view;
+}
+
+/** First position whose case is not before `target`. */
+function lowerBound(order: readonly StoredCase[], target: { reportedAt: string; id: string }): number {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareOrder(order[mid] as { reportedAt: string; id: string }, target) < 0) lo = mid + 1;
+    if (compareOrder(viewOf(order[mid] as StoredCase), target) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -270,10 +251,36 @@ function decodeCursor(cursor: string): { reportedAt: string; id: string } {
   }
 }
 
-function freeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) freeze(child);
+/**
+ * A deep-frozen version of `value` the store can keep: objects that are already frozen are
+ * taken to be deep-frozen and shared as they are (the engine freezes what it commits, and a
+ * case's next version reuses the frozen parts of the last one); anything else is copied, so
+ * a caller who changes its objects afterwards changes nothing here. `copies` keeps objects
+ * shared within one commit shared in the store.
+ */
+function owned<T>(value: T, copies: Map<object, unknown>): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known as T;
+  const prototype = Object.getPrototypeOf(value);
+  let copy: Record<string, unknown> | unknown[];
+  if (Array.isArray(value)) {
+    copy = new Array<unknown>(value.length);
+    copies.set(value, copy);
+    for (let i = 0; i < value.length; i++) copy[i] = owned(value[i], copies);
+  } else if (prototype === Object.prototype || prototype === null) {
+    copy = prototype === null ? Object.create(null) : {};
+    copies.set(value, copy);
+    for (const key of Object.keys(value)) {
+      const item = owned((value as Record<string, unknown>)[key], copies);
+      // defineProperty for `__proto__`, which assignment would take as the prototype.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true });
+      else (copy as Record<string, unknown>)[key] = item;
+    }
+  } else {
+    copy = structuredClone(value) as Record<string, unknown>; // dates and other built-ins
+    copies.set(value, copy);
+    deepFreeze(copy);
   }
-  return value;
+  return Object.freeze(copy) as T;
 }

@@ -32,7 +32,10 @@ export function planTimers(
       if (params.delay === undefined) continue;
       const timerId = params.id ?? params.event.type;
       cancel.delete(timerId);
-      set.set(timerId, { caseId, timerId, dueAt: new Date(atMs + params.delay).toISOString(), event: params.event });
+      const dueAt = new Date(atMs + params.delay).toISOString();
+      // The event usually carries the same instant as its `at`: keep one string, not two.
+      const eventAt = (params.event as { at?: unknown }).at;
+      set.set(timerId, { caseId, timerId, dueAt: eventAt === dueAt ? eventAt : dueAt, event: params.event });
     } else if (action.type === 'xstate.cancel') {
       const { sendId } = action.params as { sendId: string };
       set.delete(sendId);
