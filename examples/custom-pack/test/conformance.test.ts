@@ -1,0 +1,8 @@
+import { runPackConformance } from '@hazardflow/testing';
+import { gasPack } from '../src/gas-pack';
+import { districtGasPack } from '../src/gas-pack-extended';
+
+// Every state reached, every transition taken, the lifecycle invariants under random
+// commands, deadlines on working days, an ordered ladder, roles that exist.
+runPackConformance(gasPack);
+runPackConformance(districtGasPack);
