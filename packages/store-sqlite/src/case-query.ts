@@ -1,0 +1,89 @@
+import type { CaseFilter, CaseView } from '@hazardflow/engine';
+
+/** The SQL for one filter shape; statements are cached by `sql`, so values only ever go in `params`. */
+export interface CaseQuery {
+  sql: string;
+  params: (string | number)[];
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 10_000;
+
+/** The same clamp as the memory store: at least 1, at most 10 000, 100 when unset. */
+export function pageLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(limit ?? DEFAULT_LIMIT, MAX_LIMIT));
+}
+
+/**
+ * A page of views matching `filter`, in (reportedAt, id) order, after `after`. Asks for one
+ * row more than the page so the caller knows whether a next page exists. Every condition
+ * matches `matchesFilter` in @hazardflow/engine, including its string comparisons.
+ */
+export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined, limit: number): CaseQuery {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const equal = (column: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  if (filter.ids) {
+    where.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.ids));
+  }
+  if (filter.status !== undefined) {
+    if (Array.isArray(filter.status)) {
+      where.push('status IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.status));
+    } else {
+      equal('status', filter.status);
+    }
+  }
+  equal('pack_id', filter.packId);
+  equal('category', filter.category);
+  equal('severity', filter.severity);
+  equal('territory', filter.territory);
+  equal('regulator', filter.regulator);
+  // A literal, not a parameter, so the partial index on overdue cases applies.
+  if (filter.overdue !== undefined) where.push(`overdue = ${filter.overdue ? 1 : 0}`);
+  equal('escalation_level', filter.escalationLevel);
+  if (filter.minEscalationLevel !== undefined) {
+    where.push('escalation_level >= ?');
+    params.push(filter.minEscalationLevel);
+  }
+  if (filter.dueBefore !== undefined) {
+    where.push('due_at < ?');
+    params.push(filter.dueBefore);
+  }
+  if (filter.updatedAfter !== undefined) {
+    where.push('updated_at > ?');
+    params.push(filter.updatedAfter);
+  }
+  if (after) {
+    where.push('(reported_at, id) > (?, ?)');
+    params.push(after.reportedAt, after.id);
+  }
+  params.push(limit + 1);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')} ` : '';
+  return { sql: `SELECT view FROM cases ${clause}ORDER BY reported_at, id LIMIT ?`, params };
+}
+
+/** Where a page ended: the last view returned. */
+export interface CursorPosition {
+  reportedAt: string;
+  id: string;
+}
+
+export function encodeCursor(view: Pick<CaseView, 'reportedAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([view.reportedAt, view.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const [reportedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof reportedAt !== 'string' || typeof id !== 'string') throw new Error('bad cursor');
+    return { reportedAt, id };
+  } catch {
+    throw new TypeError(`not a cursor returned by this store: ${cursor}`);
+  }
+}

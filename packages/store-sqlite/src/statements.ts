@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Every fixed statement of the store, prepared once per connection. The SQL is exported on
+ * its own so a test can check each one's query plan against the schema's indexes.
+ */
+export const SQL = {
+  caseVersion: 'SELECT version FROM cases WHERE id = ?',
+  getCase: 'SELECT view, snapshot FROM cases WHERE id = ?',
+  upsertCase: `INSERT INTO cases (id, version, pack_id, category, severity, status, territory, regulator, overdue,
+      escalation_level, due_at, reported_at, updated_at, view, snapshot)
+    VALUES (@id, @version, @packId, @category, @severity, @status, @territory, @regulator, @overdue,
+      @escalationLevel, @dueAt, @reportedAt, @updatedAt, @view, @snapshot)
+    ON CONFLICT (id) DO UPDATE SET version = excluded.version, pack_id = excluded.pack_id,
+      category = excluded.category, severity = excluded.severity, status = excluded.status,
+      territory = excluded.territory, regulator = excluded.regulator, overdue = excluded.overdue,
+      escalation_level = excluded.escalation_level, due_at = excluded.due_at,
+      reported_at = excluded.reported_at, updated_at = excluded.updated_at, view = excluded.view,
+      snapshot = excluded.snapshot`,
+  lastSeq: 'SELECT coalesce(max(seq), 0) FROM audit WHERE case_id = ?',
+  insertAudit: 'INSERT INTO audit (case_id, seq, at, command, entry) VALUES (?, ?, ?, ?, ?)',
+  history: 'SELECT entry FROM audit WHERE case_id = ? ORDER BY seq',
+  idempotencyExists: 'SELECT 1 FROM idempotency WHERE key = ?',
+  insertIdempotency: 'INSERT INTO idempotency (key, case_id, result) VALUES (?, ?, ?)',
+  idempotentResult: 'SELECT result FROM idempotency WHERE key = ?',
+  timer: 'SELECT case_id, timer_id, due_at, event, lease_owner FROM timers WHERE case_id = ? AND timer_id = ?',
+  deleteTimer: 'DELETE FROM timers WHERE case_id = ? AND timer_id = ?',
+  // Re-arming a timer replaces it and drops any lease on the old one.
+  upsertTimer: `INSERT INTO timers (case_id, timer_id, due_at, due_ms, event, lease_owner, lease_until)
+    VALUES (?, ?, ?, ?, ?, NULL, 0)
+    ON CONFLICT (case_id, timer_id) DO UPDATE SET due_at = excluded.due_at, due_ms = excluded.due_ms,
+      event = excluded.event, lease_owner = NULL, lease_until = 0`,
+  dueTimers: `SELECT case_id, timer_id, due_at, event, lease_owner FROM timers
+    WHERE due_ms <= ? AND (lease_owner IS NULL OR lease_until <= ?)
+    ORDER BY due_ms, case_id, timer_id LIMIT ?`,
+  lease: 'UPDATE timers SET lease_owner = ?, lease_until = ? WHERE case_id = ? AND timer_id = ?',
+  release:
+    'UPDATE timers SET lease_owner = NULL, lease_until = 0 WHERE case_id = ? AND timer_id = ? AND lease_owner = ?',
+  timersOf:
+    'SELECT case_id, timer_id, due_at, event, lease_owner FROM timers WHERE case_id = ? ORDER BY due_at, timer_id',
+  nextDue: 'SELECT due_at FROM timers ORDER BY due_ms, case_id, timer_id LIMIT 1',
+} as const;
+
+export interface TimerDbRow {
+  case_id: string;
+  timer_id: string;
+  due_at: string;
+  event: string;
+  lease_owner: string | null;
+}
+
+type Statement<Params extends unknown[] = unknown[], Row = unknown> = Database.Statement<Params, Row>;
+
+export interface Statements {
+  caseVersion: Statement<[string], { version: number }>;
+  getCase: Statement<[string], { view: string; snapshot: string }>;
+  upsertCase: Statement;
+  lastSeq: Statement<[string], number>;
+  insertAudit: Statement;
+  history: Statement<[string], string>;
+  idempotencyExists: Statement<[string], number>;
+  insertIdempotency: Statement;
+  idempotentResult: Statement<[string], string>;
+  timer: Statement<[string, string], TimerDbRow>;
+  deleteTimer: Statement;
+  upsertTimer: Statement;
+  dueTimers: Statement<[number, number, number], TimerDbRow>;
+  lease: Statement;
+  release: Statement;
+  timersOf: Statement<[string], TimerDbRow>;
+  nextDue: Statement<[], string>;
+}
+
+export function prepareStatements(db: Database.Database): Statements {
+  return {
+    caseVersion: db.prepare<[string], { version: number }>(SQL.caseVersion),
+    getCase: db.prepare<[string], { view: string; snapshot: string }>(SQL.getCase),
+    upsertCase: db.prepare(SQL.upsertCase),
+    lastSeq: db.prepare<[string], number>(SQL.lastSeq).pluck(),
+    insertAudit: db.prepare(SQL.insertAudit),
+    history: db.prepare<[string], string>(SQL.history).pluck(),
+    idempotencyExists: db.prepare<[string], number>(SQL.idempotencyExists).pluck(),
+    insertIdempotency: db.prepare(SQL.insertIdempotency),
+    idempotentResult: db.prepare<[string], string>(SQL.idempotentResult).pluck(),
+    timer: db.prepare<[string, string], TimerDbRow>(SQL.timer),
+    deleteTimer: db.prepare(SQL.deleteTimer),
+    upsertTimer: db.prepare(SQL.upsertTimer),
+    dueTimers: db.prepare<[number, number, number], TimerDbRow>(SQL.dueTimers),
+    lease: db.prepare(SQL.lease),
+    release: db.prepare(SQL.release),
+    timersOf: db.prepare<[string], TimerDbRow>(SQL.timersOf),
+    nextDue: db.prepare<[], string>(SQL.nextDue).pluck(),
+  };
+}
