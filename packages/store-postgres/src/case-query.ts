@@ -1,0 +1,83 @@
+import type { CaseFilter, CaseView } from '@hazardflow/engine';
+
+/** One parameterised statement: values only ever go in `values`. */
+export interface CaseQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** Where the previous page ended: the (reportedAt, id) of its last item. */
+export interface CursorPosition {
+  reportedAt: string;
+  id: string;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 10_000;
+
+/** The same clamp as the memory store: at least 1, at most 10 000, 100 when unset. */
+export function pageLimit(limit: number | undefined): number {
+  return Math.max(1, Math.min(Math.floor(limit ?? DEFAULT_LIMIT), MAX_LIMIT));
+}
+
+/**
+ * A page of views matching `filter` in (reportedAt, id) order, after `after` (keyset paging,
+ * so a page costs the same however deep it is). Asks for one row more than the page so the
+ * caller knows whether a next page exists. Every condition matches `matchesFilter` in
+ * @hazardflow/engine; string comparisons use the columns' "C" collation, like JavaScript's.
+ */
+export function caseQuery(
+  table: string,
+  filter: CaseFilter,
+  after: CursorPosition | undefined,
+  limit: number,
+): CaseQuery {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const equal = (column: string, value: string | number | undefined) => {
+    if (value !== undefined) where.push(`${column} = ${param(value)}`);
+  };
+  if (filter.ids) where.push(`id = ANY(${param(filter.ids)}::text[])`);
+  if (filter.status !== undefined) {
+    if (Array.isArray(filter.status)) where.push(`status = ANY(${param(filter.status)}::text[])`);
+    else equal('status', filter.status);
+  }
+  equal('pack_id', filter.packId);
+  equal('category', filter.category);
+  equal('severity', filter.severity);
+  equal('territory', filter.territory);
+  equal('regulator', filter.regulator);
+  // A literal, not a parameter, so the partial index on overdue cases applies.
+  if (filter.overdue !== undefined) where.push(filter.overdue ? 'overdue' : 'NOT overdue');
+  equal('escalation_level', filter.escalationLevel);
+  if (filter.minEscalationLevel !== undefined) where.push(`escalation_level >= ${param(filter.minEscalationLevel)}`);
+  if (filter.dueBefore !== undefined) where.push(`due_at < ${param(filter.dueBefore)}`);
+  if (filter.updatedAfter !== undefined) where.push(`updated_at > ${param(filter.updatedAfter)}`);
+  if (after) where.push(`(reported_at, id) > (${param(after.reportedAt)}, ${param(after.id)})`);
+  const text =
+    `SELECT view FROM ${table}` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY reported_at, id LIMIT ${param(limit + 1)}`;
+  return { text, values };
+}
+
+export function encodeCursor(view: Pick<CaseView, 'reportedAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([view.reportedAt, view.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [reportedAt, id] = decoded as unknown[];
+      if (typeof reportedAt === 'string' && typeof id === 'string') return { reportedAt, id };
+    }
+  } catch {
+    // reported below
+  }
+  throw new TypeError(`not a cursor returned by this store: ${cursor}`);
+}
