@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { machineInfo } from './machine-info';
+import { textTable } from './markdown';
+import {
+  type Report,
+  renderReport,
+  scaleTable,
+  sqliteOpenTable,
+  sqliteTable,
+  targetsTable,
+  throughputTable,
+  timersTable,
+} from './report';
+import { collectGarbage, measureScale, measureTimers, type ScaleRow, type TimerRow } from './scale';
+import { measureSimulation } from './simulation';
+import { loadSqliteStore, measureSqliteReopen, measureSqliteThroughput } from './sqlite';
+import { formatNumber } from './stats';
+import { checkTargets } from './targets';
+import { measureThroughput } from './throughput';
+
+const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>]
+
+  --quick            CI-sized run (under a minute); prints only unless --out is given
+  --out <file>       where to write the Markdown report (full run: docs/benchmarks.md)
+  --budget <s>       longest the 1M-case fill may take, estimated from the 100k one (default 600; 0 skips it)`;
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      budget: { type: 'string', default: '600' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const quick = values.quick === true;
+  const budgetSeconds = Number(values.budget);
+  const settings = quick
+    ? {
+        quick,
+        rounds: 1,
+        timeMs: 500,
+        sample: 300,
+        sizes: [1_000, 10_000],
+        timers: 10_000,
+        sqliteMs: 1_000,
+        reopen: 2_000,
+      }
+    : {
+        quick,
+        rounds: 3,
+        timeMs: 2_000,
+        sample: 2_000,
+        sizes: [1_000, 100_000, 1_000_000],
+        timers: 100_000,
+        sqliteMs: 3_000,
+        reopen: 20_000,
+      };
+  const out = values.out ?? (quick ? undefined : `${repoRoot}docs/benchmarks.md`);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const machine = machineInfo();
+  log(`hazardflow benchmarks (${quick ? 'quick' : 'full'}) on ${machine.cpu} × ${machine.cores}, Node ${machine.node}`);
+
+  log('\n1. Throughput of one lifecycle (report → verified close, 6 commands)');
+  const throughput = await measureThroughput({ rounds: settings.rounds, timeMs: settings.timeMs });
+  log(textTable(throughputTable(throughput)));
+
+  log('\n2. Cost as open cases grow (memory store)');
+  const scale: ScaleRow[] = [];
+  const skipped: string[] = [];
+  let timers: TimerRow | undefined;
+  for (const size of settings.sizes) {
+    const previous = scale.at(-1);
+    if (previous && previous.openCases >= 100_000) {
+      const estimate = (previous.populateSeconds / previous.openCases) * size * 1.2;
+      if (estimate > budgetSeconds) {
+        skipped.push(
+          `${formatNumber(size)} open cases: filling them would take about ${Math.round(estimate)} s at the ${formatNumber(previous.openCases)}-case rate, over the ${budgetSeconds} s budget (\`--budget\`)`,
+        );
+        log(`   skipped ${formatNumber(size)} cases (estimated ${Math.round(estimate)} s to fill)`);
+        continue;
+      }
+    }
+    log(`   filling ${formatNumber(size)} cases…`);
+    const measured = await measureScale(size, {
+      sample: settings.sample,
+      onProgress: (done) => log(`     ${formatNumber(done)}`),
+    });
+    scale.push(measured.row);
+    if (size === settings.timers) timers = await measureTimers(measured.populated, settings.timers);
+    measured.populated.ids.length = 0;
+    collectGarbage();
+  }
+  log(textTable(scaleTable(scale)));
+  for (const line of skipped) log(`   not run: ${line}`);
+
+  log('\n3. Due timers');
+  if (timers) log(textTable(timersTable(timers)));
+
+  log('\n4. SQLite store');
+  const sqliteModule = await loadSqliteStore();
+  let sqlite: Report['sqlite'];
+  if (sqliteModule) {
+    const rows = await measureSqliteThroughput(sqliteModule, { timeMs: settings.sqliteMs });
+    log(textTable(sqliteTable(rows)));
+    const reopen = await measureSqliteReopen(sqliteModule, settings.reopen);
+    log(textTable(sqliteOpenTable(reopen)));
+    sqlite = { throughput: rows, reopen };
+  } else {
+    log('   @hazardflow/store-sqlite is not available: skipped');
+  }
+
+  log('\n5. District simulation');
+  const simulation = quick ? 'skipped' : measureSimulation(repoRoot);
+  log(
+    simulation === 'skipped'
+      ? '   skipped in a quick run'
+      : simulation
+        ? `   pnpm demo: ${simulation.seconds.toFixed(1)} s`
+        : '   examples/district-simulation is not in this checkout',
+  );
+
+  const targets = checkTargets({ throughput, scale, timers, sqlite: sqlite?.throughput });
+  log('\nTargets');
+  log(textTable(targetsTable(targets)));
+
+  if (out) {
+    const notes = readFileSync(new URL('../NOTES.md', import.meta.url), 'utf8');
+    const report: Report = {
+      machine,
+      settings: { quick, rounds: settings.rounds, timeMs: settings.timeMs, sample: settings.sample },
+      throughput,
+      scale,
+      skipped,
+      timers,
+      sqlite,
+      simulation,
+      targets,
+    };
+    writeFileSync(out, renderReport(report, notes));
+    log(`\nwrote ${out}`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,65 @@
+import type { Discipline } from './district';
+
+/**
+ * The assumptions that shape the campaign, in one place to read and tune. Each is a chance per
+ * decision, or a weighted choice of delays in working days. None is a rule of the packs: those
+ * (deadlines, ladders, evidence, who may act) come from the packs through the engine.
+ */
+export const BEHAVIOUR = {
+  /** At triage: reports dismissed (duplicate, invalid, not responsible) … */
+  dismiss: 0.03,
+  /** … and transferred to another department (移送). */
+  transfer: 0.01,
+  /** Triage delay of a non-urgent report (urgent categories are triaged the same working day). */
+  triageDelay: [
+    [0, 50],
+    [1, 35],
+    [2, 10],
+    [5, 5],
+  ] as const,
+  /** Major hazards put under interim control at grading (imminent dangers always are). */
+  interimControlOfMajor: 0.4,
+  /** Quick general hazards the inspector has put right while on site. */
+  fixOnSpot: 0.45,
+  /** Notices served the day of triage rather than the next working day. */
+  noticeSameDay: 0.6,
+  /** Parties who never fix and never acknowledge the notice either (the rest acknowledge, late). */
+  neverAcknowledges: 0.6,
+  /** Building cases whose clock is paused while a structural appraisal is made. */
+  pauseForAppraisal: 0.4,
+  /** Parties who ask for more time, by discipline. */
+  requestExtension: { prompt: 0.08, late: 0.3, never: 0.15 } satisfies Record<Discipline, number>,
+  extensionGranted: 0.75,
+  /** A five-fixes plan sent back (at most twice per case). */
+  rejectPlan: 0.2,
+  /** General fire and building hazards re-inspected by the street's grid worker, not an inspector. */
+  gridWorkerVerifies: 0.35,
+  /** Re-inspections that find the work not done (at most three per case), by discipline. */
+  verificationFails: { prompt: 0.08, late: 0.22, never: 0.3 } satisfies Record<Discipline, number>,
+  /** Working days from submission to re-inspection. */
+  reinspectionDelay: [
+    [0, 25],
+    [1, 40],
+    [2, 25],
+    [6, 10],
+  ] as const,
+  /** Closed cases found again by the follow-up check (回头看). */
+  reopen: 0.03,
+  /** General hazards an inspector can have put right while still on site (moved, switched off, signed). */
+  quickFixCategories: new Set([
+    'ebike-corridor',
+    'exits-blocked',
+    'fire-lane-blocked',
+    'hot-work',
+    'unmarked-work-zone',
+    'missing-signs',
+  ]),
+  /** Building categories whose rectification waits for a structural appraisal (房屋安全鉴定). */
+  appraisalCategories: new Set([
+    'structural-alteration',
+    'self-built-house-unappraised',
+    'visible-cracks',
+    'c-grade',
+    'b-grade',
+  ]),
+};

@@ -1,0 +1,429 @@
+import {
+  type Actor,
+  type Command,
+  DEFAULT_PERMISSIONS,
+  type EvidenceStep,
+  type InterimControl,
+} from '@hazardflow/core';
+import type { CaseView } from '@hazardflow/engine';
+import { BEHAVIOUR } from './agent-behaviour';
+import { momentOn, officialMoment } from './agent-timing';
+import type { Department, District, Party } from './district';
+import { evidenceFor } from './evidence';
+import type { Random } from './random';
+import { LAST_SLOT, type Moment } from './sim-time';
+import type { PlannedHazard, World } from './world';
+
+type Step =
+  | 'report'
+  | 'triage'
+  | 'notice'
+  | 'acknowledge'
+  | 'pause'
+  | 'resume'
+  | 'requestExtension'
+  | 'decideExtension'
+  | 'submitPlan'
+  | 'reviewPlan'
+  | 'submit'
+  | 'verify'
+  | 'reopen';
+
+/**
+ * The people around one hazard, acting the way districts do: the department's lead
+ * inspector triages and serves the notice, the party fixes on time, late or never, asks for
+ * more time or waits for an appraisal, a different inspector (or, for a general fire or
+ * building hazard, the street's grid worker) re-inspects and sometimes fails the work, and a
+ * follow-up check (回头看) now and then finds the hazard back.
+ *
+ * Each agent draws from its own random stream, and only it acts on its case (the command
+ * office comments on escalations), so a run is the same for the same seed.
+ */
+export class CaseAgent {
+  caseId: string | null = null;
+  view: CaseView | null = null;
+  step: Step = 'report';
+  readonly department: Department;
+  readonly party: Party;
+  readonly lead: Actor;
+  readonly reinspector: Actor;
+  private verificationFailures = 0;
+  private planRejections = 0;
+  private extensionAsked = false;
+  private paused = false;
+  private reopened = false;
+
+  constructor(
+    readonly hazard: PlannedHazard,
+    private readonly random: Random,
+    district: District,
+  ) {
+    this.department = district.departments[hazard.site.pack];
+    this.party = hazard.site.party;
+    const inspectors = this.department.inspectors;
+    const reporterIndex = inspectors.findIndex((i) => i.id === hazard.reporter.id);
+    this.lead = reporterIndex >= 0 ? (inspectors[reporterIndex] as Actor) : random.pick(inspectors);
+    this.reinspector = random.pick(inspectors.filter((i) => i.id !== this.lead.id));
+  }
+
+  get seq(): number {
+    return this.hazard.seq;
+  }
+
+  /** Takes the next step; returns when to wake up again, or null when this agent is done. */
+  async act(world: World): Promise<Moment | null> {
+    switch (this.step) {
+      case 'report':
+        return this.fileReport(world);
+      case 'triage':
+        return this.triage(world);
+      case 'notice':
+        return this.issueNotice(world);
+      case 'acknowledge':
+        return this.acknowledge(world);
+      case 'pause':
+        return this.pauseForAppraisal(world);
+      case 'resume':
+        return this.resume(world);
+      case 'requestExtension':
+        return this.requestExtension(world);
+      case 'decideExtension':
+        return this.decideExtension(world);
+      case 'submitPlan':
+        return this.submitPlan(world);
+      case 'reviewPlan':
+        return this.reviewPlan(world);
+      case 'submit':
+        return this.submitRectification(world);
+      case 'verify':
+        return this.verify(world);
+      case 'reopen':
+        return this.reopen(world);
+    }
+  }
+
+  private async fileReport(world: World): Promise<Moment | null> {
+    const { hazard } = this;
+    const view = await world.report(
+      {
+        packId: this.department.pack.id,
+        category: hazard.category,
+        site: hazard.site.site,
+        responsible: { id: this.party.id, name: this.party.name },
+        description: hazard.description,
+        findings: hazard.findings,
+        evidence: this.evidence(world, 'report', hazard.reporter, hazard.colleague ? [hazard.colleague] : []),
+      },
+      hazard.reporter,
+    );
+    if (!view) return null;
+    this.caseId = view.id;
+    this.view = view;
+    const urgent = this.department.pack.categories.find((c) => c.id === hazard.category)?.deadlines?.triage;
+    const delay = urgent ? 0 : this.random.weighted(BEHAVIOUR.triageDelay);
+    return this.next('triage', officialMoment(world, delay, this.random));
+  }
+
+  private async triage(world: World): Promise<Moment | null> {
+    const roll = this.random.next();
+    if (roll < BEHAVIOUR.dismiss) {
+      const reason = this.random.pick(['duplicate', 'invalid', 'not_responsible'] as const);
+      await this.send(world, { type: 'DISMISS', reason }, this.lead);
+      return null;
+    }
+    if (roll < BEHAVIOUR.dismiss + BEHAVIOUR.transfer && this.department.pack.steps.transfer) {
+      const others = Object.values(world.district.departments).filter((d) => d.id !== this.department.id);
+      await this.send(world, { type: 'TRANSFER', to: this.random.pick(others).id }, this.lead);
+      return null;
+    }
+    const view = await this.send(world, { type: 'TRIAGE' }, this.lead);
+    if (!view) return null;
+    if (view.imminentDanger || (view.severity === 'major' && this.random.chance(BEHAVIOUR.interimControlOfMajor))) {
+      await this.startInterimControl(world, view);
+    }
+    const pack = this.department.pack;
+    if (
+      view.severity === 'general' &&
+      pack.steps.fixOnSpot &&
+      !view.imminentDanger &&
+      BEHAVIOUR.quickFixCategories.has(view.category) &&
+      this.random.chance(BEHAVIOUR.fixOnSpot)
+    ) {
+      const fixed = await this.send(
+        world,
+        { type: 'FIX_ON_SPOT', evidence: this.evidence(world, 'rectification', this.lead) },
+        this.lead,
+      );
+      return fixed ? this.afterClose(world) : null;
+    }
+    if (this.random.chance(BEHAVIOUR.noticeSameDay)) return this.issueNotice(world);
+    return this.next('notice', officialMoment(world, 1, this.random));
+  }
+
+  private async startInterimControl(world: World, view: CaseView): Promise<void> {
+    const allowed = this.department.pack.steps.interimControls;
+    const preferred: InterimControl[] = view.imminentDanger ? ['seal', 'evacuate', 'suspend'] : ['suspend', 'evacuate'];
+    const measure = preferred.find((m) => allowed.includes(m));
+    if (!measure) return;
+    // Streets organise evacuations of residents where the pack lets them (the building pack).
+    const roles = this.department.pack.permissions.START_INTERIM_CONTROL ?? DEFAULT_PERMISSIONS.START_INTERIM_CONTROL;
+    const actor = measure === 'evacuate' && roles.includes('territory') ? this.gridWorker(world) : this.lead;
+    await this.send(
+      world,
+      { type: 'START_INTERIM_CONTROL', measure, evidence: this.evidence(world, 'interimControl', actor) },
+      actor,
+    );
+  }
+
+  private async issueNotice(world: World): Promise<Moment | null> {
+    const category = this.department.pack.categories.find((c) => c.id === this.hazard.category);
+    const view = await this.send(
+      world,
+      {
+        type: 'ISSUE_NOTICE',
+        clauses: [category?.source ?? this.department.pack.name.en],
+        evidence: this.evidence(world, 'notice', this.lead),
+      },
+      this.lead,
+    );
+    if (!view) return null;
+    if (view.status === 'plan_pending') {
+      const planDue = this.dueDay(world, view) ?? world.moment.day + 7;
+      return this.partyMoment(world, 'submitPlan', {
+        prompt: [1, 5],
+        late: [planDue - world.moment.day + 2, planDue - world.moment.day + 10],
+      });
+    }
+    return this.partyMoment(world, 'acknowledge', {
+      prompt: [0, 1],
+      late: [1, 4],
+      neverAcknowledges: BEHAVIOUR.neverAcknowledges,
+    });
+  }
+
+  private async acknowledge(world: World): Promise<Moment | null> {
+    const view = await this.send(world, { type: 'ACKNOWLEDGE' }, this.party.actor);
+    if (!view) return null;
+    if (
+      this.department.pack.id === 'building' &&
+      BEHAVIOUR.appraisalCategories.has(view.category) &&
+      this.random.chance(BEHAVIOUR.pauseForAppraisal)
+    ) {
+      return this.next('pause', officialMoment(world, this.random.int(1, 3), this.random));
+    }
+    return this.planRectification(world, view);
+  }
+
+  private async pauseForAppraisal(world: World): Promise<Moment | null> {
+    const view = await this.send(
+      world,
+      { type: 'PAUSE_CLOCK', reason: 'Waiting for the structural safety appraisal (房屋安全鉴定)' },
+      this.lead,
+    );
+    if (!view) return null;
+    this.paused = true;
+    return this.next('resume', officialMoment(world, this.random.int(5, 15), this.random));
+  }
+
+  private async resume(world: World): Promise<Moment | null> {
+    const view = await this.send(world, { type: 'RESUME_CLOCK', note: 'Appraisal report received' }, this.lead);
+    return view ? this.planRectification(world, view) : null;
+  }
+
+  /** After a notice, a plan, a pause, an extension or a reopening: ask for time, or get to work. */
+  private planRectification(world: World, view: CaseView): Moment | null {
+    const dueDay = this.dueDay(world, view);
+    if (dueDay === null) return null;
+    const today = world.moment.day;
+    const discipline = this.party.discipline;
+    const extensionChance = BEHAVIOUR.requestExtension[discipline];
+    if (
+      !this.extensionAsked &&
+      !this.paused &&
+      dueDay - today >= 5 &&
+      view.status !== 'closed' &&
+      this.random.chance(extensionChance)
+    ) {
+      this.extensionAsked = true;
+      return this.next('requestExtension', {
+        day: dueDay - this.random.int(1, 3),
+        slot: this.random.int(0, LAST_SLOT),
+      });
+    }
+    if (discipline === 'never' && !this.reopened) return null;
+    if (discipline === 'prompt' || this.reopened) {
+      const last = Math.max(today, dueDay - 1);
+      return this.next('submit', momentOn(world, this.random.int(Math.min(today + 1, last), last), this.random));
+    }
+    return this.next('submit', momentOn(world, dueDay + this.random.int(1, 20), this.random));
+  }
+
+  private async requestExtension(world: World): Promise<Moment | null> {
+    const extendBy = { days: this.random.pick([7, 15, 30]) };
+    const reason = this.random.pick([
+      'Contractor cannot start before the holiday',
+      'Materials on order',
+      'Owners’ meeting must approve the funds',
+    ]);
+    const view = await this.send(world, { type: 'REQUEST_EXTENSION', extendBy, reason }, this.party.actor);
+    if (!view) return null;
+    return this.next('decideExtension', officialMoment(world, this.random.int(1, 4), this.random));
+  }
+
+  private async decideExtension(world: World): Promise<Moment | null> {
+    // Extensions of listed (major) hazards are the command office's call; others the department's.
+    const decider = this.view?.severity === 'major' ? world.district.commandOffice : this.lead;
+    const view = await this.send(
+      world,
+      { type: 'DECIDE_EXTENSION', granted: this.random.chance(BEHAVIOUR.extensionGranted) },
+      decider,
+    );
+    return view ? this.planRectification(world, view) : null;
+  }
+
+  private async submitPlan(world: World): Promise<Moment | null> {
+    const view = await this.send(
+      world,
+      {
+        type: 'SUBMIT_PLAN',
+        plan: {
+          responsibility: `${this.party.name}, legal representative`,
+          measures: this.hazard.description,
+          funds: `CNY ${this.random.int(2, 80) * 10_000}`,
+          deadline: 'as approved',
+          emergencyPlan: 'Cordon, evacuation route and on-call contact',
+        },
+        evidence: this.evidence(world, 'plan', this.party.actor),
+      },
+      this.party.actor,
+    );
+    if (!view) return null;
+    return this.next('reviewPlan', officialMoment(world, this.random.int(1, 4), this.random));
+  }
+
+  private async reviewPlan(world: World): Promise<Moment | null> {
+    if (this.planRejections < 2 && this.random.chance(BEHAVIOUR.rejectPlan)) {
+      this.planRejections += 1;
+      const view = await this.send(
+        world,
+        { type: 'REJECT_PLAN', reason: 'Funds and deadline are not specific' },
+        this.lead,
+      );
+      return view ? this.partyMoment(world, 'submitPlan', { prompt: [2, 6], late: [4, 12] }) : null;
+    }
+    const view = await this.send(world, { type: 'APPROVE_PLAN' }, this.lead);
+    return view ? this.planRectification(world, view) : null;
+  }
+
+  private async submitRectification(world: World): Promise<Moment | null> {
+    const view = await this.send(
+      world,
+      { type: 'SUBMIT_RECTIFICATION', evidence: this.evidence(world, 'rectification', this.party.actor) },
+      this.party.actor,
+    );
+    if (!view) return null;
+    const delay = this.random.weighted(BEHAVIOUR.reinspectionDelay);
+    return this.next('verify', officialMoment(world, delay, this.random));
+  }
+
+  private async verify(world: World): Promise<Moment | null> {
+    const view = this.view;
+    if (!view) return null;
+    const roles = this.department.pack.permissions.VERIFY ?? DEFAULT_PERMISSIONS.VERIFY;
+    const verifier =
+      view.severity === 'general' && roles.includes('territory') && this.random.chance(BEHAVIOUR.gridWorkerVerifies)
+        ? this.gridWorker(world)
+        : this.reinspector;
+    const fails =
+      this.verificationFailures < 3 && this.random.chance(BEHAVIOUR.verificationFails[this.party.discipline]);
+    if (fails) {
+      this.verificationFailures += 1;
+      const failed = await this.send(
+        world,
+        { type: 'VERIFY', result: 'fail', evidence: this.evidence(world, 'verification', verifier) },
+        verifier,
+      );
+      if (!failed) return null;
+      return this.next('submit', momentOn(world, world.moment.day + this.random.int(2, 8), this.random));
+    }
+    for (const measure of view.interimControls) {
+      await this.send(world, { type: 'LIFT_INTERIM_CONTROL', measure }, this.lead);
+    }
+    const step: EvidenceStep = view.severity === 'major' ? 'acceptance' : 'verification';
+    const closed = await this.send(
+      world,
+      { type: 'VERIFY', result: 'pass', evidence: this.evidence(world, step, verifier) },
+      verifier,
+    );
+    return closed ? this.afterClose(world) : null;
+  }
+
+  /** A few closed cases are found again by the follow-up check (回头看) within its window. */
+  private afterClose(world: World): Moment | null {
+    if (this.reopened || !this.random.chance(BEHAVIOUR.reopen)) return null;
+    return this.next('reopen', officialMoment(world, this.random.int(8, 30), this.random));
+  }
+
+  private async reopen(world: World): Promise<Moment | null> {
+    const actor = this.random.chance(0.5) ? this.gridWorker(world) : this.lead;
+    const view = await this.send(
+      world,
+      {
+        type: 'REOPEN',
+        reason: 'Follow-up check (回头看): the hazard is back',
+        evidence: this.evidence(world, 'report', actor),
+      },
+      actor,
+    );
+    if (!view) return null;
+    this.reopened = true;
+    this.paused = false;
+    return this.planRectification(world, view);
+  }
+
+  private async send(world: World, command: Command, actor: Actor): Promise<CaseView | null> {
+    if (this.caseId === null) return null;
+    const view = await world.send(this.caseId, command, actor);
+    if (view) this.view = view;
+    return view;
+  }
+
+  private evidence(world: World, step: EvidenceStep, actor: Actor, colleagues: readonly Actor[] = []) {
+    return evidenceFor(this.department.pack, this.hazard.category, step, actor, world.now(), {
+      caseKey: `h${this.hazard.seq}`,
+      colleagues: colleagues.length > 0 ? colleagues : [this.reinspector],
+    });
+  }
+
+  private gridWorker(world: World): Actor {
+    return this.random.pick(world.district.street(this.hazard.site.site.territory).gridWorkers);
+  }
+
+  private next(step: Step, moment: Moment): Moment {
+    this.step = step;
+    return moment;
+  }
+
+  /** The day index of the case's current deadline, or null when nothing is being watched. */
+  private dueDay(world: World, view: CaseView): number | null {
+    return view.dueAt === null ? null : world.time.dayOfInstant(view.dueAt);
+  }
+
+  /** When the responsible party gets round to a step, by its discipline; null if it never does. */
+  private partyMoment(
+    world: World,
+    step: Step,
+    delays: { prompt: [number, number]; late: [number, number]; neverAcknowledges?: number },
+  ): Moment | null {
+    const discipline = this.party.discipline;
+    if (
+      discipline === 'never' &&
+      (delays.neverAcknowledges === undefined || this.random.chance(delays.neverAcknowledges))
+    ) {
+      return null;
+    }
+    const [from, to] = discipline === 'prompt' ? delays.prompt : delays.late;
+    const lo = Math.max(0, from);
+    return this.next(step, momentOn(world, world.moment.day + this.random.int(lo, Math.max(lo, to)), this.random));
+  }
+}

@@ -1,0 +1,13 @@
+import { toDot } from '@hazardflow/core';
+import { describe, expect, it } from 'vitest';
+import { PACKS } from '../src/district';
+import { renderDotToSvg } from '../src/statechart-svg';
+
+describe('renderDotToSvg', () => {
+  it("renders core's DOT of a pack's statechart with Graphviz (WebAssembly), one node per state", async () => {
+    const svg = await renderDotToSvg(toDot(PACKS.traffic));
+    expect(svg).toContain('<svg');
+    // traffic's ladder has five levels: level_0 … level_5 are all drawn
+    for (let level = 0; level <= 5; level++) expect(svg).toContain(`>level_${level}</text>`);
+  });
+});
