@@ -1,6 +1,6 @@
 import { chinaCalendar, createBusinessCalendar } from '@hazardflow/core';
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 
 const DAY = 86_400_000;
@@ -192,11 +192,47 @@ describe('local days in zones with unusual clock changes agree with luxon', () =
   ];
   const calendars = new Map(zones.map((timeZone) => [timeZone, createBusinessCalendar({ timeZone, weekend: [] })]));
 
+  /** The date luxon shows at `at`, but the old date while the wall goes back across midnight. */
+  const expectedDate = (at: Date, zone: string): string => {
+    const date = wall(at, zone).toISODate() as string;
+    const soonAfter = wall(new Date(at.getTime() + 59 * 60_000), zone).toISODate() as string;
+    return soonAfter < date ? soonAfter : date;
+  };
+
+  it('every clock change from 1950 to 2100: the instants around it fall on the dates luxon shows', () => {
+    const offset = (zone: string, ms: number) => IANAZone.create(zone).offset(ms);
+    let changes = 0;
+    for (const zone of zones) {
+      const calendar = calendars.get(zone)!;
+      // Steps of 3 days: no zone here changes its clocks twice within 3 days.
+      const STEP = 3 * DAY;
+      for (let ms = Date.parse('1950-01-01T00:00:00Z'); ms < Date.parse('2100-01-01T00:00:00Z'); ms += STEP) {
+        if (offset(zone, ms) === offset(zone, ms + STEP)) continue;
+        let lo = ms;
+        let hi = ms + STEP;
+        while (hi - lo > 1) {
+          const mid = lo + Math.floor((hi - lo) / 2);
+          if (offset(zone, mid) === offset(zone, ms)) lo = mid;
+          else hi = mid;
+        }
+        changes += 1;
+        for (const delta of [-90, -61, -60, -59, -31, -30, -1, 0, 1, 29, 30, 59, 60, 61, 90].map((m) => m * 60_000)) {
+          const at = new Date(hi + delta);
+          expect(calendar.localDate(at), `${zone} ${at.toISOString()}`).toBe(expectedDate(at, zone));
+        }
+      }
+    }
+    expect(changes).toBeGreaterThan(1000);
+  }, 60_000);
+
   it('localDate and the end of the next day match the tz database', () => {
     fc.assert(
       fc.property(fc.constantFrom(...zones), instant('1950-01-01T00:00:00Z', '2100-01-01T00:00:00Z'), (zone, at) => {
         const calendar = calendars.get(zone)!;
-        const date = wall(at, zone).toISODate() as string;
+        // Where clocks went back across midnight, the wall shows the new date for a moment and
+        // then the old one again; a day is one stretch of time, so it starts at the second
+        // midnight and that moment still belongs to the old date.
+        const date = expectedDate(at, zone);
         expect(calendar.localDate(at)).toBe(date);
         const end = calendar.addDuration(at, { workingDays: 1 });
         expect(wall(end, zone).toISODate()).toBe(plusDays(date, 1));

@@ -255,6 +255,30 @@ describe('zones whose day starts or ends at a clock change', () => {
     expect(santiago.workingTimeBetween('2024-09-08T04:00:00Z', '2024-09-09T03:00:00Z')).toBe(23 * HOUR);
   });
 
+  it('America/St_Johns: when clocks go back across midnight, the day starts at the second midnight', () => {
+    // At 00:01 NDT (-02:30) on Sunday 2001-10-28 clocks went back to 23:01 NST (-03:30) on the 27th:
+    // the 28th showed for one minute, then the 27th again for an hour.
+    const stJohns = createBusinessCalendar({ timeZone: 'America/St_Johns', weekend: [] });
+    expect(stJohns.localDate('2001-10-28T02:30:30Z')).toBe('2001-10-27');
+    expect(stJohns.localDate('2001-10-28T02:31:00Z')).toBe('2001-10-27');
+    expect(stJohns.localDate('2001-10-28T03:29:59.999Z')).toBe('2001-10-27');
+    expect(stJohns.localDate('2001-10-28T03:30:00Z')).toBe('2001-10-28');
+    expect(stJohns.addDuration('2001-10-28T02:31:00Z', { workingDays: 1 })).toEqual(
+      new Date('2001-10-28T23:59:59.999-03:30'),
+    );
+  });
+
+  it('America/Havana: a repeated first hour of the day does not move its start', () => {
+    // At 01:00 CDT (-04:00) on Sunday 2065-11-01 clocks go back to 00:00 CST (-05:00): midnight
+    // comes twice, both times on the 1st; the day starts at the first.
+    const havana = createBusinessCalendar({ timeZone: 'America/Havana', weekend: [] });
+    expect(havana.localDate('2065-11-01T03:59:59.999Z')).toBe('2065-10-31');
+    expect(havana.localDate('2065-11-01T04:00:00Z')).toBe('2065-11-01');
+    expect(havana.addDuration('2065-10-30T04:00:00Z', { workingDays: 1 })).toEqual(
+      new Date('2065-10-31T23:59:59.999-04:00'),
+    );
+  });
+
   it('Pacific/Apia: a skipped date is never counted or landed on', () => {
     // Samoa jumped from Thursday 29 December 2011 straight to Saturday 31 December.
     const apia = createBusinessCalendar({ timeZone: 'Pacific/Apia', weekend: [] });

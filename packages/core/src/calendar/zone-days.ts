@@ -55,7 +55,10 @@ export class ZoneDays {
 
   /**
    * The first instant of a local day: local midnight, or, when midnight is skipped by a DST
-   * change (America/Santiago), the instant of the change. The day ends at `startOf(day + 1)`.
+   * change (America/Santiago), the instant of the change. When clocks go back across
+   * midnight, so that midnight comes twice (America/St_Johns fell back at 00:01 until 2011),
+   * the day starts at the second one: the date on the wall does not go back after it. The
+   * day ends at `startOf(day + 1)`.
    */
   startOf(day: number): number {
     let start = this.#starts.get(day);
@@ -92,8 +95,9 @@ export class ZoneDays {
 
   /**
    * The instant of wall time `wall` (local time written as if it were UTC ms). Overlaps pick
-   * the earlier instant. Gaps either shift forward by the gap (`shift`) or give the instant
-   * the clocks changed (`transition`, the first instant at or after `wall` in local time).
+   * the earlier instant, except for a day's start (`transition`) when the clocks went back
+   * across midnight. Gaps either shift forward by the gap (`shift`) or give the instant the
+   * clocks changed (`transition`, the first instant at or after `wall` in local time).
    */
   #resolve(wall: number, gap: 'shift' | 'transition'): number {
     const before = this.#offsetMs(wall - DAY_MS);
@@ -103,7 +107,15 @@ export class ZoneDays {
     const late = wall - after;
     const earlyValid = this.#offsetMs(early) === before;
     const lateValid = this.#offsetMs(late) === after;
-    if (earlyValid && lateValid) return Math.min(early, late);
+    if (earlyValid && lateValid) {
+      const first = Math.min(early, late);
+      const second = Math.max(early, late);
+      // A day starts at its second midnight only if the wall showed the day before just
+      // before it (the clocks went back across midnight), not when the repeated hour is
+      // 00:00–01:00 of the day itself (America/Havana).
+      if (gap === 'transition' && this.#offsetMs(second - 1) === after) return second;
+      return first;
+    }
     if (earlyValid) return early;
     if (lateValid) return late;
     if (gap === 'shift') return early;
