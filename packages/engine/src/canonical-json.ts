@@ -64,7 +64,7 @@ function serialize(value: unknown): string | undefined {
     }
     return `${out}]`;
   }
-  const keys = Object.keys(object).sort();
+  const keys = sortKeys(Object.keys(object));
   let out = '{';
   let first = true;
   for (const key of keys) {
@@ -74,4 +74,22 @@ function serialize(value: unknown): string | undefined {
     first = false;
   }
   return `${out}}`;
+}
+
+/**
+ * The keys in UTF-16 code unit order, as `keys.sort()` puts them: an insertion sort, which for
+ * the dozen keys of an audit entry is about three times faster than the default sort.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 32) return keys.sort(); // quadratic past that
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }

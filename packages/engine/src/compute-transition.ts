@@ -79,7 +79,7 @@ export function restoreSnapshot<M extends Machine>(
     byValue = new Map();
     resolved.set(machine, byValue);
   }
-  const key = JSON.stringify(persisted.value);
+  const key = valueKey(persisted.value);
   let template = byValue.get(key);
   if (!template) {
     template = machine.resolveState({ value: persisted.value as never, context: undefined }) as unknown as Resolved;
@@ -87,6 +87,20 @@ export function restoreSnapshot<M extends Machine>(
     byValue.set(key, template);
   }
   return { ...template, context: persisted.context ?? {}, children: {}, historyValue: {} } as SnapshotOf<M>;
+}
+
+/** State values the engine stored are shared frozen objects (interned): their keys are kept. */
+const valueKeys = new WeakMap<object, string>();
+
+/** `JSON.stringify(value)`, remembered for frozen objects (they cannot change). */
+function valueKey(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
+  let key = valueKeys.get(value);
+  if (key === undefined) {
+    key = JSON.stringify(value);
+    valueKeys.set(value, key);
+  }
+  return key;
 }
 
 /** The machine's scope for one call: every action is collected, none is executed. */

@@ -49,6 +49,11 @@ export class DueTimerQueue {
   }
 
   private insert(timer: TimerRow): void {
+    const last = this.items.at(-1);
+    if (!last || compareTimers(last, timer) <= 0) {
+      this.items.push(timer); // claimed batches come in order
+      return;
+    }
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {

@@ -11,6 +11,7 @@ import {
   type HazardInput,
   type HazardMachine,
   type HazardNotification,
+  type HazardReport,
   type HazardReportInput,
   hazardReportSchema,
   missingEvidence,
@@ -28,6 +29,7 @@ import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { caseViewOf } from './case-view-of';
 import { type Clock, systemClock } from './clock';
+import { compactReport } from './compact-report';
 import { computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 import { deepFreeze } from './deep-freeze';
 import { DueTimerQueue } from './due-timer-queue';
@@ -80,6 +82,14 @@ const CONFLICT: FireOutcome = { kind: 'conflict' };
 
 /** The empty list audit entries share (they are frozen when committed). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
+/** The findings of every report that has none. */
+const EMPTY_FINDINGS: Record<string, never> = Object.freeze({});
+
+function isEmptyRecord(value: object): boolean {
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const _ in value) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
 
 /**
  * The runtime of DESIGN.md decision 1: no live actor per case. Each command loads the
@@ -95,6 +105,22 @@ export function createEngine(options: EngineOptions) {
   const emitter = new EngineEmitter();
   const withCaseLock = createKeyedLock();
   const stateValue = createInterner<unknown>();
+  /** Actors repeat on every command they send; each case's audit keeps the shared copy. */
+  const sharedActor = createInterner<Actor>();
+  const sharedParty = createInterner<HazardReport['responsible']>();
+
+  /**
+   * A parsed report (ours to change) with the parts many cases repeat shared: the
+   * responsible party (one enterprise, many sites) and empty findings. Equal values, so the
+   * audit entry and its hash do not change; the case and its first audit entry keep about
+   * 100 bytes less.
+   */
+  function shareRepeatedParts(report: HazardReport): HazardReport {
+    const { responsible } = report;
+    if (responsible.name !== undefined || !('name' in responsible)) report.responsible = sharedParty(responsible);
+    if (isEmptyRecord(report.findings)) report.findings = EMPTY_FINDINGS;
+    return compactReport(report);
+  }
 
   const packs = new Map<string, PolicyPack>();
   const latest = new Map<string, PolicyPack>();
@@ -124,7 +150,10 @@ export function createEngine(options: EngineOptions) {
 
   function validateActor(actor: unknown): CommandResult | Actor {
     const parsed = actorSchema.safeParse(actor);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      // Interned by its JSON, which cannot tell an absent `org` from an undefined one.
+      return parsed.data.org === undefined && 'org' in parsed.data ? parsed.data : sharedActor(parsed.data);
+    }
     return failure(
       'VALIDATION_FAILED',
       `actor: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(actor)'} ${i.message}`).join('; ')}`,
@@ -143,7 +172,7 @@ export function createEngine(options: EngineOptions) {
     commandId?: string | undefined;
     payload?: unknown;
     evidence?: unknown[];
-    firedTimer?: TimerRow & { lateByMs: number };
+    firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
     reasons?: string[];
     /** Told the timer rows this change arms, once it is committed. */
     onTimersPlanned?: (set: readonly TimerRow[]) => void;
@@ -268,7 +297,7 @@ export function createEngine(options: EngineOptions) {
           { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
         );
       }
-      const report = parsed.data;
+      const report = shareRepeatedParts(parsed.data);
       const pack = latest.get(report.packId);
       if (!pack) return failure('UNKNOWN_PACK', `no pack "${report.packId}" is registered with this engine`);
       if (!pack.categories.some((c) => c.id === report.category)) {
@@ -402,8 +431,10 @@ export function createEngine(options: EngineOptions) {
           const outcome = await fireTimer(timer);
           if (outcome.kind === 'fired') {
             fired++;
-            const now = nowIso();
-            for (const armed of outcome.armed) queue.offerArmed(armed, now);
+            if (outcome.armed.length > 0) {
+              const now = nowIso();
+              for (const armed of outcome.armed) queue.offerArmed(armed, now);
+            }
           } else if (outcome.kind === 'conflict') {
             // Another engine changed the case between load and commit: hand every lease back
             // and claim afresh, so this timer is retried on the case as it now is, in order.
@@ -487,10 +518,10 @@ export function createEngine(options: EngineOptions) {
       const { record, pack, stored } = loaded;
       const machine = machineOf(pack);
       const snapshot = restore(machine, stored);
-      const event = { ...timer.event } as { type: string; at?: string };
-      const at = typeof event.at === 'string' ? event.at : timer.dueAt;
+      const source = timer.event as { type: string; at?: unknown };
+      const at = typeof source.at === 'string' ? source.at : timer.dueAt;
       const lateByMs = Math.max(0, clock.now().getTime() - Date.parse(timer.dueAt));
-      const [next, actions] = computeTransition(machine, snapshot, { ...event, at } as { type: string });
+      const [next, actions] = computeTransition(machine, snapshot, { ...source, at } as { type: string });
       let armed: readonly TimerRow[] = NONE;
       try {
         const result = await commitChange({
@@ -501,7 +532,7 @@ export function createEngine(options: EngineOptions) {
           at,
           actor: SYSTEM_ACTOR,
           command: timer.event.type,
-          firedTimer: { ...timer, lateByMs },
+          firedTimer: { timerId: timer.timerId, dueAt: timer.dueAt, lateByMs },
           reasons: [`timer ${timer.timerId} due ${timer.dueAt}`],
           onTimersPlanned: (set) => {
             armed = set;

@@ -15,11 +15,27 @@ interface StoredTimer {
   leaseUntil: number;
 }
 
+/**
+ * One case. A list of one is kept as the item itself (most open cases have one audit entry
+ * and one pending timer; an array around each costs 56 bytes per case), `null` for none.
+ */
 interface StoredCase {
   record: CaseRecord;
-  history: AuditEntry[];
+  history: AuditEntry | AuditEntry[];
   /** The case's pending timers (a handful at most), so no per-timer index is needed. */
-  timers: StoredTimer[];
+  timers: StoredTimer | StoredTimer[] | null;
+}
+
+/** The items of a list kept as `StoredCase` keeps them. */
+function listOf<T extends object>(kept: T | T[] | null): readonly T[] {
+  if (kept === null) return [];
+  return Array.isArray(kept) ? kept : [kept];
+}
+
+/** A list as `StoredCase` keeps it. */
+function keep<T extends object>(items: T[]): T | T[] | null {
+  if (items.length === 0) return null;
+  return items.length === 1 ? (items[0] as T) : items;
 }
 
 /**
@@ -45,20 +61,22 @@ export function createMemoryStore(): HazardStore {
   };
 
   function findTimer(stored: StoredCase | undefined, timerId: string): StoredTimer | undefined {
-    return stored?.timers.find((timer) => timer.row.timerId === timerId);
+    if (!stored || stored.timers === null) return undefined;
+    if (!Array.isArray(stored.timers)) return stored.timers.row.timerId === timerId ? stored.timers : undefined;
+    return stored.timers.find((timer) => timer.row.timerId === timerId);
   }
 
   function removeTimer(stored: StoredCase, timerId: string): void {
-    const index = stored.timers.findIndex((timer) => timer.row.timerId === timerId);
-    if (index < 0) return;
-    (stored.timers[index] as StoredTimer).live = false;
-    stored.timers = stored.timers.filter((_, i) => i !== index);
+    const timer = findTimer(stored, timerId);
+    if (!timer) return;
+    timer.live = false;
+    stored.timers = keep(listOf(stored.timers).filter((other) => other !== timer));
   }
 
   function upsertTimer(stored: StoredCase, row: TimerRow): void {
     removeTimer(stored, row.timerId);
     const timer: StoredTimer = { row, dueMs: Date.parse(row.dueAt), live: true, leaseOwner: null, leaseUntil: 0 };
-    stored.timers = stored.timers.concat([timer]); // exact-size arrays: push would reserve 17 slots
+    stored.timers = stored.timers === null ? timer : listOf(stored.timers).concat([timer]); // exact size
     heap.push(timer);
   }
 
@@ -84,7 +102,7 @@ export function createMemoryStore(): HazardStore {
           `commit for ${commit.caseId}: the record must be version ${commit.expectedVersion + 1} of that case`,
         );
       }
-      if (commit.audit.seq !== (existing?.history.length ?? 0) + 1) {
+      if (commit.audit.seq !== (existing ? listOf(existing.history).length : 0) + 1) {
         throw new TypeError(`commit for ${commit.caseId}: audit seq ${commit.audit.seq} does not follow the history`);
       }
       if (commit.idempotency && idempotency.has(commit.idempotency.key))
@@ -111,9 +129,9 @@ export function createMemoryStore(): HazardStore {
       let stored = existing;
       if (stored) {
         stored.record = record;
-        stored.history = stored.history.concat([audit]);
+        stored.history = listOf(stored.history).concat([audit]);
       } else {
-        stored = { record, history: [audit], timers: [] };
+        stored = { record, history: audit, timers: null };
         cases.set(commit.caseId, stored);
         insertOrder(stored);
       }
@@ -148,7 +166,8 @@ export function createMemoryStore(): HazardStore {
 
     async history(caseId) {
       ensureOpen();
-      return [...(cases.get(caseId)?.history ?? [])];
+      const stored = cases.get(caseId);
+      return stored ? [...listOf(stored.history)] : [];
     },
 
     async getIdempotentResult(k) {
@@ -187,7 +206,8 @@ export function createMemoryStore(): HazardStore {
 
     async timersOf(caseId) {
       ensureOpen();
-      const rows = (cases.get(caseId)?.timers ?? []).map((timer) => timer.row);
+      const stored = cases.get(caseId);
+      const rows = (stored ? listOf(stored.timers) : []).map((timer) => timer.row);
       return rows.sort((a, b) => compareStrings(a.dueAt, b.dueAt) || compareStrings(a.timerId, b.timerId));
     },
 

@@ -12,16 +12,21 @@ export class MinHeap<T> {
     return this.items[0];
   }
 
+  // Both sifts move a hole and write the item once at the end, instead of swapping pairs
+  // through a destructuring array (an allocation per level on the timer path); the heap
+  // comes out the same.
   push(item: T): void {
     const items = this.items;
+    let i = items.length;
     items.push(item);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.compare(items[i] as T, items[parent] as T) >= 0) break;
-      [items[i], items[parent]] = [items[parent] as T, items[i] as T];
+      const above = items[parent] as T;
+      if (this.compare(item, above) >= 0) break;
+      items[i] = above;
       i = parent;
     }
+    items[i] = item;
   }
 
   pop(): T | undefined {
@@ -29,18 +34,26 @@ export class MinHeap<T> {
     const top = items[0];
     const last = items.pop();
     if (items.length > 0 && last !== undefined) {
-      items[0] = last;
+      const length = items.length;
       let i = 0;
       for (;;) {
         const left = 2 * i + 1;
         const right = left + 1;
-        let smallest = i;
-        if (left < items.length && this.compare(items[left] as T, items[smallest] as T) < 0) smallest = left;
-        if (right < items.length && this.compare(items[right] as T, items[smallest] as T) < 0) smallest = right;
-        if (smallest === i) break;
-        [items[i], items[smallest]] = [items[smallest] as T, items[i] as T];
-        i = smallest;
+        let smallest: T = last;
+        let at = i;
+        if (left < length && this.compare(items[left] as T, smallest) < 0) {
+          smallest = items[left] as T;
+          at = left;
+        }
+        if (right < length && this.compare(items[right] as T, smallest) < 0) {
+          smallest = items[right] as T;
+          at = right;
+        }
+        if (at === i) break;
+        items[i] = smallest;
+        i = at;
       }
+      items[i] = last;
     }
     return top;
   }

@@ -1,4 +1,11 @@
+import { createInterner } from './interner';
 import type { TimerRow } from './store';
+
+/**
+ * Timer events repeat across cases (`{ type: 'TIMER.DUE', at }` with the same end-of-day
+ * instant): pending rows share one frozen copy of each.
+ */
+const sharedEvent = createInterner<TimerRow['event']>();
 
 /** The timer changes a transition asks for, in the form a commit carries them. */
 export interface TimerPlan {
@@ -22,27 +29,45 @@ export function planTimers(
   at: string,
   actions: readonly ExecutableAction[],
 ): { timers: TimerPlan; emitted: { type: string; [key: string]: unknown }[] } {
-  const atMs = Date.parse(at);
-  const set = new Map<string, TimerRow>();
-  const cancel = new Set<string>();
+  // Plain arrays rather than a Map and a Set: a transition asks for a handful of timers, and
+  // this runs on every command. Same order as insertion-ordered Map/Set: a replaced row keeps
+  // its place, a row set again after a cancel goes last.
+  let atMs: number | undefined;
+  const set: TimerRow[] = [];
+  const cancel: string[] = [];
   const emitted: { type: string; [key: string]: unknown }[] = [];
   for (const action of actions) {
     if (action.type === 'xstate.raise') {
       const params = action.params as { id?: string; delay?: number; event: TimerRow['event'] };
       if (params.delay === undefined) continue;
       const timerId = params.id ?? params.event.type;
-      cancel.delete(timerId);
+      remove(cancel, timerId);
+      atMs ??= Date.parse(at);
       const dueAt = new Date(atMs + params.delay).toISOString();
       // The event usually carries the same instant as its `at`: keep one string, not two.
       const eventAt = (params.event as { at?: unknown }).at;
-      set.set(timerId, { caseId, timerId, dueAt: eventAt === dueAt ? eventAt : dueAt, event: params.event });
+      const row: TimerRow = {
+        caseId,
+        timerId,
+        dueAt: eventAt === dueAt ? eventAt : dueAt,
+        event: sharedEvent(params.event),
+      };
+      const index = set.findIndex((existing) => existing.timerId === timerId);
+      if (index >= 0) set[index] = row;
+      else set.push(row);
     } else if (action.type === 'xstate.cancel') {
       const { sendId } = action.params as { sendId: string };
-      set.delete(sendId);
-      cancel.add(sendId);
+      const index = set.findIndex((existing) => existing.timerId === sendId);
+      if (index >= 0) set.splice(index, 1);
+      if (!cancel.includes(sendId)) cancel.push(sendId);
     } else if (action.type === 'xstate.emit') {
       emitted.push((action.params as { event: { type: string } }).event);
     }
   }
-  return { timers: { set: [...set.values()], cancel: [...cancel] }, emitted };
+  return { timers: { set, cancel }, emitted };
+}
+
+function remove(list: string[], item: string): void {
+  const index = list.indexOf(item);
+  if (index >= 0) list.splice(index, 1);
 }

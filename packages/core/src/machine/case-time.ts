@@ -21,6 +21,21 @@ export function isAtOrAfter(at: string, instant: string | Date): boolean {
   return new Date(at).getTime() >= new Date(instant).getTime();
 }
 
+/** Instants already written, by epoch ms (bounded): see `iso`. */
+const written = new Map<number, string>();
+
+/**
+ * The ISO string of an instant. Deadlines fall on few instants (the end of a working day),
+ * so the same string is handed back for the same instant: every case that keeps one shares
+ * it (about 40 bytes each), and the formatting is skipped.
+ */
 export function iso(date: Date): string {
-  return date.toISOString();
+  const ms = date.getTime();
+  let text = written.get(ms);
+  if (text === undefined) {
+    text = date.toISOString(); // throws on an invalid date, as before
+    if (written.size >= 10_000) written.clear();
+    written.set(ms, text);
+  }
+  return text;
 }

@@ -121,11 +121,25 @@ function buildHazardMachine(rt: MachineRuntime) {
     return reached;
   };
 
-  const track = (step: TrackedDeadline['step'], dueAt: string): TrackedDeadline => ({
-    step,
-    owner: step === 'plan' || step === 'rectify' ? 'responsible' : 'regulator',
-    dueAt,
-  });
+  /**
+   * Cases tracking the same step to the same instant (the end of a working day) share one
+   * frozen deadline object: it is never changed in place, and each case saves ~50 bytes.
+   */
+  const deadlines = new Map<string, TrackedDeadline>();
+  const track = (step: TrackedDeadline['step'], dueAt: string): TrackedDeadline => {
+    const key = `${step}\u0000${dueAt}`;
+    let deadline = deadlines.get(key);
+    if (deadline === undefined) {
+      deadline = Object.freeze({
+        step,
+        owner: step === 'plan' || step === 'rectify' ? ('responsible' as const) : ('regulator' as const),
+        dueAt,
+      });
+      if (deadlines.size >= 10_000) deadlines.clear();
+      deadlines.set(key, deadline);
+    }
+    return deadline;
+  };
 
   const typed = setup({
     types: {} as { context: HazardContext; events: HazardEvent; input: HazardInput; emitted: HazardEmitted },
