@@ -1,0 +1,80 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { CliError } from './cli-error';
+import { addDiagramCommand } from './commands/diagram-command';
+import { addHistoryCommand } from './commands/history-command';
+import { addReportCommand } from './commands/report-command';
+import { addSimulateCommand } from './commands/simulate-command';
+import { addValidateCommand } from './commands/validate-command';
+import { EXIT_CODES, type ExitCode } from './exit-codes';
+import { processTerminal, type Terminal, withoutColour } from './terminal';
+
+// Imported rather than read at run time, so a bundle of the binary carries its own version.
+const { version } = packageJson;
+
+/**
+ * Runs `hazardflow` with the given arguments (without `node` and the script) and returns the
+ * exit code: 0 ok, 1 invalid input or a failed check, 2 usage error. Never calls
+ * `process.exit`, so it can be embedded and tested in-process.
+ *
+ * @example
+ * ```ts
+ * import { runCli } from '@hazardflow/cli';
+ * process.exitCode = await runCli(['validate', 'my-pack.yaml']);
+ * ```
+ */
+export async function runCli(args: readonly string[], terminal: Terminal = processTerminal()): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT_CODES.ok;
+  const program = createProgram(terminal, async (work) => {
+    const plain = program.opts<{ color?: boolean }>().color === false;
+    exitCode = await work(plain ? withoutColour(terminal) : terminal);
+  });
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end "with an error" that is not one; everything else is a usage error.
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    if (error instanceof CliError) {
+      terminal.err(`${terminal.errStyle.red('hazardflow:')} ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    terminal.err(`${terminal.errStyle.red('hazardflow: unexpected error:')} ${message}\n`);
+    return EXIT_CODES.failed;
+  }
+}
+
+/**
+ * The commander program. Built with commander because it gives subcommands, `--help` on every
+ * command, choices and required options, and lets us take over exiting (`exitOverride`) so
+ * that every usage error maps to exit code 2.
+ */
+function createProgram(terminal: Terminal, run: Parameters<typeof addValidateCommand>[1]): Command {
+  const program = new Command('hazardflow')
+    .description('Validate and draw hazardflow policy packs, simulate a case, report on a cases database.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--no-color', 'never colour the output (also: NO_COLOR=1; FORCE_COLOR=1 forces it)')
+    .helpOption('-h, --help', 'show help for a command')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => terminal.out(text),
+      writeErr: (text) => terminal.err(text),
+      outputError: (text, write) => write(terminal.errStyle.red(text)),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Packs: a .json, .yaml/.yml, .ts/.mts or .js/.mjs file, or fire, building, traffic (the shipped packs).
+Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
+  );
+  addValidateCommand(program, run);
+  addDiagramCommand(program, run);
+  addSimulateCommand(program, run);
+  addReportCommand(program, run);
+  addHistoryCommand(program, run);
+  return program;
+}

@@ -1,0 +1,8 @@
+/** The names the commands accept in place of a pack file, for the packs hazardflow ships. */
+export const SHIPPED_PACK_NAMES = ['fire', 'building', 'traffic'] as const;
+
+export type ShippedPackName = (typeof SHIPPED_PACK_NAMES)[number];
+
+export function isShippedPackName(name: string): name is ShippedPackName {
+  return (SHIPPED_PACK_NAMES as readonly string[]).includes(name);
+}
