@@ -10,7 +10,7 @@ export const pack = firePack;
 
 export const actors = {
   gridWorker: { id: 'grid-worker-7', role: 'territory', org: 'street-east' },
-  inspector: { id: 'fire-inspector-li', role: 'regulator', org: 'fire-rescue' },
+  inspector: { id: 'fire-inspector-1', role: 'regulator', org: 'fire-rescue' },
   owner: { id: 'property-manager', role: 'responsible', org: 'greenview-property' },
 } as const satisfies Record<string, Actor>;
 

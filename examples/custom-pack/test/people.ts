@@ -5,7 +5,7 @@ export const inspector: Actor = { id: 'gas-inspector-zhao', role: 'regulator', o
 export const secondInspector: Actor = { id: 'gas-inspector-qian', role: 'regulator', org: 'gas-division' };
 export const gridWorker: Actor = { id: 'grid-worker-12', role: 'territory', org: 'street-riverside' };
 export const citizen: Actor = { id: 'hotline-12345', role: 'reporter' };
-export const restaurantOwner: Actor = { id: 'manager-liu', role: 'responsible', org: 'shuxiang-store-18' };
+export const restaurantOwner: Actor = { id: 'store-manager-18', role: 'responsible', org: 'shuxiang-store-18' };
 export const committee: Actor = { id: 'safety-office', role: 'command' };
 
 /** A piece of evidence: a reference to a file kept elsewhere, never the file. */

@@ -55,7 +55,7 @@ describe('gas pack stories', () => {
     await s.expect({ status: 'plan_pending', interimControls: ['seal'] });
 
     const plan = {
-      responsibility: 'store manager Liu',
+      responsibility: 'the store manager',
       measures: 'move the cylinders to a ventilated cage above ground; switch to piped gas',
       funds: '18,000 yuan from the chain',
       deadline: 'within 15 days',

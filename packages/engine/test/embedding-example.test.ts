@@ -23,10 +23,10 @@ async function run(): Promise<string[]> {
 describe('docs/embedding.md', () => {
   it('the program embeds the engine: notifications reach people, cases close, one escalates', async () => {
     const lines = await run();
-    expect(lines).toContain('06-01 Mon 14:00  VERIFY by chen refused: FORBIDDEN');
+    expect(lines).toContain('06-01 Mon 14:00  VERIFY by greenview-manager refused: FORBIDDEN');
     expect(lines).toContain('06-01 Mon 14:00  Greenview Garden B3: closed on time');
     expect(lines).toContain(
-      '06-02 Tue 10:00  Harbour Market: verification_failed -> Gao (Harbour Market); Ma (West Street office)',
+      '06-02 Tue 10:00  Harbour Market: verification_failed -> Harbour Market stallholder; West Street office',
     );
     expect(lines).toContain('06-02 Tue 15:00  Harbour Market: closed on time');
     // The ladder climbs on working days: the Dragon Boat holiday (Fri 19 to Sun 21 June) is skipped.
@@ -37,7 +37,7 @@ describe('docs/embedding.md', () => {
       ...['06-15 Mon 23:59', 'level 3'],
       ...['06-23 Tue 23:59', 'level 4'],
     ]);
-    expect(lines.find((l) => l.includes('escalated level 3'))).toContain('Xu (district safety committee)');
+    expect(lines.find((l) => l.includes('escalated level 3'))).toContain('district safety committee office');
     expect(lines).toContain(
       '06-24 Wed 10:00  still open and overdue: Starlight KTV, level 4, 14 audit entries, chain intact',
     );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const engineer: Actor = { id: 'housing-engineer-zhao', role: 'regulator', org: 'housing-construction' };
 const secondEngineer: Actor = { id: 'housing-engineer-sun', role: 'regulator', org: 'housing-construction' };
 const gridWorker: Actor = { id: 'grid-worker-3', role: 'territory', org: 'street-old-town' };
-const owner: Actor = { id: 'landlord-chen', role: 'responsible', org: 'chen-family' };
+const owner: Actor = { id: 'landlord-1', role: 'responsible', org: 'owner-family' };
 
 function evidence(kind: string, by = engineer.id): EvidenceRef {
   return { kind, uri: `oss://hazards/${kind}-${by}.pdf`, by, at: '2025-09-01T00:00:00.000Z' };
@@ -43,7 +43,7 @@ function setUp(start: string) {
         packId: 'building',
         category,
         site: { id: 'lane-12-no-5', name: 'No. 5, Lane 12', placeType, territory: 'street-old-town', attributes },
-        responsible: { id: 'chen-family', name: 'Chen family (owners)' },
+        responsible: { id: 'owner-family', name: 'the owning family' },
         description: `${category} at No. 5, Lane 12`,
         findings,
         evidence: [evidence('photo', gridWorker.id)],

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
  * Real stories of the fire pack, told through the engine on a manual clock. Instants are UTC;
  * Shanghai is UTC+8, so "end of 28 September" in Shanghai is 2025-09-28T15:59:59.999Z.
  */
-const inspector: Actor = { id: 'fire-inspector-li', role: 'regulator', org: 'fire-rescue' };
-const secondInspector: Actor = { id: 'fire-inspector-wang', role: 'regulator', org: 'fire-rescue' };
+const inspector: Actor = { id: 'fire-inspector-1', role: 'regulator', org: 'fire-rescue' };
+const secondInspector: Actor = { id: 'fire-inspector-2', role: 'regulator', org: 'fire-rescue' };
 const gridWorker: Actor = { id: 'grid-worker-7', role: 'territory', org: 'street-east' };
 const owner: Actor = { id: 'property-manager', role: 'responsible', org: 'greenview-property' };
 

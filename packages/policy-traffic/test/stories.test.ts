@@ -4,7 +4,7 @@ import { trafficPack } from '@hazardflow/policy-traffic';
 import { describe, expect, it } from 'vitest';
 
 /** Real stories of the road-traffic pack, told through the engine on a manual clock (instants in UTC). */
-const officer: Actor = { id: 'traffic-officer-liu', role: 'regulator', org: 'traffic-police' };
+const officer: Actor = { id: 'traffic-officer-1', role: 'regulator', org: 'traffic-police' };
 const secondOfficer: Actor = { id: 'traffic-officer-he', role: 'regulator', org: 'traffic-police' };
 const township: Actor = { id: 'township-safety-office', role: 'territory', org: 'town-riverside' };
 const roadAuthority: Actor = { id: 'county-highway-bureau', role: 'responsible', org: 'county-highways' };

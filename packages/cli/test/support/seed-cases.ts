@@ -21,7 +21,7 @@ export interface SeededCases {
 const people = {
   gridEast: { id: 'grid-worker-7', role: 'territory', org: 'street-east' },
   gridWest: { id: 'grid-worker-12', role: 'territory', org: 'street-west' },
-  fireInspector: { id: 'fire-inspector-li', role: 'regulator', org: 'fire-rescue' },
+  fireInspector: { id: 'fire-inspector-1', role: 'regulator', org: 'fire-rescue' },
   gasInspector: { id: 'gas-inspector-zhao', role: 'regulator', org: 'urban-management' },
   citizen: { id: 'citizen-96119', role: 'reporter' },
   propertyManager: { id: 'property-manager', role: 'responsible', org: 'greenview-property' },
