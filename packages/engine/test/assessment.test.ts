@@ -1,6 +1,41 @@
 import { type AssessmentRow, type CaseView, computeAssessment, formatAssessmentTable } from '@hazardflow/engine';
-import { fixtureCaseView } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
+
+/**
+ * A plain open case; `overrides` win. (Not the testing kit's `fixtureCaseView`: the kit depends
+ * on the engine, and the engine's own tests stay below it.)
+ */
+function caseView(id: string, overrides: Partial<CaseView> = {}): CaseView {
+  return {
+    id,
+    version: 1,
+    packId: 'fire',
+    packVersion: '1.0.0',
+    category: 'exits-blocked',
+    severity: 'general',
+    imminentDanger: false,
+    status: 'reported',
+    siteId: `site-${id}`,
+    siteName: `Site of ${id}`,
+    territory: 'street-a',
+    regulator: 'fire-rescue',
+    responsible: 'party-1',
+    escalationLevel: 0,
+    maxEscalationLevel: 0,
+    listedSupervision: false,
+    dueAt: null,
+    overdue: false,
+    paused: false,
+    interimControls: [],
+    reportedAt: day(2),
+    closedAt: null,
+    updatedAt: day(2),
+    reopenedCount: 0,
+    closedOnTime: null,
+    workingDaysToClose: null,
+    ...overrides,
+  };
+}
 
 const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T00:00:00.000Z`;
 
@@ -28,8 +63,8 @@ const closed = (closedAt: string, closedOnTime: boolean, workingDaysToClose: num
  * | b5 | b | traffic | traffic/signals | 10 | transferred | yes | 1 | reopened twice |
  */
 const views: CaseView[] = [
-  fixtureCaseView('a1', { reportedAt: day(2), ...closed(day(5), true, 3) }),
-  fixtureCaseView('a2', {
+  caseView('a1', { reportedAt: day(2), ...closed(day(5), true, 3) }),
+  caseView('a2', {
     reportedAt: day(3),
     regulator: 'housing',
     packId: 'building',
@@ -40,7 +75,7 @@ const views: CaseView[] = [
     maxEscalationLevel: 2,
     reopenedCount: 1,
   }),
-  fixtureCaseView('a3', {
+  caseView('a3', {
     reportedAt: day(4),
     category: 'hot-work',
     status: 'rectifying',
@@ -48,8 +83,8 @@ const views: CaseView[] = [
     escalationLevel: 1,
     maxEscalationLevel: 1,
   }),
-  fixtureCaseView('a4', { reportedAt: day(5), status: 'dismissed' }),
-  fixtureCaseView('b1', {
+  caseView('a4', { reportedAt: day(5), status: 'dismissed' }),
+  caseView('b1', {
     territory: 'street-b',
     reportedAt: day(2),
     category: 'hot-work',
@@ -58,7 +93,7 @@ const views: CaseView[] = [
     maxEscalationLevel: 3,
     listedSupervision: true,
   }),
-  fixtureCaseView('b2', {
+  caseView('b2', {
     territory: 'street-b',
     reportedAt: day(6),
     regulator: 'housing',
@@ -68,7 +103,7 @@ const views: CaseView[] = [
     overdue: true,
     maxEscalationLevel: 1,
   }),
-  fixtureCaseView('b3', {
+  caseView('b3', {
     territory: 'street-b',
     reportedAt: day(6),
     status: 'notice_issued',
@@ -77,8 +112,8 @@ const views: CaseView[] = [
     maxEscalationLevel: 4,
     listedSupervision: true,
   }),
-  fixtureCaseView('b4', { territory: 'street-b', reportedAt: day(9), ...closed(day(11), true, 4) }),
-  fixtureCaseView('b5', {
+  caseView('b4', { territory: 'street-b', reportedAt: day(9), ...closed(day(11), true, 4) }),
+  caseView('b5', {
     territory: 'street-b',
     reportedAt: day(10),
     regulator: 'traffic-police',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from './fixtures/embedding-example';
+import { main } from '../src/program';
 
-const programPath = new URL('./fixtures/embedding-example.ts', import.meta.url);
+const programPath = new URL('../src/program.ts', import.meta.url);
 const docPath = new URL('../../../docs/embedding.md', import.meta.url);
 
 /** The fenced block that follows `marker` in the doc, exactly as written. */
@@ -54,7 +54,7 @@ describe('docs/embedding.md', () => {
 
   it('shows the program byte for byte, and the output it prints', async () => {
     const doc = readFileSync(docPath, 'utf8');
-    expect(blockAfter(doc, '<!-- program: packages/engine/test/fixtures/embedding-example.ts -->')).toBe(
+    expect(blockAfter(doc, '<!-- program: examples/embedding/src/program.ts -->')).toBe(
       readFileSync(programPath, 'utf8'),
     );
     expect(blockAfter(doc, '<!-- output of main(console.log) -->')).toBe(`${(await run()).join('\n')}\n`);
