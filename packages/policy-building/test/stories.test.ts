@@ -1,6 +1,6 @@
-import { type Actor, chinaCalendar, type EvidenceRef, type HazardNotification } from '@hazardflow/core';
-import { createEngine, createManualClock, createMemoryStore } from '@hazardflow/engine';
+import { type Actor, chinaCalendar, type EvidenceRef } from '@hazardflow/core';
 import { buildingPack } from '@hazardflow/policy-building';
+import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
 
 /** Real stories of the building pack, told through the engine on a manual clock (instants in UTC). */
@@ -14,19 +14,10 @@ function evidence(kind: string, by = engineer.id): EvidenceRef {
 }
 
 function setUp(start: string) {
-  const clock = createManualClock(start);
-  const engine = createEngine({ packs: [buildingPack], store: createMemoryStore(), clock });
-  const notifications: HazardNotification[] = [];
-  engine.on('notification', (n) => notifications.push(n));
-  async function advanceTo(to: string) {
-    for (;;) {
-      const next = await engine.store.nextTimerDueAt();
-      if (next === null || next > to) break;
-      if (next > clock.now().toISOString()) clock.set(next);
-      await engine.runDueTimers();
-    }
-    clock.set(to);
-  }
+  // The testing kit's engine: a manual clock, notifications collected, and `advanceTo`, which
+  // fires every timer falling due on the way at its own instant, in order.
+  const engine = createTestEngine({ packs: [buildingPack], start });
+  const { clock, notifications, advanceTo } = engine;
   async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
     const result = await engine.send(id, command, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);

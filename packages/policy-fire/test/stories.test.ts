@@ -1,6 +1,6 @@
-import type { Actor, EvidenceRef, HazardNotification } from '@hazardflow/core';
-import { createEngine, createManualClock, createMemoryStore } from '@hazardflow/engine';
+import type { Actor, EvidenceRef } from '@hazardflow/core';
 import { firePack } from '@hazardflow/policy-fire';
+import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -17,20 +17,10 @@ function evidence(kind: string, by = inspector.id): EvidenceRef {
 }
 
 function setUp(start: string) {
-  const clock = createManualClock(start);
-  const engine = createEngine({ packs: [firePack], store: createMemoryStore(), clock });
-  const notifications: HazardNotification[] = [];
-  engine.on('notification', (n) => notifications.push(n));
-  /** Move the clock to `to`, firing every timer that falls due on the way, in order. */
-  async function advanceTo(to: string) {
-    for (;;) {
-      const next = await engine.store.nextTimerDueAt();
-      if (next === null || next > to) break;
-      if (next > clock.now().toISOString()) clock.set(next);
-      await engine.runDueTimers();
-    }
-    clock.set(to);
-  }
+  // The testing kit's engine: a manual clock, notifications collected, and `advanceTo`, which
+  // fires every timer falling due on the way at its own instant, in order.
+  const engine = createTestEngine({ packs: [firePack], start });
+  const { clock, notifications, advanceTo } = engine;
   async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
     const result = await engine.send(id, command, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
