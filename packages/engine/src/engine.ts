@@ -24,7 +24,8 @@ import {
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import { type AssessmentOptions, computeAssessment } from './assessment';
-import { type AuditEntry, appendAuditEntry, verifyAuditChain } from './audit-chain';
+import { type AuditEntry, appendAuditEntry } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { caseViewOf } from './case-view-of';
@@ -41,6 +42,7 @@ import { createRandomSource } from './random-source';
 import { type CommandResult, failure } from './result';
 import type { CaseFilter, HazardStore, TimerRow } from './store';
 import { planTimers } from './timer-plan';
+import { type TrailVerification, verifyCaseTrail } from './verify-case-trail';
 
 export interface EngineOptions {
   /** The packs cases may use; a case keeps the `id@version` it was reported under. */
@@ -124,8 +126,16 @@ export function createEngine(options: EngineOptions) {
 
   const packs = new Map<string, PolicyPack>();
   const latest = new Map<string, PolicyPack>();
-  for (const pack of options.packs) {
-    packs.set(`${pack.id}@${pack.version}`, pack);
+  for (const [index, pack] of options.packs.entries()) {
+    const ref = `${pack.id}@${pack.version}`;
+    // Cases find their pack again by id@version, so one ref must mean one pack.
+    const registered = packs.get(ref);
+    if (registered && registered !== pack && canonicalJson(registered) !== canonicalJson(pack)) {
+      throw new TypeError(
+        `packs[${index}]: ${ref} is already registered with different content; publish a changed pack under a new version`,
+      );
+    }
+    packs.set(ref, pack);
     const current = latest.get(pack.id);
     if (!current || compareVersions(pack.version, current.version) > 0) latest.set(pack.id, pack);
   }
@@ -403,7 +413,19 @@ export function createEngine(options: EngineOptions) {
     get: async (caseId: string): Promise<CaseView | undefined> => (await store.getCase(caseId))?.view,
     query: (filter: CaseFilter = {}, page?: { limit?: number; cursor?: string }) => store.query(filter, page),
     history: (caseId: string) => store.history(caseId),
-    verifyHistory: async (caseId: string) => verifyAuditChain(await store.history(caseId)),
+    /**
+     * Verifies the case's hash chain, and its length against the case's version: the engine
+     * writes one entry per version, so entries cut from the end (which leave a valid, shorter
+     * chain) are found too. An unknown case has an empty, intact trail.
+     */
+    async verifyHistory(caseId: string): Promise<TrailVerification> {
+      let record = await store.getCase(caseId);
+      const entries = await store.history(caseId);
+      // A commit landing between the two reads adds an entry and a version: read the case again.
+      if (record && entries.length > record.view.version) record = await store.getCase(caseId);
+      if (!record && entries.length === 0) return { ok: true, length: 0 };
+      return verifyCaseTrail(entries, record?.view);
+    },
 
     /**
      * Fires every timer due now, oldest first, including timers that fell due while no

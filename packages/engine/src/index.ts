@@ -43,3 +43,4 @@ export { createMemoryStore } from './memory-store';
 export { type CommandError, type CommandErrorCode, type CommandResult, failure } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { planTimers, type TimerPlan } from './timer-plan';
+export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';

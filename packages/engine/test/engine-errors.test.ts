@@ -1,5 +1,7 @@
+import { definePolicyPack, extendPolicyPack } from '@hazardflow/core';
+import { createEngine } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
-import { ev, notice, people, reportInput, testEngine } from './support';
+import { ev, notice, pack, people, reportInput, testEngine } from './support';
 
 async function caseAt(stage: 'reported' | 'triaged' | 'noticed' | 'verifying') {
   const t = testEngine();
@@ -176,5 +178,18 @@ describe('evidence that depends on who reports', () => {
       error: { code: 'EVIDENCE_REQUIRED', message: expect.stringContaining('by different people') },
     });
     expect(await engine.report(input, { actor: people.reporter })).toMatchObject({ ok: true });
+  });
+});
+
+describe('packs given to createEngine', () => {
+  it('refuse two different packs under one id@version: cases find their pack again by it', () => {
+    const changed = extendPolicyPack(pack, { steps: { maxExtensions: pack.steps.maxExtensions + 1 } });
+    expect(changed.version).toBe(pack.version);
+    expect(() => createEngine({ packs: [pack, changed] })).toThrow(
+      `packs[1]: ${pack.id}@${pack.version} is already registered with different content; publish a changed pack under a new version`,
+    );
+    // The same pack twice, or an equal copy, is no conflict.
+    const copy = definePolicyPack(JSON.parse(JSON.stringify(pack)));
+    expect(() => createEngine({ packs: [pack, pack, copy] })).not.toThrow();
   });
 });

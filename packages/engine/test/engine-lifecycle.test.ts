@@ -1,3 +1,4 @@
+import { createMemoryStore, type HazardStore } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
 import { ev, notice, people, reportInput, testEngine } from './support';
 
@@ -88,5 +89,32 @@ describe('engine: a case from report to close', () => {
     expect(timerEntries.every((h) => (h.firedTimer?.lateByMs ?? -1) >= 0)).toBe(true);
     expect(timerEntries.some((h) => (h.firedTimer?.lateByMs ?? 0) > 0)).toBe(true);
     expect(await engine.verifyHistory(id)).toMatchObject({ ok: true });
+  });
+});
+
+describe('verifyHistory', () => {
+  it('finds entries cut from the end of a trail, which leave a valid but shorter chain', async () => {
+    const inner = createMemoryStore();
+    let cut = 0;
+    const store: HazardStore = {
+      ...inner,
+      history: async (id) => (await inner.history(id)).slice(0, -cut || undefined),
+    };
+    const { engine } = testEngine(store);
+    const r = await engine.report(reportInput(), { actor: people.gridWorker });
+    if (!r.ok) throw new Error(r.error.message);
+    await engine.send(r.case.id, { type: 'TRIAGE' }, { actor: people.inspector });
+    await engine.send(r.case.id, notice, { actor: people.inspector });
+    expect(await engine.verifyHistory(r.case.id)).toEqual({ ok: true, length: 3 });
+
+    cut = 1;
+    expect(await engine.verifyHistory(r.case.id)).toMatchObject({ ok: false, brokenAt: 3, reason: 'truncated' });
+    cut = 2;
+    const verdict = await engine.verifyHistory(r.case.id);
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 2, reason: 'truncated' });
+    expect(verdict.ok ? '' : verdict.message).toBe(
+      'the case is at version 3 but its trail ends at entry 1: the last 2 entries were removed',
+    );
+    expect(await engine.verifyHistory('no-such-case')).toEqual({ ok: true, length: 0 });
   });
 });

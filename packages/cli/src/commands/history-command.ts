@@ -34,7 +34,7 @@ Example:
       run(async (terminal) => {
         // The SQLite store (a native module) and the engine load only for the commands that read a database.
         const { withCaseDatabase } = await import('../open-case-database');
-        const { verifyCaseTrail } = await import('../verify-case-trail');
+        const { verifyCaseTrail } = await import('@hazardflow/engine');
         return withCaseDatabase(options.db, terminal.cwd, async ({ store, shown }) => {
           const record = await store.getCase(caseId);
           const entries = await store.history(caseId);

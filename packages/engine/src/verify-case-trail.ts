@@ -1,4 +1,5 @@
-import { type AuditEntry, type CaseView, verifyAuditChain } from '@hazardflow/engine';
+import { type AuditEntry, verifyAuditChain } from './audit-chain';
+import type { CaseView } from './case-view';
 
 /** The verdict on a case's audit trail: its hash chain, and its length against the case. */
 export type TrailVerification =
