@@ -77,10 +77,14 @@ export type CommandEvent = {
   } & CommandPayloads[K];
 }[CommandType];
 
-/** Validates `{ type, ...payload }`; the result is a zod safe-parse result of the payload. */
+/**
+ * Validates `{ type, ...payload }`; the result is a zod safe-parse result of the payload.
+ * `type` must be a command's own name: `toString`, `constructor` or `__proto__` are keys
+ * every object inherits, never commands.
+ */
 export function parseCommand(command: unknown) {
   const type = (command as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !(type in commandPayloadSchemas)) {
+  if (typeof type !== 'string' || !Object.hasOwn(commandPayloadSchemas, type)) {
     return {
       success: false as const,
       issues: [{ path: 'type', message: `must be one of ${Object.keys(commandPayloadSchemas).join(', ')}` }],

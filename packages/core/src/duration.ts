@@ -7,13 +7,30 @@ import { z } from 'zod';
  */
 export type Duration = { workingDays: number } | { days: number } | { hours: number };
 
-const positiveInt = z.number().int().positive();
+/**
+ * The longest duration each unit may state: ten years' worth. No deadline, warning or
+ * extension in the field comes near it (the longest shipped is a year), and the bound keeps
+ * a typo or an absurd request such as `{ days: 1e9 }` from passing validation only to fail
+ * later, when a deadline is computed from it. About 250 working days make a year.
+ */
+const DURATION_LIMITS = Object.freeze({ workingDays: 2_500, days: 3_650, hours: 87_600 });
 
-/** Exactly one unit, strictly positive: a deadline of zero is always a mistake in a pack. */
+const UNIT_WORDS = { workingDays: 'working days', days: 'days', hours: 'hours' } as const;
+
+/** The rule in words with the unit named, e.g. `must be at most 3650 days (ten years), got 36500`. */
+const atMost = (unit: keyof typeof DURATION_LIMITS) => ({
+  error: (issue: { input?: unknown }) =>
+    `must be at most ${DURATION_LIMITS[unit]} ${UNIT_WORDS[unit]} (ten years), got ${String(issue.input)}`,
+});
+
+/**
+ * Exactly one unit, strictly positive and at most ten years (`DURATION_LIMITS`): a deadline
+ * of zero is always a mistake in a pack, and so is one of a century.
+ */
 export const durationSchema = z.union([
-  z.strictObject({ workingDays: positiveInt }),
-  z.strictObject({ days: positiveInt }),
-  z.strictObject({ hours: z.number().positive() }),
+  z.strictObject({ workingDays: z.number().int().positive().max(DURATION_LIMITS.workingDays, atMost('workingDays')) }),
+  z.strictObject({ days: z.number().int().positive().max(DURATION_LIMITS.days, atMost('days')) }),
+  z.strictObject({ hours: z.number().positive().max(DURATION_LIMITS.hours, atMost('hours')) }),
 ]);
 
 /** Human-readable form used in error messages and docs, e.g. `3 working days`. */

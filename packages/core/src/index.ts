@@ -22,6 +22,7 @@ export {
 } from './calendar/business-calendar';
 export { CalendarError, type CalendarErrorCode, type CalendarErrorDetails } from './calendar/calendar-error';
 export { type ChinaCalendarOptions, type ChinaYearSchedule, chinaCalendar } from './calendar/china-calendar';
+export { instantToMs } from './calendar/instant';
 export {
   type Command,
   type CommandEvent,

@@ -15,6 +15,23 @@ describe('durations', () => {
     expect(durationSchema.safeParse({ hours: 1.5 }).success).toBe(true);
   });
 
+  it('rejects durations longer than ten years, naming the unit and the limit', () => {
+    expect(durationSchema.safeParse({ workingDays: 2_500 }).success).toBe(true);
+    expect(durationSchema.safeParse({ days: 3_650 }).success).toBe(true);
+    expect(durationSchema.safeParse({ hours: 87_600 }).success).toBe(true);
+    for (const [duration, message] of [
+      [{ workingDays: 2_501 }, 'must be at most 2500 working days (ten years), got 2501'],
+      [{ days: 1e9 }, 'must be at most 3650 days (ten years), got 1000000000'],
+      [{ hours: 1e12 }, 'must be at most 87600 hours (ten years), got 1000000000000'],
+    ] as const) {
+      const result = durationSchema.safeParse(duration);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        [Object.keys(duration)[0], message],
+      ]);
+    }
+  });
+
   it('compares units nominally and scales without reaching zero', () => {
     expect(nominalHours({ workingDays: 2 })).toBe(nominalHours({ days: 2 }));
     expect(scaleDuration({ days: 15 }, 0.5)).toEqual({ days: 8 });

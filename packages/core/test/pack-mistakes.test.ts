@@ -82,6 +82,11 @@ const mistakes: { mistake: string; changes: Record<string, unknown>; expected: s
     expected: ['deadlines.rectify.general.days: must be greater than 0, got 0'],
   },
   {
+    mistake: 'a deadline of a century (a zero too many)',
+    changes: { 'deadlines.rectify.major': { days: 36_500 } },
+    expected: ['deadlines.rectify.major.days: must be at most 3650 days (ten years), got 36500'],
+  },
+  {
     mistake: 'a deadline written as a bare number',
     changes: { 'deadlines.notice': 3 },
     expected: [

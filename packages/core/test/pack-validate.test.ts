@@ -109,6 +109,9 @@ describe('a pack written as a JSON file', () => {
       { version: 'one' },
       { 'escalation.ladder[0].notify': ['grid_worker'] },
       { 'deadlines.rectify.general': { days: 0 } },
+      { 'deadlines.rectify.general': { days: 3_651 } },
+      { 'deadlines.rectify.major': { workingDays: 2_500 } },
+      { 'escalation.ladder[0].after': { hours: 1e12 } },
       { permissions: { VERIFYY: ['regulator'] } },
       { 'steps.followUp': null },
     ];

@@ -1,16 +1,10 @@
-import { type BusinessCalendar, chinaCalendar, defaultCalendarFor } from '@hazardflow/core';
-
-let china: BusinessCalendar | undefined;
+import { type BusinessCalendar, defaultCalendarFor } from '@hazardflow/core';
 
 /**
- * The calendar a conformance run counts deadlines on: the one given, else the pack's
- * default (`defaultCalendarFor`), except that China's official calendar is taken with
- * `outsideCoverage: 'weekends-only'`. Long random runs reach past the last year the
- * bundled holidays cover (2026); inside the covered years nothing changes.
+ * The calendar a conformance run counts deadlines on: the one given, else the pack's default
+ * (`defaultCalendarFor`), which counts weekends only past the last year China's bundled
+ * schedules cover; long random runs reach past it.
  */
 export function conformanceCalendar(timeZone: string, given?: BusinessCalendar): BusinessCalendar {
-  if (given) return given;
-  if (timeZone !== 'Asia/Shanghai') return defaultCalendarFor(timeZone);
-  china ??= chinaCalendar({ outsideCoverage: 'weekends-only' });
-  return china;
+  return given ?? defaultCalendarFor(timeZone);
 }

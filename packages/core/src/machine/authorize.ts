@@ -28,7 +28,14 @@ export function authorize(
   if (actor.role === 'system') {
     return deny('FORBIDDEN', `${command} is a person's decision; the system actor may not issue it`);
   }
-  const roles = policy.permissions[command] ?? DEFAULT_PERMISSIONS[command];
+  // `command` may come straight from a caller: only a command's own name is looked up, never
+  // a key every object inherits (`toString`, `constructor`).
+  if (!Object.hasOwn(DEFAULT_PERMISSIONS, command)) {
+    return deny('FORBIDDEN', `"${String(command)}" is not a command`);
+  }
+  const roles =
+    (Object.hasOwn(policy.permissions, command) ? policy.permissions[command] : undefined) ??
+    DEFAULT_PERMISSIONS[command];
   if (!roles.includes(actor.role)) {
     return deny('FORBIDDEN', `role "${actor.role}" may not ${command}; allowed: ${roles.join(', ') || 'nobody'}`);
   }

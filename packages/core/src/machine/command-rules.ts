@@ -49,6 +49,7 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
   }
   const notAllowed = (message: string): RuleViolation => ({ code: 'NOT_ALLOWED_IN_STATE', message });
   const activeControls = context.interimControls;
+  const ended = endedAs(context);
   switch (event.type) {
     case 'TRIAGE':
       if (event.category !== undefined && !policy.categories.some((c) => c.id === event.category)) {
@@ -88,14 +89,14 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
       }
       if (activeControls.includes(event.measure))
         return notAllowed(`interim control "${event.measure}" is already active`);
-      if (context.severity === null || context.closedAt !== null) {
-        return notAllowed('interim control applies to a graded, open case');
-      }
+      if (ended !== null) return notAllowed(`interim control applies to an open case; this one is ${ended}`);
+      if (context.severity === null) return notAllowed('interim control applies to a graded case; triage it first');
       return null;
     case 'LIFT_INTERIM_CONTROL':
-      return activeControls.includes(event.measure)
-        ? null
-        : notAllowed(`interim control "${event.measure}" is not active`);
+      // Allowed on an ended case only for a control still active there, which no case can
+      // reach any more (an end needs every control lifted); lifting it repairs such a case.
+      if (activeControls.includes(event.measure)) return null;
+      return notAllowed(`interim control "${event.measure}" is not active${ended ? ` (the case is ${ended})` : ''}`);
     case 'PAUSE_CLOCK':
       return context.deadline?.owner === 'responsible'
         ? null
@@ -103,6 +104,20 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
     default:
       return null;
   }
+}
+
+/**
+ * How a case ended, or null while it is open. An ended case is closed (in or after its
+ * follow-up window), dismissed or transferred; the lifecycle region takes no step from these,
+ * and the commands handled outside it (interim control, extension, clock) must not either.
+ */
+export function endedAs(
+  context: Pick<HazardContext, 'closedAt' | 'dismissReason' | 'transferredTo'>,
+): 'closed' | 'dismissed' | 'transferred' | null {
+  if (context.dismissReason !== null) return 'dismissed';
+  if (context.transferredTo !== null) return 'transferred';
+  if (context.closedAt !== null) return 'closed';
+  return null;
 }
 
 function controlsStillActive(controls: readonly string[]): string {

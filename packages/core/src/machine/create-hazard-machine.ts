@@ -501,6 +501,16 @@ function buildHazardMachine(rt: MachineRuntime) {
         ),
       );
     }),
+    /**
+     * A granted extension moves the rectification deadline by `extendBy`, counted from the
+     * deadline as it stands (`addDuration`). On a running clock the escalation region then
+     * re-tracks it. On a paused clock (PAUSE_CLOCK) it stays paused: the frozen deadline moves
+     * the same way, and the working time that move spans is added to the working time the
+     * pause left, so RESUME_CLOCK sets the deadline that much later. A pause counts working
+     * time only, so a `{ workingDays: n }` extension adds n whole working days, while a
+     * `{ days: n }` or `{ hours: n }` extension adds only the working-day part of the span it
+     * would have added (the weekends and holidays in it do not count).
+     */
     decideExtension: enqueueActions(({ context, event, enqueue }) => {
       const command = event as CommandOf<'DECIDE_EXTENSION'>;
       const request = context.pendingExtension;
@@ -509,8 +519,12 @@ function buildHazardMachine(rt: MachineRuntime) {
       const extendBy = command.extendBy ?? request.extendBy;
       const rectifyDueAt = iso(rt.calendar.addDuration(context.rectifyDueAt, extendBy));
       enqueue.assign({ rectifyDueAt, extensionCount: context.extensionCount + 1 });
-      if (context.deadline?.step === 'rectify') {
-        enqueue.assign({ deadline: { ...context.deadline, dueAt: rectifyDueAt } });
+      if (context.deadline?.step !== 'rectify') return;
+      enqueue.assign({ deadline: { ...context.deadline, dueAt: rectifyDueAt } });
+      if (context.paused !== null) {
+        const added = rt.calendar.workingTimeBetween(context.rectifyDueAt, rectifyDueAt);
+        enqueue.assign({ paused: { ...context.paused, remainingMs: context.paused.remainingMs + added } });
+      } else {
         enqueue.raise({ type: 'hazard.track', at: command.at });
       }
     }),

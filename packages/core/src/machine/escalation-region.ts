@@ -9,7 +9,10 @@ import type { EscalationLevel } from '../pack/schema';
  *
  * Every move of the deadline (a new step, an extension, a resume) raises `hazard.track`,
  * which re-enters `watching`: its exit actions cancel the old timers, its entry sets new ones
- * from the new instants. Routing states (`always` transitions) place the case straight into
+ * from the new instants. A paused clock stays paused until RESUME_CLOCK: an extension granted
+ * meanwhile adds to the working time left instead of tracking (see `decideExtension`); only
+ * a new step (the rectification submitted, say) ends the pause, as that step's own deadline
+ * runs from the start. Routing states (`always` transitions) place the case straight into
  * the state that matches the current time, so a case that is already late is overdue at once.
  */
 export function escalationRegion(ladder: readonly EscalationLevel[]) {
@@ -64,6 +67,7 @@ export function escalationRegion(ladder: readonly EscalationLevel[]) {
       paused: {
         on: {
           RESUME_CLOCK: { guard: 'mayAct', target: 'watching', actions: 'resumeClock' },
+          // a new step's deadline: the paused one is gone, so the pause ends with it
           'hazard.track': { target: 'watching', actions: 'clearPause' },
         },
       },

@@ -22,7 +22,8 @@ export function statusOf(snapshotOrValue: { value: unknown } | unknown): Status 
       : snapshotOrValue;
   const lifecycle = (value as { lifecycle?: unknown } | undefined)?.lifecycle;
   const key = typeof lifecycle === 'string' ? lifecycle : Object.keys(lifecycle as object)[0];
-  const status = key === undefined ? undefined : STATUS_OF_STATE[key];
+  // own keys only: a persisted value naming `toString` or `constructor` is not a state
+  const status = key !== undefined && Object.hasOwn(STATUS_OF_STATE, key) ? STATUS_OF_STATE[key] : undefined;
   if (!status) throw new TypeError(`not a hazard snapshot: lifecycle state ${JSON.stringify(lifecycle)}`);
   return status;
 }
