@@ -32,19 +32,36 @@ export interface EngineEvents {
 }
 
 /**
- * An eventemitter3 emitter whose `emit` isolates listeners: one that throws does not stop
- * the others or the command that caused the event; its error surfaces as an `error` event.
+ * A wrapper `once` registers in place of the caller's listener; it remembers the original
+ * (and its context) so `off(event, original)` finds it, as eventemitter3's own `once` does.
+ */
+interface OnceWrapper {
+  (...args: unknown[]): void;
+  listener: (...args: never[]) => unknown;
+  context: unknown;
+}
+
+function isOnceWrapper(fn: unknown): fn is OnceWrapper {
+  return typeof fn === 'function' && 'listener' in fn;
+}
+
+/**
+ * An eventemitter3 emitter whose `emit` isolates listeners: one that throws, or returns a
+ * promise that rejects, does not stop the others or the command that caused the event; its
+ * error surfaces as an `error` event. An `error` listener that fails is ignored, never
+ * re-emitted, so a failing `error` listener cannot loop.
  */
 export class EngineEmitter extends EventEmitter<EngineEvents> {
   override emit<K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]): boolean {
-    const listeners = this.listeners(event) as ((...a: unknown[]) => void)[];
+    const listeners = this.listeners(event) as ((...a: unknown[]) => unknown)[];
     if (listeners.length === 0) return false;
     for (const listener of listeners) {
       try {
-        listener(...args);
+        const result = listener(...args);
+        // Not awaited: the command does not wait for an async listener, only its failure is kept.
+        if (isThenable(result)) result.then(undefined, (error: unknown) => this.listenerFailed(event, error));
       } catch (error) {
-        if (event === 'error') continue;
-        this.emit('error', error);
+        this.listenerFailed(event, error);
       }
     }
     return true;
@@ -56,10 +73,55 @@ export class EngineEmitter extends EventEmitter<EngineEvents> {
     listener: (...args: EngineEvents[K]) => void,
     context?: unknown,
   ): this {
-    const once = (...args: EngineEvents[K]) => {
-      this.off(event, once as never);
-      listener.apply(context, args);
-    };
+    const once = ((...args: EngineEvents[K]) => {
+      super.removeListener(event, once as never);
+      return listener.apply(context ?? this, args);
+    }) as OnceWrapper;
+    once.listener = listener as OnceWrapper['listener'];
+    once.context = context ?? this;
     return this.on(event, once as never);
   }
+
+  /** Also removes listeners added with `once`, which are registered as their wrappers. */
+  override removeListener<K extends keyof EngineEvents>(
+    event: K,
+    listener?: (...args: EngineEvents[K]) => void,
+    context?: unknown,
+    once?: boolean,
+  ): this {
+    if (listener) {
+      for (const registered of this.listeners(event)) {
+        if (
+          isOnceWrapper(registered) &&
+          registered.listener === listener &&
+          (!context || registered.context === context)
+        ) {
+          super.removeListener(event, registered as never);
+        }
+      }
+    }
+    return super.removeListener(event, listener as never, context, once);
+  }
+
+  override off<K extends keyof EngineEvents>(
+    event: K,
+    listener?: (...args: EngineEvents[K]) => void,
+    context?: unknown,
+    once?: boolean,
+  ): this {
+    return this.removeListener(event, listener, context, once);
+  }
+
+  private listenerFailed(event: keyof EngineEvents, error: unknown): void {
+    if (event === 'error') return;
+    this.emit('error', error);
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

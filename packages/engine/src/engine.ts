@@ -2,6 +2,7 @@ import {
   type Actor,
   actorSchema,
   type BusinessCalendar,
+  CalendarError,
   type CommandEvent,
   checkCommand,
   compactContext,
@@ -14,6 +15,7 @@ import {
   type HazardReport,
   type HazardReportInput,
   hazardReportSchema,
+  instantToMs,
   missingEvidence,
   type PolicyPack,
   parseCommand,
@@ -31,11 +33,11 @@ import type { CaseView } from './case-view';
 import { caseViewOf } from './case-view-of';
 import { type Clock, systemClock } from './clock';
 import { compactReport } from './compact-report';
-import { computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
+import { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 import { deepFreeze } from './deep-freeze';
 import { DueTimerQueue } from './due-timer-queue';
 import { EngineEmitter, type EngineEvents } from './engine-events';
-import { TimerGoneError, VersionConflictError } from './errors';
+import { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 import { createInterner } from './interner';
 import { createMemoryStore } from './memory-store';
 import { createRandomSource } from './random-source';
@@ -152,10 +154,24 @@ export function createEngine(options: EngineOptions) {
 
   const nowIso = () => clock.now().toISOString();
 
-  async function replayed(commandId: string | undefined): Promise<CommandResult | undefined> {
+  /**
+   * The result of the accepted command that used `commandId`, marked `replayed`. A key reused
+   * for another command or case is refused rather than answered with a result that is not
+   * about this request (the caller would believe its command was applied).
+   */
+  async function replayed(commandId: string | undefined, request: RequestIdentity): Promise<CommandResult | undefined> {
     if (commandId === undefined) return undefined;
-    const previous = (await store.getIdempotentResult(commandId)) as CommandResult | undefined;
-    return previous === undefined ? undefined : { ...previous, replayed: true };
+    const stored = (await store.getIdempotentResult(commandId)) as StoredResult | undefined;
+    if (stored === undefined) return undefined;
+    const { request: original, ...previous } = stored;
+    if (original && (original.command !== request.command || original.caseId !== request.caseId)) {
+      return failure(
+        'VALIDATION_FAILED',
+        `commandId: "${commandId}" was already used for ${describeRequest(original)}; this is ${describeRequest(request)}. Use a new commandId for a different command`,
+        { commandId, original, request },
+      );
+    }
+    return { ...previous, replayed: true };
   }
 
   function validateActor(actor: unknown): CommandResult | Actor {
@@ -237,10 +253,18 @@ export function createEngine(options: EngineOptions) {
           ...(args.firedTimer
             ? { firedTimer: { timerId: args.firedTimer.timerId, dueAt: args.firedTimer.dueAt, leaseOwner: workerId } }
             : {}),
-          ...(args.commandId !== undefined ? { idempotency: { key: args.commandId, result } } : {}),
+          ...(args.commandId !== undefined
+            ? { idempotency: { key: args.commandId, result: { ...result, request: requestOf(args) } } }
+            : {}),
         }),
       );
     } catch (error) {
+      if (error instanceof DuplicateCommandError && args.commandId !== undefined) {
+        // The same commandId committed concurrently (another case, or another engine): answer
+        // as a retry would have been answered.
+        const again = await replayed(args.commandId, requestOf(args));
+        if (again) return again;
+      }
       if (error instanceof VersionConflictError) {
         return failure('VERSION_CONFLICT', `case ${caseId} changed concurrently; reload and retry`, {
           expected: args.previous?.version ?? 0,
@@ -295,7 +319,7 @@ export function createEngine(options: EngineOptions) {
 
     /** Files a new hazard. Anyone may report; the pack decides what evidence a report needs. */
     async report(input: HazardReportInput, commandOptions: CommandOptions): Promise<CommandResult> {
-      const again = await replayed(commandOptions.commandId);
+      const again = await replayed(commandOptions.commandId, { command: 'REPORT' });
       if (again) return again;
       const actor = validateActor(commandOptions.actor);
       if ('ok' in actor) return actor;
@@ -353,7 +377,11 @@ export function createEngine(options: EngineOptions) {
     /** Applies a command to a case. Domain outcomes are results; only infrastructure throws. */
     async send(caseId: string, command: unknown, commandOptions: CommandOptions): Promise<CommandResult> {
       return withCaseLock(caseId, async () => {
-        const again = await replayed(commandOptions.commandId);
+        const type = (command as { type?: unknown } | null)?.type;
+        const again = await replayed(commandOptions.commandId, {
+          command: typeof type === 'string' ? type : String(type),
+          caseId,
+        });
         if (again) return again;
         const actor = validateActor(commandOptions.actor);
         if ('ok' in actor) return actor;
@@ -411,7 +439,23 @@ export function createEngine(options: EngineOptions) {
     },
 
     get: async (caseId: string): Promise<CaseView | undefined> => (await store.getCase(caseId))?.view,
-    query: (filter: CaseFilter = {}, page?: { limit?: number; cursor?: string }) => store.query(filter, page),
+    /**
+     * Cases matching `filter`, a page at a time. `dueBefore` and `updatedAfter` may carry any
+     * offset (`2026-10-01T00:00:00+08:00`); they are compared as instants.
+     */
+    async query(filter: CaseFilter = {}, page?: { limit?: number; cursor?: string }) {
+      const { dueBefore, updatedAfter } = filter;
+      return store.query(
+        {
+          ...filter,
+          ...(dueBefore !== undefined ? { dueBefore: canonicalInstant(dueBefore, 'filter.dueBefore') } : {}),
+          ...(updatedAfter !== undefined
+            ? { updatedAfter: canonicalInstant(updatedAfter, 'filter.updatedAfter') }
+            : {}),
+        },
+        page,
+      );
+    },
     history: (caseId: string) => store.history(caseId),
     /**
      * Verifies the case's hash chain, and its length against the case's version: the engine
@@ -472,24 +516,42 @@ export function createEngine(options: EngineOptions) {
       return fired;
     },
 
-    /** Polls for due timers every `pollMs` until `stop()`. Errors surface as `error` events. */
+    /**
+     * Polls for due timers every `pollMs` until `stop()`. Errors surface as `error` events.
+     * One pass runs at a time: a poller started while a stopped one's pass still runs waits
+     * for that pass before its first.
+     */
     start(startOptions: { pollMs?: number } = {}): void {
       if (poller) return;
       const pollMs = startOptions.pollMs ?? 1_000;
+      const loop: Poller = { stopped: false, timeout: undefined };
+      poller = loop;
       const tick = async () => {
-        try {
-          await engine.runDueTimers();
-        } catch (error) {
-          emitter.emit('error', error);
-        }
-        if (poller) poller = setTimeout(tick, pollMs);
+        loop.timeout = undefined;
+        while (pollPass) await pollPass; // a pass of an earlier, stopped poller
+        if (loop.stopped) return;
+        const pass = runPollPass().finally(() => {
+          if (pollPass === pass) pollPass = undefined;
+        });
+        pollPass = pass;
+        await pass;
+        if (!loop.stopped) loop.timeout = setTimeout(tick, pollMs);
       };
-      poller = setTimeout(tick, 0);
+      loop.timeout = setTimeout(tick, 0);
     },
 
-    stop(): void {
-      if (poller) clearTimeout(poller);
-      poller = undefined;
+    /**
+     * Stops the poller: no pass starts after this call. The promise resolves when a pass
+     * that was running has finished (it never rejects), so `await engine.stop()` before
+     * closing the store.
+     */
+    stop(): Promise<void> {
+      if (poller) {
+        poller.stopped = true;
+        if (poller.timeout) clearTimeout(poller.timeout);
+        poller = undefined;
+      }
+      return pollPass ?? Promise.resolve();
     },
 
     /** 考核 figures per territory, regulator, pack or category. */
@@ -505,7 +567,12 @@ export function createEngine(options: EngineOptions) {
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
       }
-      return computeAssessment(views, assessmentOptions);
+      const { from, to } = assessmentOptions;
+      return computeAssessment(views, {
+        ...assessmentOptions,
+        ...(from !== undefined ? { from: canonicalInstant(from, 'from') } : {}),
+        ...(to !== undefined ? { to: canonicalInstant(to, 'to') } : {}),
+      });
     },
 
     on: emitter.on.bind(emitter) as EngineEmitter['on'],
@@ -513,7 +580,22 @@ export function createEngine(options: EngineOptions) {
     off: emitter.off.bind(emitter) as EngineEmitter['off'],
   };
 
-  let poller: ReturnType<typeof setTimeout> | undefined;
+  /** One `start()`ed poller: `stopped` once `stop()` was called, `timeout` while it waits. */
+  interface Poller {
+    stopped: boolean;
+    timeout: ReturnType<typeof setTimeout> | undefined;
+  }
+  /** The running poller, and the pass a poller (running or stopped) is in, if any. */
+  let poller: Poller | undefined;
+  let pollPass: Promise<void> | undefined;
+
+  async function runPollPass(): Promise<void> {
+    try {
+      await engine.runDueTimers();
+    } catch (error) {
+      emitter.emit('error', error);
+    }
+  }
 
   async function releaseAll(timers: readonly TimerRow[]): Promise<void> {
     for (const timer of timers) await store.releaseTimer(timer.caseId, timer.timerId, workerId);
@@ -543,7 +625,13 @@ export function createEngine(options: EngineOptions) {
       const source = timer.event as { type: string; at?: unknown };
       const at = typeof source.at === 'string' ? source.at : timer.dueAt;
       const lateByMs = Math.max(0, clock.now().getTime() - Date.parse(timer.dueAt));
-      const [next, actions] = computeTransition(machine, snapshot, { ...source, at } as { type: string });
+      let computed: [Snapshot, ComputedAction[]];
+      try {
+        computed = computeTransition(machine, snapshot, { ...source, at } as { type: string });
+      } catch (error) {
+        return notFired(timer, error);
+      }
+      const [next, actions] = computed;
       let armed: readonly TimerRow[] = NONE;
       try {
         const result = await commitChange({
@@ -563,6 +651,8 @@ export function createEngine(options: EngineOptions) {
         if (!result.ok) return CONFLICT;
       } catch (error) {
         if (error instanceof TimerGoneError) return SKIPPED;
+        // A deadline in a year a strict calendar has no data for: the store is fine.
+        if (error instanceof CalendarError) return notFired(timer, error);
         throw error;
       }
       emitter.emit('timer.fired', { caseId: timer.caseId, timerId: timer.timerId, dueAt: timer.dueAt, lateByMs });
@@ -570,10 +660,53 @@ export function createEngine(options: EngineOptions) {
     });
   }
 
+  /**
+   * A timer whose firing could not be computed (a machine action threw, or a strict calendar
+   * has no data for the year a new deadline falls in). It keeps its lease, so it is tried
+   * again when the lease runs out, and the rest of the pass goes on; the error is reported.
+   */
+  function notFired(timer: TimerRow, cause: unknown): FireOutcome {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    emitter.emit(
+      'error',
+      new Error(`timer ${timer.timerId} of case ${timer.caseId} (due ${timer.dueAt}) could not fire: ${reason}`, {
+        cause,
+      }),
+    );
+    return SKIPPED;
+  }
+
   return engine;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+/**
+ * An instant as the canonical UTC string (`Date#toISOString`) that views hold and stores
+ * compare as text; an instant without an offset is refused (CalendarError INVALID_DATE).
+ */
+function canonicalInstant(value: string, path: string): string {
+  return new Date(instantToMs(value, path)).toISOString();
+}
+
+/** What a commandId was used for: the command, and the case unless it reported one. */
+interface RequestIdentity {
+  command: string;
+  caseId?: string;
+}
+
+/** A result as kept under its commandId. */
+type StoredResult = CommandResult & { request?: RequestIdentity };
+
+function requestOf(args: { command: string; previous?: unknown; next: { context: unknown } }): RequestIdentity {
+  if (args.command === 'REPORT' && args.previous === undefined) return { command: 'REPORT' };
+  return { command: args.command, caseId: (args.next.context as { caseId: string }).caseId };
+}
+
+function describeRequest(request: RequestIdentity): string {
+  return request.caseId === undefined ? `a ${request.command}` : `${request.command} on case ${request.caseId}`;
+}
+
 export type { EngineEvents };
 
 function compareVersions(a: string, b: string): number {

@@ -16,7 +16,7 @@
  * const engine = createEngine({ packs: [firePack], store, workerId: `worker-${process.pid}`, timerLeaseMs: 60_000 });
  * engine.start({ pollMs: 1_000 }); // workers share the due timers; none fires one twice
  * // ... on shutdown:
- * engine.stop();
+ * await engine.stop(); // resolves once a running pass has finished
  * await store.close();
  * ```
  *

@@ -13,7 +13,7 @@
  * const engine = createEngine({ packs: [firePack], store });
  * engine.start({ pollMs: 1_000 }); // fires timers that fell due while the process was down
  * // ... on shutdown:
- * engine.stop();
+ * await engine.stop(); // resolves once a running pass has finished
  * await store.close();
  * ```
  *

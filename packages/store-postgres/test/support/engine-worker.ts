@@ -107,7 +107,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({ kind: 'done', id: request.id, value: await load(request.durationMs, request.lanes) });
       return;
     case 'stop':
-      engine.stop();
+      await engine.stop();
       await store.close();
       reply({ kind: 'done', id: request.id });
       process.disconnect();
@@ -120,8 +120,10 @@ process.on('message', (request: WorkerRequest) => {
 });
 // The parent went away (a crashed test run): do not linger holding connections.
 process.on('disconnect', () => {
-  engine.stop();
-  void store.close().finally(() => process.exit(0));
+  void engine
+    .stop()
+    .then(() => store.close())
+    .finally(() => process.exit(0));
 });
 
 await store.ready();
