@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { actorSchema } from './actor';
+import type { CommandIssue } from './command-error';
+import { parseWithIssues } from './command-issues';
 import { durationSchema } from './duration';
 import { evidenceRefSchema } from './evidence';
 import { scalarSchema } from './pack/schema';
@@ -78,25 +80,30 @@ export type CommandEvent = {
 }[CommandType];
 
 /**
- * Validates `{ type, ...payload }`; the result is a zod safe-parse result of the payload.
- * `type` must be a command's own name: `toString`, `constructor` or `__proto__` are keys
- * every object inherits, never commands.
+ * Validates `{ type, ...payload }`. On failure, `issues` name each field the way pack issues
+ * do (`formatIssuePath`, plain messages, a stable `code`). `type` must be a command's own
+ * name: `toString`, `constructor` or `__proto__` are keys every object inherits, never commands.
  */
-export function parseCommand(command: unknown) {
+export function parseCommand(
+  command: unknown,
+): { success: true; command: CommandEventPayload } | { success: false; issues: CommandIssue[] } {
   const type = (command as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !Object.hasOwn(commandPayloadSchemas, type)) {
     return {
-      success: false as const,
-      issues: [{ path: 'type', message: `must be one of ${Object.keys(commandPayloadSchemas).join(', ')}` }],
+      success: false,
+      issues: [
+        {
+          path: 'type',
+          code: type === undefined ? 'required' : 'invalid_value',
+          message: `must be one of ${Object.keys(commandPayloadSchemas).join(', ')}`,
+        },
+      ],
     };
   }
   const { type: _omit, ...payload } = command as Record<string, unknown>;
-  const result = commandPayloadSchemas[type as CommandType].safeParse(payload);
-  if (result.success) return { success: true as const, command: { type, ...result.data } as CommandEventPayload };
-  return {
-    success: false as const,
-    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message })),
-  };
+  const result = parseWithIssues(commandPayloadSchemas[type as CommandType], payload);
+  if (result.success) return { success: true, command: { type, ...result.data } as CommandEventPayload };
+  return { success: false, issues: result.issues };
 }
 
 /** A validated command without its envelope. */

@@ -24,6 +24,15 @@ export { CalendarError, type CalendarErrorCode, type CalendarErrorDetails } from
 export { type ChinaCalendarOptions, type ChinaYearSchedule, chinaCalendar } from './calendar/china-calendar';
 export { instantToMs } from './calendar/instant';
 export {
+  type CommandError,
+  type CommandErrorCode,
+  type CommandErrorDetails,
+  type CommandIssue,
+  commandError,
+  formatCommandError,
+} from './command-error';
+export { parseWithIssues, toCommandIssues } from './command-issues';
+export {
   type Command,
   type CommandEvent,
   type CommandEventPayload,
@@ -36,7 +45,7 @@ export { toMermaid } from './diagram/to-mermaid';
 export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
 export { type EvidenceRef, evidenceRefSchema } from './evidence';
 export { type AuthorizationResult, authorize } from './machine/authorize';
-export { type CommandRejection, checkCommand } from './machine/check-command';
+export { type CommandRefusal, type CommandRejection, checkCommand } from './machine/check-command';
 export { evidenceStepOf, type RuleViolation, ruleViolation } from './machine/command-rules';
 export { createHazardMachine, type HazardMachine, type HazardMachineOptions } from './machine/create-hazard-machine';
 export { defaultCalendarFor } from './machine/default-calendar';
@@ -58,7 +67,14 @@ export {
   TIMER_EVENT_TYPES,
   type TimerEvent,
 } from './machine/hazard-events';
-export { isOverdueValue, isPausedValue, STATUS_OF_STATE, statusOf } from './machine/hazard-status';
+export {
+  createHazardModel,
+  type HazardModel,
+  type HazardModelOptions,
+  type HazardSnapshot,
+} from './machine/hazard-model';
+export { isOverdueValue, isPausedValue, statusOf } from './machine/hazard-status';
+// Internal; still imported by @hazardflow/testing (explorers handed a machine alone).
 export { runtimeOf } from './machine/runtime-registry';
 export { TIMER_IDS } from './machine/timer-ids';
 export {
@@ -67,7 +83,6 @@ export {
   type ClassificationReason,
   classify,
 } from './pack/classify';
-export { DANGEROUS_KEYS } from './pack/dangerous-keys';
 export { DEFAULT_PERMISSIONS } from './pack/default-permissions';
 export { definePolicyPack } from './pack/define-policy-pack';
 export { type DeadlineStep, type EffectiveDeadlineOptions, effectiveDeadline } from './pack/effective-deadline';

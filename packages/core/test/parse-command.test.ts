@@ -18,7 +18,9 @@ describe('parseCommand', () => {
     const result = parseCommand({ type: 'REQUEST_EXTENSION', extendBy: { days: 1e9 }, reason: 'x' });
     expect(result).toEqual({
       success: false,
-      issues: [{ path: 'extendBy.days', message: 'must be at most 3650 days (ten years), got 1000000000' }],
+      issues: [
+        { path: 'extendBy.days', code: 'too_big', message: 'must be at most 3650 days (ten years), got 1000000000' },
+      ],
     });
   });
 });

@@ -3,6 +3,7 @@ import { DEFAULT_PERMISSIONS } from '../pack/default-permissions';
 import type { PolicyPack } from '../pack/schema';
 import type { CommandType } from '../vocabulary';
 import type { HazardContext } from './hazard-context';
+import { jurisdictionOf } from './jurisdiction';
 
 /** Why a command may not be issued by this actor. Data, so the engine can return it as is. */
 export type AuthorizationResult =
@@ -53,23 +54,6 @@ export function authorize(
     return deny('SEPARATION_OF_DUTIES', `"${actor.id}" submitted the rectification and cannot verify it`);
   }
   return OK;
-}
-
-/** The org an actor of this role must belong to, or undefined when the role is not bound to one. */
-function jurisdictionOf(
-  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible'>,
-  role: Actor['role'],
-): string | undefined {
-  switch (role) {
-    case 'territory':
-      return hazard.site.territory;
-    case 'regulator':
-      return hazard.regulator;
-    case 'responsible':
-      return hazard.responsible.id;
-    default:
-      return undefined;
-  }
 }
 
 function deny(code: 'FORBIDDEN' | 'SEPARATION_OF_DUTIES', message: string): AuthorizationResult {

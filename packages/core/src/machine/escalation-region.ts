@@ -1,4 +1,8 @@
 import type { EscalationLevel } from '../pack/schema';
+import { eventOf } from './hazard-action-kit';
+import type { HazardEvent } from './hazard-events';
+import type { HazardSetup, HazardStateConfig } from './hazard-setup';
+import { TIMER_IDS } from './timer-ids';
 
 /**
  * The escalation region, generated from the pack's ladder so a diagram of the machine shows
@@ -15,21 +19,21 @@ import type { EscalationLevel } from '../pack/schema';
  * runs from the start. Routing states (`always` transitions) place the case straight into
  * the state that matches the current time, so a case that is already late is overdue at once.
  */
-export function escalationRegion(ladder: readonly EscalationLevel[]) {
+export function escalationRegion(s: HazardSetup, ladder: readonly EscalationLevel[]) {
   const top = ladder.length;
-  const levelStates: Record<string, object> = {};
+  const levelStates: Record<string, HazardStateConfig> = {};
   for (let level = 0; level <= top; level++) {
     const next = level < top ? level + 1 : undefined;
     const hasRepeat = level > 0 && ladder[level - 1]?.repeat !== undefined;
-    levelStates[`level_${level}`] = {
+    levelStates[`level_${level}`] = s.createStateConfig({
       entry: [
         { type: 'enterLevel', params: { level } },
-        ...(next !== undefined ? [{ type: 'scheduleEscalation', params: { level: next } }] : []),
-        ...(hasRepeat ? [{ type: 'scheduleReminder', params: { level } }] : []),
+        ...(next !== undefined ? [{ type: 'scheduleEscalation' as const, params: { level: next } }] : []),
+        ...(hasRepeat ? [{ type: 'scheduleReminder' as const, params: { level } }] : []),
       ],
       exit: [
-        ...(next !== undefined ? [{ type: 'cancelTimer', params: { id: 'escalation.next' } }] : []),
-        ...(hasRepeat ? [{ type: 'cancelTimer', params: { id: 'escalation.remind' } }] : []),
+        ...(next !== undefined ? [{ type: 'cancelTimer' as const, params: { id: TIMER_IDS.escalate } }] : []),
+        ...(hasRepeat ? [{ type: 'cancelTimer' as const, params: { id: TIMER_IDS.remind } }] : []),
       ],
       on: {
         ...(next !== undefined ? { 'TIMER.ESCALATE': { target: `level_${next}` } } : {}),
@@ -43,22 +47,30 @@ export function escalationRegion(ladder: readonly EscalationLevel[]) {
             }
           : {}),
       },
-    };
+    });
   }
 
-  const routeToLevel = [];
+  const routeToLevel: { guard?: { type: 'levelReached'; params: { level: number } }; target: string }[] = [];
   for (let level = top; level >= 1; level--) {
     routeToLevel.push({ guard: { type: 'levelReached', params: { level } }, target: `level_${level}` });
   }
   routeToLevel.push({ target: 'level_0' });
 
-  return {
+  const escalate = {
+    type: 'enterLevel',
+    params: ({ event }: { event: HazardEvent }) => {
+      const raised = eventOf(event, 'hazard.escalate');
+      return { level: raised.level, reason: raised.reason };
+    },
+  } as const;
+
+  return s.createStateConfig({
     initial: 'idle',
     // Handlers sit on the child states, never on the region: a re-entering transition on a
     // region of a parallel state would re-enter its siblings too.
     on: {
       'hazard.untrack': { target: '.idle', actions: 'clearPause' },
-      'hazard.escalate': { actions: 'raiseLevel' },
+      'hazard.escalate': { actions: escalate },
     },
     states: {
       idle: {
@@ -76,7 +88,7 @@ export function escalationRegion(ladder: readonly EscalationLevel[]) {
         on: {
           'hazard.track': { target: 'watching', reenter: true },
           PAUSE_CLOCK: { guard: 'mayPauseClock', target: 'paused', actions: 'pauseClock' },
-          'hazard.escalate': { target: 'watching', reenter: true, actions: 'raiseLevel' },
+          'hazard.escalate': { target: 'watching', reenter: true, actions: escalate },
         },
         states: {
           routing: {
@@ -89,14 +101,14 @@ export function escalationRegion(ladder: readonly EscalationLevel[]) {
           onTrack: {
             entry: 'scheduleWarningOrDue',
             exit: [
-              { type: 'cancelTimer', params: { id: 'deadline.warning' } },
-              { type: 'cancelTimer', params: { id: 'deadline.due' } },
+              { type: 'cancelTimer', params: { id: TIMER_IDS.warning } },
+              { type: 'cancelTimer', params: { id: TIMER_IDS.due } },
             ],
             on: { 'TIMER.WARNING': 'dueSoon', 'TIMER.DUE': 'overdue' },
           },
           dueSoon: {
             entry: ['warn', 'scheduleDue'],
-            exit: { type: 'cancelTimer', params: { id: 'deadline.due' } },
+            exit: { type: 'cancelTimer', params: { id: TIMER_IDS.due } },
             on: { 'TIMER.DUE': 'overdue' },
           },
           overdue: {
@@ -114,5 +126,5 @@ export function escalationRegion(ladder: readonly EscalationLevel[]) {
         },
       },
     },
-  } as const;
+  });
 }

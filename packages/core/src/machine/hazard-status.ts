@@ -1,6 +1,6 @@
 import type { Status } from '../vocabulary';
 
-/** Lifecycle state node → the status a case view exposes (DESIGN.md shared vocabulary). */
+/** @internal Lifecycle state node → the status a case view exposes (DESIGN.md shared vocabulary). */
 export const STATUS_OF_STATE: Readonly<Record<string, Status>> = {
   reported: 'reported',
   triaged: 'triaged',

@@ -1,4 +1,6 @@
 import type { EscalationLevel } from '../pack/schema';
+import type { HazardSetup } from './hazard-setup';
+import { TIMER_IDS } from './timer-ids';
 
 /**
  * The closed loop of DOMAIN.md (隐患排查治理闭环) as a region of the hazard machine.
@@ -11,17 +13,17 @@ import type { EscalationLevel } from '../pack/schema';
  *
  * Guards name the rule they check; the engine reports the same rules as precise errors.
  */
-export function lifecycleRegion(ladder: readonly EscalationLevel[]) {
+export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel[]) {
   const unacknowledgedLevels = ladder.filter((l) => l.unacknowledgedAfter !== undefined).map((l) => l.level);
   const dismissAndTransfer = {
     DISMISS: { guard: 'mayDismiss', target: 'dismissed', actions: 'dismiss' },
     TRANSFER: { guard: 'mayTransfer', target: 'transferred', actions: 'transfer' },
-  };
+  } as const;
   const submitRectification = {
     SUBMIT_RECTIFICATION: { guard: 'maySubmitRectification', target: 'verifying', actions: 'submitRectification' },
-  };
+  } as const;
 
-  return {
+  return s.createStateConfig({
     initial: 'reported',
     states: {
       reported: {
@@ -52,13 +54,13 @@ export function lifecycleRegion(ladder: readonly EscalationLevel[]) {
         entry: [
           { type: 'trackStep', params: { step: 'rectify' } },
           'scheduleAcknowledgementDue',
-          ...unacknowledgedLevels.map((level) => ({ type: 'scheduleUnacknowledged', params: { level } })),
+          ...unacknowledgedLevels.map((level) => ({ type: 'scheduleUnacknowledged' as const, params: { level } })),
         ],
         exit: [
-          { type: 'cancelTimer', params: { id: 'acknowledgement.due' } },
+          { type: 'cancelTimer', params: { id: TIMER_IDS.ackDue } },
           ...unacknowledgedLevels.map((level) => ({
-            type: 'cancelTimer',
-            params: { id: `acknowledgement.level-${level}` },
+            type: 'cancelTimer' as const,
+            params: { id: TIMER_IDS.unacknowledged(level) },
           })),
         ],
         on: {
@@ -116,7 +118,7 @@ export function lifecycleRegion(ladder: readonly EscalationLevel[]) {
           /** 回头看: a follow-up check may still find the hazard again and reopen the case. */
           followUp: {
             entry: 'scheduleFollowUpEnd',
-            exit: { type: 'cancelTimer', params: { id: 'follow-up.end' } },
+            exit: { type: 'cancelTimer', params: { id: TIMER_IDS.followUpEnd } },
             on: {
               'TIMER.FOLLOW_UP_END': 'archived',
               REOPEN: [
@@ -131,40 +133,44 @@ export function lifecycleRegion(ladder: readonly EscalationLevel[]) {
       dismissed: { type: 'final', entry: 'endCase' },
       transferred: { type: 'final', entry: 'endCase' },
     },
-  } as const;
+  });
 }
 
 /** Extension requested and decided (延期): the rectification deadline moves when granted. */
-export const extensionRegion = {
-  initial: 'none',
-  on: { 'hazard.ended': '.none' },
-  states: {
-    none: {
-      on: { REQUEST_EXTENSION: { guard: 'mayRequestExtension', target: 'requested', actions: 'requestExtension' } },
+export function extensionRegion(s: HazardSetup) {
+  return s.createStateConfig({
+    initial: 'none',
+    on: { 'hazard.ended': '.none' },
+    states: {
+      none: {
+        on: { REQUEST_EXTENSION: { guard: 'mayRequestExtension', target: 'requested', actions: 'requestExtension' } },
+      },
+      requested: {
+        on: { DECIDE_EXTENSION: { guard: 'mayAct', target: 'none', actions: 'decideExtension' } },
+      },
     },
-    requested: {
-      on: { DECIDE_EXTENSION: { guard: 'mayAct', target: 'none', actions: 'decideExtension' } },
-    },
-  },
-} as const;
+  });
+}
 
 /** Interim control measures (evacuate / suspend / seal) that must be lifted before acceptance. */
-export const interimControlRegion = {
-  initial: 'none',
-  states: {
-    none: {
-      on: {
-        START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', target: 'active', actions: 'startInterimControl' },
+export function interimControlRegion(s: HazardSetup) {
+  return s.createStateConfig({
+    initial: 'none',
+    states: {
+      none: {
+        on: {
+          START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', target: 'active', actions: 'startInterimControl' },
+        },
+      },
+      active: {
+        on: {
+          START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', actions: 'startInterimControl' },
+          LIFT_INTERIM_CONTROL: [
+            { guard: 'mayLiftLastInterimControl', target: 'none', actions: 'liftInterimControl' },
+            { guard: 'mayLiftInterimControl', actions: 'liftInterimControl' },
+          ],
+        },
       },
     },
-    active: {
-      on: {
-        START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', actions: 'startInterimControl' },
-        LIFT_INTERIM_CONTROL: [
-          { guard: 'mayLiftLastInterimControl', target: 'none', actions: 'liftInterimControl' },
-          { guard: 'mayLiftInterimControl', actions: 'liftInterimControl' },
-        ],
-      },
-    },
-  },
-} as const;
+  });
+}

@@ -1,15 +1,11 @@
-import type { MachineRuntime } from './machine-runtime';
+import { type HazardModel, modelOf } from './hazard-model';
 
-const runtimes = new WeakMap<object, MachineRuntime>();
-
-/** Links a machine to its runtime, so helpers can reach the effective policy of a case. */
-export function registerRuntime(machine: object, runtime: MachineRuntime): void {
-  runtimes.set(machine, runtime);
-}
-
-/** The runtime (pack, calendar, effective policies) of a machine built by createHazardMachine. */
-export function runtimeOf(machine: object): MachineRuntime {
-  const runtime = runtimes.get(machine);
-  if (!runtime) throw new TypeError('not a machine built by createHazardMachine');
-  return runtime;
+/**
+ * @internal The pack, calendar and effective policies of a machine built by
+ * `createHazardMachine`. Kept for the testing kit's helpers that are handed a machine only;
+ * new code calls `createHazardModel(pack, { calendar })` and keeps the model.
+ * @deprecated Use `createHazardModel`.
+ */
+export function runtimeOf(machine: object): Pick<HazardModel, 'pack' | 'calendar' | 'policyOf' | 'policyForSite'> {
+  return modelOf(machine);
 }

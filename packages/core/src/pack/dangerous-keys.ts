@@ -1,7 +1,7 @@
 import { type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
 
 /**
- * Keys that could reach an object's prototype when data is merged (prototype pollution).
+ * @internal Keys that could reach an object's prototype when data is merged (prototype pollution).
  * They are rejected wherever they appear in a pack or a patch, never merged or skipped.
  */
 export const DANGEROUS_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

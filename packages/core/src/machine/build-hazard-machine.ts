@@ -1,0 +1,28 @@
+import { escalationRegion } from './escalation-region';
+import type { HazardInput } from './hazard-context';
+import { hazardSetup } from './hazard-setup';
+import { extensionRegion, interimControlRegion, lifecycleRegion } from './lifecycle-region';
+import type { MachineRuntime } from './machine-runtime';
+
+export type HazardMachine = ReturnType<typeof buildHazardMachine>;
+
+/** The machine of one runtime; every guard and action its regions name is checked by tsc. */
+export function buildHazardMachine(rt: MachineRuntime) {
+  const s = hazardSetup(rt);
+  const ladder = rt.pack.escalation.ladder;
+  return s.createMachine({
+    id: 'hazard',
+    type: 'parallel',
+    context: ({ input }: { input: HazardInput }) => rt.initialContext(input),
+    on: {
+      ADD_EVIDENCE: { guard: 'mayAct', actions: 'addEvidence' },
+      COMMENT: { guard: 'mayAct', actions: 'comment' },
+    },
+    states: {
+      lifecycle: lifecycleRegion(s, ladder),
+      escalation: escalationRegion(s, ladder),
+      extension: extensionRegion(s),
+      interimControl: interimControlRegion(s),
+    },
+  });
+}

@@ -1,0 +1,233 @@
+import { eventTime, isAtOrAfter, iso } from './case-time';
+import { assign, enqueue, eventOf } from './hazard-action-kit';
+import type { HazardContext } from './hazard-context';
+import { notification } from './hazard-notification';
+import type { MachineRuntime } from './machine-runtime';
+import { recordCommand } from './record-command';
+
+/**
+ * Listed supervision (挂牌督办) is the level major hazards start at: a general hazard that
+ * climbs the ladder to it is under listed supervision from then on too.
+ */
+export function reachesListedSupervision(rt: MachineRuntime, context: HazardContext, level: number): boolean {
+  const listedLevel = rt.policyOf(context).escalation.startLevel.major;
+  return listedLevel > 0 && level >= listedLevel;
+}
+
+/** The actions of the lifecycle region's commands: grading, notices, plans, verification, closing. */
+export function createCaseActions(rt: MachineRuntime) {
+  const ladder = rt.pack.escalation.ladder;
+
+  return {
+    addEvidence: assign(({ context, event }) => ({
+      pendingEvidence: [...context.pendingEvidence, ...eventOf(event, 'ADD_EVIDENCE').evidence],
+    })),
+    comment: assign(({ context, event }) => {
+      const command = eventOf(event, 'COMMENT');
+      return {
+        last: { ...context.last, COMMENT: { actorId: command.actor.id, role: command.actor.role, at: command.at } },
+      };
+    }),
+    grade: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'TRIAGE');
+      const category = command.category ?? context.category;
+      const findings = { ...context.findings, ...command.findings };
+      const graded = rt.classify(context, { category, findings, at: command.at });
+      const severity = command.severity === 'major' ? 'major' : graded.severity;
+      const imminentDanger = command.imminentDanger === true || graded.imminentDanger;
+      const reasons = [
+        ...graded.reasons,
+        ...(command.severity === 'major' && graded.severity !== 'major' ? ['graded major by the regulator'] : []),
+      ];
+      const startLevel = rt.policyOf(context).escalation.startLevel[severity];
+      const level = Math.max(context.escalationLevel, startLevel);
+      enqueue.assign({
+        ...recordCommand(context, event),
+        category,
+        findings,
+        severity,
+        imminentDanger,
+        classificationReasons: reasons,
+        listedSupervision:
+          context.listedSupervision || severity === 'major' || reachesListedSupervision(rt, context, level),
+        escalationLevel: level,
+        maxEscalationLevel: Math.max(context.maxEscalationLevel, level),
+        levelReachedAt: level > context.escalationLevel ? command.at : context.levelReachedAt,
+      });
+      const updated = { ...context, escalationLevel: level };
+      if (level > context.escalationLevel) {
+        const rung = ladder.find((r) => r.level === level);
+        enqueue.emit(
+          notification(
+            updated,
+            command.at,
+            'listed_supervision',
+            rung?.notify ?? ['command'],
+            `graded ${severity}: starts at level ${level}`,
+            { level, ...(rung ? { action: rung.action } : {}) },
+          ),
+        );
+      }
+      if (imminentDanger) {
+        enqueue.emit(
+          notification(
+            updated,
+            command.at,
+            'imminent_danger',
+            ['responsible', 'territory', 'regulator', 'command'],
+            'imminent danger: evacuate, cordon or suspend now (Work Safety Law Art. 65)',
+          ),
+        );
+      }
+    }),
+    dismiss: assign(({ context, event }) => ({
+      ...recordCommand(context, event),
+      dismissReason: eventOf(event, 'DISMISS').reason,
+    })),
+    transfer: assign(({ context, event }) => ({
+      ...recordCommand(context, event),
+      transferredTo: eventOf(event, 'TRANSFER').to,
+    })),
+    closeFixedOnSpot: assign(({ context, event }) => ({
+      ...recordCommand(context, event),
+      closedAt: eventTime(event),
+      closedHow: 'fixed_on_spot' as const,
+      closedOnTime: true,
+    })),
+    issueNotice: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'ISSUE_NOTICE');
+      enqueue.assign({ ...recordCommand(context, event), noticeIssuedAt: command.at, noticeClauses: command.clauses });
+      const roles = rt.policyOf(context).escalation.baseNotify;
+      enqueue.emit(
+        notification(context, command.at, 'notice_issued', roles, `notice issued citing ${command.clauses.join(', ')}`),
+      );
+    }),
+    setRectifyDeadline: assign(({ context, event }) => ({
+      rectifyDueAt: rt.deadlineFor(context, 'rectify', eventTime(event)),
+    })),
+    acknowledge: assign(({ context, event }) => ({
+      ...recordCommand(context, event),
+      acknowledgedAt: eventTime(event),
+    })),
+    submitRectification: assign(({ context, event }) => {
+      const command = eventOf(event, 'SUBMIT_RECTIFICATION');
+      const at = command.at;
+      const onTime = context.rectifyDueAt === null || !isAtOrAfter(at, context.rectifyDueAt);
+      return {
+        ...recordCommand(context, event),
+        rectifiedBy: command.actor.id,
+        rectificationSubmittedAt: at,
+        rectifiedOnTime: context.rectifiedOnTime === false ? false : onTime,
+        acknowledgedAt: context.acknowledgedAt ?? at,
+      };
+    }),
+    submitPlan: assign(({ context, event }) => {
+      const command = eventOf(event, 'SUBMIT_PLAN');
+      return { ...recordCommand(context, event), plan: { submittedBy: command.actor.id, submittedAt: command.at } };
+    }),
+    approvePlan: assign(({ context, event }) => {
+      const command = eventOf(event, 'APPROVE_PLAN');
+      const plan = context.plan ?? { submittedBy: '', submittedAt: command.at };
+      return {
+        ...recordCommand(context, event),
+        plan: { ...plan, approvedBy: command.actor.id, approvedAt: command.at },
+        acknowledgedAt: context.acknowledgedAt ?? plan.submittedAt,
+      };
+    }),
+    rejectPlan: assign(({ context, event }) => ({
+      ...recordCommand(context, event),
+      plan: null,
+      planRejections: context.planRejections + 1,
+    })),
+    closeVerified: assign(({ context, event }) => {
+      const command = eventOf(event, 'VERIFY');
+      return {
+        ...recordCommand(context, event),
+        verificationAttempts: context.verificationAttempts + 1,
+        verifiedBy: command.actor.id,
+        closedAt: command.at,
+        closedHow: 'verified' as const,
+        closedOnTime: context.rectifiedOnTime !== false,
+      };
+    }),
+    failVerification: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'VERIFY');
+      const failures = context.verificationFailures + 1;
+      enqueue.assign({
+        ...recordCommand(context, event),
+        verificationAttempts: context.verificationAttempts + 1,
+        verificationFailures: failures,
+        rectifiedBy: null,
+      });
+      enqueue.emit(
+        notification(
+          context,
+          command.at,
+          'verification_failed',
+          ['responsible', 'territory'],
+          `verification failed (${failures} so far)`,
+        ),
+      );
+      const rung = [...ladder]
+        .reverse()
+        .find((r) => r.verificationFailures !== undefined && failures >= r.verificationFailures);
+      if (rung && rung.level > context.escalationLevel) {
+        enqueue.raise({
+          type: 'hazard.escalate',
+          at: command.at,
+          level: rung.level,
+          reason: `verification failed ${failures} times`,
+        });
+      }
+    }),
+    endCase: enqueue(({ context, event, enqueue }) => {
+      const at = eventTime(event);
+      const followUp = rt.policyOf(context).steps.followUp;
+      enqueue.assign({
+        deadline: null,
+        followUpUntil:
+          context.closedAt !== null && followUp !== null ? iso(rt.calendar.addDuration(at, followUp)) : null,
+      });
+      enqueue.raise({ type: 'hazard.untrack', at });
+      enqueue.raise({ type: 'hazard.ended', at });
+      if (context.closedAt !== null) {
+        enqueue.emit(
+          notification(
+            context,
+            at,
+            'closed',
+            ['responsible', 'territory', 'regulator'],
+            `closed (${context.closedHow})`,
+          ),
+        );
+      }
+    }),
+    reopen: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'REOPEN');
+      const cleared = {
+        closedAt: null,
+        closedHow: null,
+        closedOnTime: null,
+        followUpUntil: null,
+        verifiedBy: null,
+        rectifiedBy: null,
+        rectifiedOnTime: null,
+      };
+      enqueue.assign({
+        ...recordCommand(context, event),
+        ...cleared,
+        reopenedCount: context.reopenedCount + 1,
+        rectifyDueAt: rt.deadlineFor({ ...context, ...cleared }, 'rectify', command.at),
+      });
+      enqueue.emit(
+        notification(
+          context,
+          command.at,
+          'reopened',
+          ['responsible', 'territory', 'regulator'],
+          `reopened: ${command.reason}`,
+        ),
+      );
+    }),
+  };
+}

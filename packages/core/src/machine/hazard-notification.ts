@@ -1,0 +1,34 @@
+import type { Role } from '../vocabulary';
+import type { HazardContext } from './hazard-context';
+import type { HazardNotification, NotificationReason, Recipient } from './hazard-events';
+import { orgOf } from './jurisdiction';
+
+/** The roles a case notifies, each with the org that role means for it. */
+export function recipientsOf(context: HazardContext, roles: readonly Role[]): Recipient[] {
+  return roles.map((role) => ({ role, org: orgOf(context, role) }));
+}
+
+/**
+ * The notification the machine emits when people must be told: the case's current level and
+ * tracked deadline unless `extra` names the level (an escalation tells the new one).
+ */
+export function notification(
+  context: HazardContext,
+  at: string,
+  reason: NotificationReason,
+  roles: readonly Role[],
+  message: string,
+  extra: Partial<Pick<HazardNotification, 'action' | 'level'>> = {},
+): HazardNotification {
+  return {
+    type: 'hazard.notification',
+    caseId: context.caseId,
+    reason,
+    level: extra.level ?? context.escalationLevel,
+    recipients: recipientsOf(context, roles),
+    at,
+    dueAt: context.deadline?.dueAt ?? null,
+    message,
+    ...(extra.action ? { action: extra.action } : {}),
+  };
+}
