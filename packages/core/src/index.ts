@@ -4,8 +4,9 @@
  *
  * @example
  * ```ts
- * import { formatDuration } from '@hazardflow/core';
+ * import { commandError, formatCommandError, formatDuration } from '@hazardflow/core';
  * formatDuration({ workingDays: 3 }); // '3 working days'
+ * formatCommandError(commandError('UNKNOWN_CASE', 'no case "c-1"')); // 'Unknown case (UNKNOWN_CASE): no case "c-1"'
  * ```
  *
  * @packageDocumentation
