@@ -27,7 +27,7 @@ const written = new Map<number, string>();
 /**
  * The ISO string of an instant. Deadlines fall on few instants (the end of a working day),
  * so the same string is handed back for the same instant: every case that keeps one shares
- * it (about 40 bytes each), and the formatting is skipped.
+ * it, and the formatting is skipped (see examples/benchmarks/NOTES.md).
  */
 export function iso(date: Date): string {
   const ms = date.getTime();

@@ -96,10 +96,8 @@ export interface HazardContext {
 }
 
 /**
- * An evidence item as filed under the step it came with. Built as a literal rather than with
- * `{ ...item, step }`: in V8 the spread gives every copy a hidden class of its own once
- * optimised, and `Object.assign` spills fields out of the object, each costing bytes per
- * item kept.
+ * An evidence item as filed under the step it came with, built as a literal so every copy
+ * has the same shape (memory measurements: examples/benchmarks/NOTES.md).
  */
 export function filedEvidence<S extends EvidenceStep | 'other'>(item: EvidenceRef, step: S): EvidenceRef & { step: S } {
   return item.sha256 === undefined
@@ -112,11 +110,11 @@ const EVIDENCE_FIELDS: Record<keyof EvidenceRef, true> = { kind: true, uri: true
 void EVIDENCE_FIELDS;
 
 /**
- * The same context as one object literal with its fields in a fixed order, for keeping.
+ * The same context as one object literal with its fields in a fixed order, for keeping:
  * XState's `assign` copies contexts with `Object.assign`, which leaves an object this wide
- * in V8's dictionary mode (about 3 KB each); a literal is compact (about 0.4 KB) and every
- * case shares its hidden class. Empty lists and records become one shared frozen empty
- * value (contexts are never changed in place). The engine stores contexts through this.
+ * far larger than a literal (measurements: examples/benchmarks/NOTES.md). Empty lists and
+ * records become one shared frozen empty value (contexts are never changed in place). The
+ * engine stores contexts through this.
  */
 export function compactContext(context: HazardContext): HazardContext {
   return {
