@@ -1,5 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { createHazardMachine } from '../machine/create-hazard-machine';
+import { createHazardModel } from '../machine/hazard-model';
 import type { PolicyPack } from '../pack/schema';
 
 /**
@@ -17,9 +17,7 @@ import type { PolicyPack } from '../pack/schema';
  * The output is deterministic: the same machine always prints the same text.
  */
 export function toDot(machineOrPack: AnyStateMachine | PolicyPack): string {
-  const machine = isMachine(machineOrPack)
-    ? machineOrPack
-    : (createHazardMachine(machineOrPack) as unknown as AnyStateMachine);
+  const machine: AnyStateMachine = isMachine(machineOrPack) ? machineOrPack : createHazardModel(machineOrPack).machine;
   const root = machine.root as AnyStateNode;
   const lines: string[] = [
     `digraph ${quote(root.key)} {`,

@@ -1,5 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { createHazardMachine } from '../machine/create-hazard-machine';
+import { createHazardModel } from '../machine/hazard-model';
 import type { PolicyPack } from '../pack/schema';
 
 /**
@@ -8,9 +8,7 @@ import type { PolicyPack } from '../pack/schema';
  * event and guard, timers show as `TIMER.*` events and `always` routes as `[guard]` only.
  */
 export function toMermaid(machineOrPack: AnyStateMachine | PolicyPack): string {
-  const machine = isMachine(machineOrPack)
-    ? machineOrPack
-    : (createHazardMachine(machineOrPack) as unknown as AnyStateMachine);
+  const machine: AnyStateMachine = isMachine(machineOrPack) ? machineOrPack : createHazardModel(machineOrPack).machine;
   const root = machine.root as AnyStateNode;
   const edges = edgesByContainer(root);
   const lines: string[] = ['stateDiagram-v2'];
