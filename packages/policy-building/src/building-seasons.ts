@@ -22,7 +22,7 @@ export const buildingSeasons: PolicyPackInput['seasons'] = [
     name: { zh: '秋冬季', en: 'Autumn and winter' },
     windows: [{ from: '11-01', to: '03-31' }],
     deadlineFactor: 0.5,
-    source: 'DOMAIN.md seasonal rule (autumn and winter raise risk); factor [default]',
+    source: 'Autumn and winter raise risk (秋冬季防范); window and factor [default]',
   },
   {
     id: 'flood-season',

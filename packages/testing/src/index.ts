@@ -33,6 +33,7 @@ export {
   type CoverageSummary,
   formatConformanceReport,
 } from './conformance-report';
+export { expectReadmeDiagramCurrent } from './expect-readme-diagram-current';
 export { formatCaseHistory } from './format-case-history';
 export type { TransitionKind } from './machine-graph';
 export { type RunPackConformanceOptions, runPackConformance } from './run-pack-conformance';
