@@ -215,3 +215,29 @@ describe('why a command is refused: the order', () => {
     });
   });
 });
+
+describe('an evidence refusal', () => {
+  it('names each missing piece as an issue on `evidence`, with the step in its details', () => {
+    const input = referenceReport();
+    const [reported] = initialTransition(model.machine, input);
+    const [triaged] = transition(model.machine, reported, {
+      type: 'TRIAGE',
+      evidence: [],
+      at: input.at,
+      actor: actors.inspector,
+    });
+    const refusal = model.check(triaged, {
+      type: 'ISSUE_NOTICE',
+      clauses: ['Art. 28'],
+      evidence: [],
+      at: input.at,
+      actor: actors.inspector,
+    });
+    expect(refusal?.code).toBe('EVIDENCE_REQUIRED');
+    expect(refusal?.details).toMatchObject({ step: 'notice' });
+    expect(refusal?.issues.length).toBeGreaterThan(0);
+    expect(refusal?.issues.every((issue) => issue.path === 'evidence' && issue.code === 'evidence_required')).toBe(
+      true,
+    );
+  });
+});

@@ -46,10 +46,13 @@ export function checkAgainst(
   }
   const violation = ruleViolation(policy, context, command);
   if (violation?.code === 'EVIDENCE_REQUIRED') {
-    return commandError('EVIDENCE_REQUIRED', violation.message, undefined, {
-      step: evidenceStepOf(command, context) ?? 'other',
-      missing: violation.message.split('; '),
-    });
+    const missing = violation.message.split('; ');
+    return commandError(
+      'EVIDENCE_REQUIRED',
+      violation.message,
+      missing.map((message) => ({ path: 'evidence', code: 'evidence_required', message })),
+      { step: evidenceStepOf(command, context) ?? 'other', missing },
+    );
   }
   if (violation) {
     return commandError('NOT_ALLOWED_IN_STATE', violation.message, undefined, {
