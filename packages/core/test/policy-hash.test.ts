@@ -56,15 +56,11 @@ describe('policyHash', () => {
     );
   });
 
-  it('changes with any value of the pack (property)', () => {
-    const paths = leafPaths(pack);
+  it('changes with any value of the pack: every leaf changed in turn', () => {
     const base = policyHash(pack);
-    fc.assert(
-      fc.property(fc.constantFrom(...paths), (path) => {
-        expect(policyHash(changedAt(pack, path) as never)).not.toBe(base);
-      }),
-      { numRuns: 200 },
-    );
+    const paths = leafPaths(pack);
+    expect(paths.length).toBeGreaterThan(100);
+    for (const path of paths) expect(policyHash(changedAt(pack, path) as never), path.join('.')).not.toBe(base);
   });
 
   it('writes the same canonical form as RFC 8785 (the canonicalize package) on plain data (property)', () => {
