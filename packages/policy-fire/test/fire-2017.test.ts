@@ -98,18 +98,18 @@ describe('fire pack 1.1.0: GB 35181-2017 until 2025-10-31, GB 35181-2025 from 20
 
   it('follows the 2017 thresholds for every place type and set of elements (property)', () => {
     const all = firePack.severityRules.find((rule) => rule.id === 'gb35181-2017-composite-any');
-    const escape = firePack.severityRules.find((rule) => rule.id === 'gb35181-2017-composite-crowded-escape');
+    const escapeRule = firePack.severityRules.find((rule) => rule.id === 'gb35181-2017-composite-crowded-escape');
     const hazmat = firePack.severityRules.find((rule) => rule.id === 'gb35181-2017-composite-hazmat-site');
-    if (all?.kind !== 'composite' || escape?.kind !== 'composite' || hazmat?.kind !== 'composite') {
+    if (all?.kind !== 'composite' || escapeRule?.kind !== 'composite' || hazmat?.kind !== 'composite') {
       throw new Error('the 2017 composite rules are missing');
     }
-    const crowded2017 = escape.thresholds[0]?.placeTypes ?? [];
+    const crowded2017 = escapeRule.thresholds[0]?.placeTypes ?? [];
     expect(crowded2017).not.toContain('mixed-use');
     fc.assert(
       fc.property(fc.constantFrom(...firePack.placeTypes), fc.subarray(all.elements), (placeType, present) => {
         const crowded = crowded2017.includes(placeType);
         const expected =
-          (crowded && present.filter((e) => escape.elements.includes(e)).length >= 3) ||
+          (crowded && present.filter((e) => escapeRule.elements.includes(e)).length >= 3) ||
           (placeType === 'hazmat-site' && present.filter((e) => hazmat.elements.includes(e)).length >= 3) ||
           present.length >= (crowded || placeType === 'hazmat-site' ? 4 : 6);
         expect(grade(LAST_2017, placeType, flags(present)).severity).toBe(expected ? 'major' : 'general');
