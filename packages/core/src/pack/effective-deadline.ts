@@ -48,10 +48,8 @@ export function effectiveDeadline(
   const category = policy.categories.find((candidate) => candidate.id === categoryId);
   if (category === undefined) throw new RangeError(`unknown category "${categoryId}"`);
   const dated = policy.datedDeadlines ?? [];
-  const inForce =
-    dated.length === 0
-      ? []
-      : dated.filter((entry) => isInForce(entry, validityDateOf(policy.timeZone, reportedAt, at)));
+  const date = dated.length === 0 ? undefined : validityDateOf(policy.timeZone, reportedAt, at);
+  const inForce = dated.filter((entry) => isInForce(entry, date));
   const named = inForce.filter((entry) => entry.categories.includes(categoryId));
   const everyCategory = inForce.filter((entry) => entry.categories.length === 0);
   const pick = (read: (deadlines: DatedDeadlines['deadlines']) => Duration | undefined): Duration | undefined => {
