@@ -22,7 +22,14 @@ export {
   type OutsideCoverage,
 } from './calendar/business-calendar';
 export { CalendarError, type CalendarErrorCode, type CalendarErrorDetails } from './calendar/calendar-error';
+export {
+  type CalendarYearInput,
+  type CalendarYearValidation,
+  calendarYearSchema,
+  parseCalendarYear,
+} from './calendar/calendar-year';
 export { type ChinaCalendarOptions, type ChinaYearSchedule, chinaCalendar } from './calendar/china-calendar';
+export { type DeadlineCoverage, deadlineCoverage } from './calendar/deadline-coverage';
 export { instantToMs } from './calendar/instant';
 export {
   type CommandError,
@@ -78,6 +85,8 @@ export { isOverdueValue, isPausedValue, statusOf } from './machine/hazard-status
 // Internal; still imported by @hazardflow/testing (explorers handed a machine alone).
 export { runtimeOf } from './machine/runtime-registry';
 export { TIMER_IDS } from './machine/timer-ids';
+export { canonicalJson } from './pack/canonical-json';
+export { checkReportCategory } from './pack/check-report-category';
 export {
   type Classification,
   type ClassificationInput,
@@ -90,11 +99,14 @@ export { type DeadlineStep, type EffectiveDeadlineOptions, effectiveDeadline } f
 export type { EffectivePolicy } from './pack/effective-policy';
 export { extendPolicyPack, type PolicyPackPatch } from './pack/extend-policy-pack';
 export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pack/format-policy-pack-issues';
+export { LIFECYCLE_STATES } from './pack/migration-checks';
 export { overridePatchSchema } from './pack/override-patch-schema';
+export { policyHash } from './pack/policy-hash';
 export { PolicyPackError } from './pack/policy-pack-error';
 export { formatIssuePath, type PolicyPackIssue, type PolicyPackIssueCode } from './pack/policy-pack-issue';
 export { policyPackJsonSchema } from './pack/policy-pack-json-schema';
 export { type PolicyContext, resolvePolicy } from './pack/resolve-policy';
+export { isInForce, localDateSchema, type Validity } from './pack/rule-validity';
 export * from './pack/schema';
 export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';

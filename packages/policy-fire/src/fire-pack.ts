@@ -7,12 +7,16 @@ import { fireSeverityRules } from './fire-severity-rules';
 
 /**
  * The fire-safety pack (消防安全隐患排查整治): fire rescue brigades' supervision under the Fire
- * Protection Law (消防法, 2021), 《消防监督检查规定》 and GB 35181-2025 《重大火灾隐患判定规则》.
+ * Protection Law (消防法, 2021), 《消防监督检查规定》 and GB 35181-2025 《重大火灾隐患判定规则》,
+ * with GB 35181-2017 《重大火灾隐患判定方法》 for hazards reported up to 2025-10-31.
  * Values marked [default] are the pack's choices where no rule fixes a number.
+ *
+ * 1.1.0 added the 2017 rules beside the 2025 ones (validity windows); 1.0.0 graded every
+ * report by GB 35181-2025.
  */
 export const firePack: PolicyPack = definePolicyPack({
   id: 'fire',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '消防安全隐患排查整治', en: 'Fire safety hazards' },
   domain: 'fire',
   regulator: { id: 'fire-rescue', name: { zh: '消防救援大队', en: 'District fire rescue brigade' } },

@@ -121,13 +121,14 @@ describe('firePack', () => {
 });
 
 describe('firePack severity (GB 35181-2025)', () => {
+  // Reported after 2025-11-01, so graded by GB 35181-2025 (the 2017 rules: fire-2017.test.ts).
   const grade = (category: string, placeType: string, findings: Record<string, Scalar>, crowdedPlace = false) =>
     classify(firePack, {
       category,
       placeType,
       findings,
       site: { attributes: { crowdedPlace } },
-      at: at('2025-07-15T10:00:00'),
+      at: at('2026-07-15T10:00:00'),
     });
 
   it('judges direct elements major on one finding', () => {
@@ -183,9 +184,10 @@ describe('firePack severity (GB 35181-2025)', () => {
   });
 
   it('cites GB 35181-2025 on every direct and composite rule', () => {
-    const gb = firePack.severityRules.filter((rule: SeverityRule) => rule.id.startsWith('gb35181-'));
+    const gb = firePack.severityRules.filter((rule: SeverityRule) => rule.validFrom === '2025-11-01');
     expect(gb.map((rule) => rule.kind).sort()).toEqual([...Array(3).fill('composite'), ...Array(7).fill('conditions')]);
     for (const rule of gb) expect(rule.source).toMatch(/^GB 35181-2025 Ch\. [56]/);
+    expect(gb.every((rule) => rule.id.startsWith('gb35181-') && rule.validTo === undefined)).toBe(true);
   });
 });
 

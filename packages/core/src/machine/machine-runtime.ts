@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar';
 import { classify } from '../pack/classify';
 import { effectiveDeadline } from '../pack/effective-deadline';
 import { resolvePolicy } from '../pack/resolve-policy';
+import { isDated } from '../pack/rule-validity';
 import type { Deadlines, PolicyPack, Scalar } from '../pack/schema';
 import type { Severity } from '../vocabulary';
 import { iso } from './case-time';
@@ -69,18 +70,31 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
     deadlineFor(context, step, from) {
       const policy = policyOf(context);
       const severity = context.severity ?? 'general';
-      const options = { category: context.category, severity, at: from };
+      const options = { category: context.category, severity, at: from, reportedAt: context.reportedAt };
       // Only a general hazard's rectification deadline depends on `from`, through the seasons
       // in force on its local date; the rest need no memo.
       const duration =
         step === 'rectify' && severity === 'general'
-          ? seasonal.get(policy, from, context.category, () => effectiveDeadline(policy, step, options))
+          ? seasonal.get(
+              policy,
+              from,
+              `${context.category}\u0000${policy.datedDeadlines.length > 0 ? context.reportedAt : ''}`,
+              () => effectiveDeadline(policy, step, options),
+            )
           : effectiveDeadline(policy, step, options);
       return iso(calendar.addDuration(from, duration));
     },
     classify(context, report) {
       const policy = policyOf(context);
-      const key = JSON.stringify([report.category, context.site.placeType, report.findings, context.site.attributes]);
+      // Dated rules grade by the report's date, so it is part of the key only when some are.
+      const reported = policy.severityRules.some(isDated) ? context.reportedAt : '';
+      const key = JSON.stringify([
+        report.category,
+        context.site.placeType,
+        report.findings,
+        context.site.attributes,
+        reported,
+      ]);
       return seasonal.get(policy, report.at, key, () => {
         const result = classify(policy, {
           category: report.category,
@@ -88,6 +102,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
           findings: report.findings,
           site: { attributes: context.site.attributes },
           at: report.at,
+          reportedAt: context.reportedAt,
         });
         return {
           severity: result.severity,

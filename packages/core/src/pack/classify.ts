@@ -1,4 +1,5 @@
 import type { Severity } from '../vocabulary';
+import { isDated, isInForce, validityDateOf } from './rule-validity';
 import type { Category, Condition, PolicyPack, Scalar, SeverityRule } from './schema';
 import { activeSeasons, isInSeason, localDateOf } from './season-window';
 
@@ -11,8 +12,13 @@ export interface ClassificationInput {
   readonly site?:
     | { readonly placeType?: string | undefined; readonly attributes?: Readonly<Record<string, Scalar>> | undefined }
     | undefined;
-  /** When the hazard was reported (ISO instant); seasons apply only when it is given. */
+  /** When the case is graded (ISO instant); seasons apply only when it is given. */
   readonly at?: string | undefined;
+  /**
+   * When the hazard was reported (ISO instant); the severity rules in force on its local
+   * date grade it (`validFrom` / `validTo`). Defaults to `at`.
+   */
+  readonly reportedAt?: string | undefined;
 }
 
 /** One reason a case is graded as it is, for a UI to show ("why is this major?"). */
@@ -50,8 +56,16 @@ const SYMBOL: Record<Exclude<Condition['op'], 'in' | 'truthy'>, string> = {
  *
  * A condition on a finding or attribute the report does not have is false. A composite
  * element counts when its finding is truthy: `true`, a non-zero number or a non-empty
- * string. Throws RangeError for a category the pack does not have (the engine checks the
- * category before it classifies) or an `at` that is not an ISO instant.
+ * string.
+ *
+ * Only the rules in force on the local date of `reportedAt` (else `at`) apply, so a fire
+ * hazard reported on 2025-10-31 is graded by GB 35181-2017 and one reported a day later by
+ * GB 35181-2025, whenever it is triaged: a hazard is judged by the standard in force when it
+ * was found. Without either instant the rules with no end date apply (`isInForce`). A
+ * category's own validity does not matter here: a running case keeps its category
+ * (`checkReportCategory` refuses new reports). Throws RangeError for a category the pack
+ * does not have (the engine checks the category before it classifies) or an instant that
+ * is not ISO 8601.
  */
 export function classify(policy: ClassifyPolicy, report: ClassificationInput): Classification {
   const category = policy.categories.find((candidate) => candidate.id === report.category);
@@ -64,7 +78,11 @@ export function classify(policy: ClassifyPolicy, report: ClassificationInput): C
   const reasons: ClassificationReason[] = [];
   if (severity === 'major' || imminentDanger) reasons.push(categoryReason(category));
 
+  const ruleDate = policy.severityRules.some(isDated)
+    ? validityDateOf(policy.timeZone, report.reportedAt, report.at)
+    : undefined;
   for (const rule of policy.severityRules) {
+    if (!isInForce(rule, ruleDate)) continue;
     if (rule.categories.length > 0 && !rule.categories.includes(category.id)) continue;
     const fired = rule.kind === 'conditions' ? conditionsFire(rule, report) : compositeFires(rule, report);
     if (fired === undefined) continue;

@@ -4,9 +4,11 @@ import { duplicateIds, duplicateValues, unknownReferences } from './check-helper
 import { DEFAULT_PERMISSIONS } from './default-permissions';
 import { describeValue } from './describe-value';
 import { checkEscalation } from './escalation-checks';
+import { checkMigrations } from './migration-checks';
 import { formatIssuePath, type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
 import type { Condition, EvidenceRules, PolicyPack, SeverityRule, Steps } from './schema';
 import { checkSeasons } from './season-checks';
+import { checkValidity } from './validity-checks';
 
 /** More items of one kind than any step sensibly asks for; a larger `min` is a typo. */
 export const MAX_EVIDENCE_MIN = 20;
@@ -15,7 +17,8 @@ export const MAX_EVIDENCE_MIN = 20;
  * The rules that relate one field of a pack to another, run on a pack whose shape is
  * already valid: unique ids, references to declared categories and place types, a sound
  * escalation ladder, real season dates, steps that agree with the evidence and
- * permissions that ask for them, and rules that can fire. Overrides are checked
+ * permissions that ask for them, rules that can fire, sound validity windows and a
+ * migration map that points at what this version has. Overrides are checked
  * separately (`checkOverrides`), because checking them means validating patched packs.
  * Issues come in the pack's field order.
  */
@@ -56,6 +59,8 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));
   issues.push(...checkPermissions(pack));
   issues.push(...checkSeasons(pack.seasons, categoryIds));
+  issues.push(...checkValidity(pack));
+  issues.push(...checkMigrations(pack));
   return issues;
 }
 

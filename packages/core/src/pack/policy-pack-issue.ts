@@ -42,7 +42,12 @@ export type PolicyPackIssueCode =
   | 'no_effect'
   | 'unreachable_threshold'
   | 'system_permission'
-  | 'missing_permission';
+  | 'missing_permission'
+  // validity windows and versions
+  | 'overlapping_validity'
+  | 'category_not_in_force'
+  | 'unknown_state'
+  | 'invalid_version_range';
 
 /** A path as a list of keys and indices, before it is printed. */
 export type IssuePath = readonly PropertyKey[];

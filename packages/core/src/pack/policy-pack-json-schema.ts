@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { bilingualSchema } from '../vocabulary';
 import { overridePatchSchema } from './override-patch-schema';
+import { localDateSchema } from './rule-validity';
 import {
   categorySchema,
   conditionSchema,
+  datedDeadlinesSchema,
   escalationLevelSchema,
   evidenceRequirementSchema,
+  packMigrationSchema,
   policyPackSchema,
   seasonSchema,
   severityRuleSchema,
@@ -23,6 +26,9 @@ names.add(conditionSchema, { id: 'Condition' });
 names.add(severityRuleSchema, { id: 'SeverityRule' });
 names.add(escalationLevelSchema, { id: 'EscalationLevel' });
 names.add(seasonSchema, { id: 'Season' });
+names.add(localDateSchema, { id: 'LocalDate' });
+names.add(datedDeadlinesSchema, { id: 'DatedDeadlines' });
+names.add(packMigrationSchema, { id: 'PackMigration' });
 
 /** The pack schema with each override's `patch` described field by field (zod checks it in `checkOverrides`). */
 const siteOverrideForAuthors = siteOverrideSchema.extend({ patch: overridePatchSchema });

@@ -8,6 +8,7 @@ import {
   roleSchema,
   severitySchema,
 } from '../vocabulary';
+import { validityShape } from './rule-validity';
 
 /**
  * The policy-pack schema: the shape only. Rules that relate one field to another
@@ -74,6 +75,29 @@ export const deadlinesSchema = z.strictObject({
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
 
+/** Deadlines a dated change sets: any step, and either severity of `rectify`. */
+export const deadlinesPatchSchema = deadlinesSchema
+  .extend({ rectify: z.strictObject({ general: durationSchema.optional(), major: durationSchema.optional() }) })
+  .partial();
+export type DeadlinesPatch = z.infer<typeof deadlinesPatchSchema>;
+
+/**
+ * Deadlines in force only within a validity window, e.g. a district's amended rectification
+ * limit from 2026-01-01. For a case, one naming its category wins over the category's own
+ * deadline, which wins over one for every category, which wins over the pack's `deadlines`.
+ * Two that could both apply to one step of one category on the same day are refused.
+ */
+export const datedDeadlinesSchema = z.strictObject({
+  id: idSchema,
+  ...validityShape,
+  /** Categories these deadlines apply to; empty means every category. */
+  categories: z.array(idSchema).default([]),
+  deadlines: deadlinesPatchSchema,
+  /** The notice or rule that changed the deadlines. */
+  source: z.string().optional(),
+});
+export type DatedDeadlines = z.infer<typeof datedDeadlinesSchema>;
+
 export const categorySchema = z.strictObject({
   id: idSchema,
   name: bilingualSchema,
@@ -88,6 +112,11 @@ export const categorySchema = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
   /** Legal or technical source of the category, cited in docs and classification reasons. */
   source: z.string().optional(),
+  /**
+   * Outside this window the category cannot be newly reported (`checkReportCategory`); cases
+   * already running keep it.
+   */
+  ...validityShape,
 });
 export type Category = z.infer<typeof categorySchema>;
 
@@ -116,6 +145,8 @@ const ruleBase = {
   /** Restrict the rule to these categories; empty means every category. */
   categories: z.array(idSchema).default([]),
   outcome: ruleOutcomeSchema,
+  /** The rule grades only reports made within this window (local dates, both ends included). */
+  ...validityShape,
 };
 
 /**
@@ -248,6 +279,21 @@ export const siteOverrideSchema = z.strictObject({
 });
 export type SiteOverride = z.infer<typeof siteOverrideSchema>;
 
+/**
+ * How cases move onto this pack version from an older one (the engine's migration uses it):
+ * `from` is the older version, exact (`1.0.0`) or a semver range (`>=1.0.0 <1.1.0`);
+ * `categories` renames categories (old id → id in this version); `states` moves cases out of
+ * lifecycle states this version no longer uses (old state → state), e.g. `noticeIssued` →
+ * `rectifying` when acknowledgement was dropped.
+ */
+export const packMigrationSchema = z.strictObject({
+  from: z.string().min(1),
+  categories: z.record(z.string().min(1), idSchema).default({}),
+  states: z.record(z.string().min(1), z.string().min(1)).default({}),
+  description: z.string().optional(),
+});
+export type PackMigration = z.infer<typeof packMigrationSchema>;
+
 export const policyPackSchema = z.strictObject({
   /** For packs written as JSON or YAML: the JSON Schema an editor checks against (`policyPackJsonSchema()`). */
   $schema: z.string().optional(),
@@ -265,6 +311,8 @@ export const policyPackSchema = z.strictObject({
   categories: z.array(categorySchema).min(1),
   severityRules: z.array(severityRuleSchema).default([]),
   deadlines: deadlinesSchema,
+  /** Deadlines that differ within validity windows (see `datedDeadlinesSchema`). */
+  datedDeadlines: z.array(datedDeadlinesSchema).default([]),
   // prefault, not default: zod 4 returns a default as is, so `{}` would skip the step defaults.
   steps: stepsSchema.prefault({}),
   escalation: escalationSchema,
@@ -272,6 +320,8 @@ export const policyPackSchema = z.strictObject({
   permissions: permissionsSchema.default({}),
   seasons: z.array(seasonSchema).default([]),
   overrides: z.array(siteOverrideSchema).default([]),
+  /** How cases of older versions move onto this one (see `packMigrationSchema`). */
+  migrations: z.array(packMigrationSchema).default([]),
 });
 
 /** What an author writes (defaults may be left out). */
