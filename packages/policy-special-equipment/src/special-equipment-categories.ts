@@ -21,6 +21,23 @@ const INSPECTION_REPORT = {
   label: { zh: '特种设备检验机构出具的检验报告（结论合格）', en: 'Inspection report of the inspection body, passed' },
 };
 
+/**
+ * Where lifts and certified operators are this bureau's business: everywhere but a construction
+ * site, whose hoists and their operators (建筑施工特种作业人员) the housing and construction
+ * department supervises (Art. 100).
+ */
+const NOT_ON_SITE = [
+  'residential-block',
+  'shopping-centre',
+  'school',
+  'hospital',
+  'restaurant',
+  'factory',
+  'amusement-park',
+  'scenic-area',
+  'filling-station',
+];
+
 /** Equipment kinds: every category but the operator and filling-station ones. */
 export const EQUIPMENT_CATEGORIES = [
   'lift',
@@ -47,6 +64,7 @@ export const specialEquipmentCategories: CategoryInput[] = [
     id: 'lift',
     name: { zh: '电梯（乘客与载货电梯、自动扶梯、自动人行道）', en: 'Lifts, escalators and moving walks' },
     defaultSeverity: 'general',
+    placeTypes: NOT_ON_SITE,
     deadlines: { triage: URGENT_TRIAGE, rectify: rectify({ days: 15 }) },
     evidence: {
       rectification: [
@@ -153,6 +171,7 @@ export const specialEquipmentCategories: CategoryInput[] = [
       en: 'Operator without the required special-equipment certificate',
     },
     defaultSeverity: 'general',
+    placeTypes: NOT_ON_SITE,
     deadlines: { rectify: rectify({ days: 7 }) },
     evidence: {
       rectification: [

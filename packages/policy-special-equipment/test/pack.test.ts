@@ -65,6 +65,8 @@ describe('specialEquipmentPack', () => {
     const placesOf = (id: string) => pack.categories.find((c) => c.id === id)?.placeTypes ?? [];
     expect(placesOf('crane')).not.toContain('construction-site');
     expect(placesOf('in-plant-vehicle')).not.toContain('construction-site');
+    expect(placesOf('lift')).not.toContain('construction-site');
+    expect(placesOf('uncertified-operator')).not.toContain('construction-site');
     expect(placesOf('gas-cylinder')).toEqual([]); // restaurants, homes and sites alike
     expect(placesOf('passenger-ropeway')).toContain('scenic-area');
     expect(pack.steps.transfer).toBe(true);
