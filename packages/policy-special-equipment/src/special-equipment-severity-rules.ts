@@ -44,7 +44,7 @@ const generalRules: SeverityRuleInput[] = [
     'se-scrapped-in-use',
     EQUIPMENT_CATEGORIES,
     'scrappedOrPastDesignLife',
-    '特种设备安全监督检查办法 (SAMR Order 57) Art. 25(1); 特种设备安全法 Art. 48, 84; GB 45067-2024 clause [default]',
+    '特种设备安全监督检查办法 (SAMR Order 57) Art. 25(1); 特种设备安全法 Art. 48, 84; no GB 45067-2024 clause found, grading major [default]',
     {
       zh: '已经报废、达到报废条件或超过设计使用年限未经评估，仍继续使用',
       en: 'Scrapped equipment, or equipment past its scrapping condition or design life, still in use',
@@ -54,7 +54,7 @@ const generalRules: SeverityRuleInput[] = [
     'gb45067-made-without-licence',
     EQUIPMENT_CATEGORIES,
     'madeWithoutLicence',
-    `${STANDARD} general clauses (未取得许可生产; clause number not confirmed); 特种设备安全监督检查办法 Art. 25(1)`,
+    `${STANDARD} general clauses (未取得许可生产; clause number not confirmed [default]); 特种设备安全监督检查办法 Art. 25(1)`,
     {
       zh: '使用未取得许可生产（制造、安装、改造、修理）的特种设备',
       en: 'Equipment made, installed or altered by an unlicensed producer, in use',
@@ -64,7 +64,7 @@ const generalRules: SeverityRuleInput[] = [
     'gb45067-never-inspected',
     EQUIPMENT_CATEGORIES,
     'neverInspected',
-    `${STANDARD} 5.7.1 (cranes) and general clauses (未经监督检验); 特种设备安全法 Art. 25, 84`,
+    `${STANDARD} 5.7.1 (cranes) and general clauses (未经监督检验; clause number not confirmed [default]); 特种设备安全法 Art. 25, 84`,
     {
       zh: '未经监督检验或首次检验即投入使用',
       en: 'In use without the supervisory or first inspection',
@@ -74,7 +74,7 @@ const generalRules: SeverityRuleInput[] = [
     'gb45067-used-after-accident-unchecked',
     EQUIPMENT_CATEGORIES,
     'usedAfterAccidentUnchecked',
-    `${STANDARD} general clauses (事故后未检查; clause number not confirmed); 特种设备安全法 Art. 42`,
+    `${STANDARD} general clauses (事故后未检查; clause number not confirmed [default]); 特种设备安全法 Art. 42`,
     {
       zh: '发生事故或故障后未经全面检查、消除隐患即继续使用',
       en: 'Used again after an accident or fault without a full check',
