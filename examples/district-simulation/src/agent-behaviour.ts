@@ -45,7 +45,7 @@ export const BEHAVIOUR = {
   ] as const,
   /** Closed cases found again by the follow-up check (回头看). */
   reopen: 0.03,
-  /** General hazards an inspector can have put right while still on site (moved, switched off, signed). */
+  /** General hazards an inspector can have put right while still on site (moved, switched off, signed, a certified driver). */
   quickFixCategories: new Set([
     'ebike-corridor',
     'exits-blocked',
@@ -53,6 +53,7 @@ export const BEHAVIOUR = {
     'hot-work',
     'unmarked-work-zone',
     'missing-signs',
+    'uncertified-operator',
   ]),
   /** Building categories whose rectification waits for a structural appraisal (房屋安全鉴定). */
   appraisalCategories: new Set([

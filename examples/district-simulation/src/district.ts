@@ -1,6 +1,7 @@
 import type { Actor, PolicyPack, Site } from '@hazardflow/core';
 import { buildingPack } from '@hazardflow/policy-building';
 import { firePack } from '@hazardflow/policy-fire';
+import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { trafficPack } from '@hazardflow/policy-traffic';
 import { createRandom, type Random } from './random';
 
@@ -28,7 +29,7 @@ export interface Street {
   size: number;
 }
 
-export type PackId = 'fire' | 'building' | 'traffic';
+export type PackId = 'fire' | 'building' | 'traffic' | 'special-equipment';
 
 export interface DistrictSite {
   site: Site;
@@ -56,29 +57,70 @@ export interface District {
   street(id: string): Street;
 }
 
-export const PACKS: Record<PackId, PolicyPack> = { fire: firePack, building: buildingPack, traffic: trafficPack };
+export const PACKS: Record<PackId, PolicyPack> = {
+  fire: firePack,
+  building: buildingPack,
+  traffic: trafficPack,
+  'special-equipment': specialEquipmentPack,
+};
 
 const STREETS: readonly Omit<Street, 'gridWorkers'>[] = [
-  { id: 'street-xinhua', name: 'Xinhua', zh: '新华街道', packWeights: { fire: 5, building: 2, traffic: 2 }, size: 1.3 },
-  { id: 'street-heping', name: 'Heping', zh: '和平街道', packWeights: { fire: 4, building: 4, traffic: 1 }, size: 1.1 },
+  {
+    id: 'street-xinhua',
+    name: 'Xinhua',
+    zh: '新华街道',
+    packWeights: { fire: 5, building: 2, traffic: 2, 'special-equipment': 2 },
+    size: 1.3,
+  },
+  {
+    id: 'street-heping',
+    name: 'Heping',
+    zh: '和平街道',
+    packWeights: { fire: 4, building: 4, traffic: 1, 'special-equipment': 1.5 },
+    size: 1.1,
+  },
   {
     id: 'street-laocheng',
     name: 'Laocheng',
     zh: '老城街道',
-    packWeights: { fire: 3, building: 6, traffic: 1 },
+    packWeights: { fire: 3, building: 6, traffic: 1, 'special-equipment': 2 },
     size: 1.2,
   },
-  { id: 'street-jianshe', name: 'Jianshe', zh: '建设街道', packWeights: { fire: 5, building: 2, traffic: 3 }, size: 1 },
-  { id: 'street-binhe', name: 'Binhe', zh: '滨河街道', packWeights: { fire: 3, building: 2, traffic: 4 }, size: 0.9 },
-  { id: 'street-gongye', name: 'Gongye', zh: '工业园街道', packWeights: { fire: 6, building: 1, traffic: 3 }, size: 1 },
+  {
+    id: 'street-jianshe',
+    name: 'Jianshe',
+    zh: '建设街道',
+    packWeights: { fire: 5, building: 2, traffic: 3, 'special-equipment': 1.5 },
+    size: 1,
+  },
+  {
+    id: 'street-binhe',
+    name: 'Binhe',
+    zh: '滨河街道',
+    packWeights: { fire: 3, building: 2, traffic: 4, 'special-equipment': 1 },
+    size: 0.9,
+  },
+  {
+    id: 'street-gongye',
+    name: 'Gongye',
+    zh: '工业园街道',
+    packWeights: { fire: 6, building: 1, traffic: 3, 'special-equipment': 4 },
+    size: 1,
+  },
   {
     id: 'street-nanyuan',
     name: 'Nanyuan',
     zh: '南苑街道',
-    packWeights: { fire: 4, building: 3, traffic: 2 },
+    packWeights: { fire: 4, building: 3, traffic: 2, 'special-equipment': 1.5 },
     size: 0.8,
   },
-  { id: 'street-xishan', name: 'Xishan', zh: '西山镇', packWeights: { fire: 2, building: 3, traffic: 5 }, size: 0.7 },
+  {
+    id: 'street-xishan',
+    name: 'Xishan',
+    zh: '西山镇',
+    packWeights: { fire: 2, building: 3, traffic: 5, 'special-equipment': 2 },
+    size: 0.7,
+  },
 ];
 
 /** How disciplined each street's parties are: the share of prompt, late and never. */
@@ -136,10 +178,23 @@ const PLACE_TYPES: Record<PackId, readonly (readonly [string, number])[]> = {
     ['transport-enterprise', 2],
     ['school', 1],
   ],
+  // Lifts in housing estates and the factories' boilers, vessels, cranes and forklifts dominate.
+  'special-equipment': [
+    ['residential-block', 6],
+    ['factory', 6],
+    ['shopping-centre', 3],
+    ['restaurant', 3],
+    ['school', 1],
+    ['hospital', 1],
+    ['construction-site', 1],
+    ['amusement-park', 1],
+    ['scenic-area', 1],
+    ['filling-station', 1],
+  ],
 };
 
-const SITES_PER_STREET: Record<PackId, number> = { fire: 30, building: 20, traffic: 12 };
-const INSPECTORS: Record<PackId, number> = { fire: 6, building: 4, traffic: 4 };
+const SITES_PER_STREET: Record<PackId, number> = { fire: 30, building: 20, traffic: 12, 'special-equipment': 15 };
+const INSPECTORS: Record<PackId, number> = { fire: 6, building: 4, traffic: 4, 'special-equipment': 4 };
 const CROWDED = new Set([
   'public-entertainment',
   'shop-market',
@@ -152,7 +207,7 @@ const CROWDED = new Set([
 ]);
 
 /**
- * Builds the district from a seed: eight streets with two grid workers each, the three
+ * Builds the district from a seed: eight streets with two grid workers each, the four
  * departments whose ids are the shipped packs' regulator ids, the command office, and the
  * sites with their responsible parties. One in six parties runs two sites (a property company).
  */

@@ -14,7 +14,8 @@ export interface HazardKind {
 /**
  * What a district's campaign finds, per pack. Weights are the simulation's choice; the
  * findings that make a hazard major or an imminent danger are the packs' own severity
- * rules (GB 35181-2025, JGJ 125-2016, the black-spot and key-vehicle rules), drawn rarely.
+ * rules (GB 35181-2025, JGJ 125-2016, the black-spot and key-vehicle rules, GB 45067-2024),
+ * drawn rarely.
  */
 export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
   fire: [
@@ -124,6 +125,84 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       weight: 4,
       description: 'Section prone to fog on winter mornings',
       findings: (r) => (r.chance(0.1) ? { weatherWarning: 'orange' } : {}),
+    },
+  ],
+  // Market supervision: lifts and cylinders past their inspection are the bulk; a bypassed
+  // safety device (GB 45067-2024) is rare and makes the case major at once.
+  'special-equipment': [
+    {
+      category: 'lift',
+      weight: 10,
+      description: 'Lift past its periodic inspection date, still running',
+      findings: (r) => ({ inspectionOverdueDays: r.int(3, 90) }),
+    },
+    { category: 'lift', weight: 10, description: 'Maintenance records incomplete, car emergency phone dead' },
+    {
+      category: 'lift',
+      weight: 0.6,
+      description: 'Door-lock circuit shorted with a jumper wire',
+      findings: () => ({ doorLockCircuitBypassed: true }),
+    },
+    { category: 'boiler', weight: 4, description: 'Boiler water treatment and daily records missing' },
+    {
+      category: 'boiler',
+      weight: 0.5,
+      description: 'Boiler safety valve wired shut',
+      findings: () => ({ safetyValveDisabled: true }),
+    },
+    {
+      category: 'pressure-vessel',
+      weight: 5,
+      description: 'Air receiver in use without use registration',
+      findings: () => ({ unregistered: true }),
+    },
+    {
+      category: 'pressure-vessel',
+      weight: 1,
+      description: 'Safety valve of the air receiver seized',
+      findings: () => ({ safetyDevicesDisabled: true }),
+    },
+    {
+      category: 'gas-cylinder',
+      weight: 8,
+      description: 'LPG cylinders past their inspection date',
+      findings: (r) => ({ inspectionOverdueDays: r.int(10, 400) }),
+    },
+    {
+      category: 'gas-cylinder',
+      weight: 1,
+      description: 'Leaking cylinder valve',
+      findings: () => ({ cylinderValveOrReliefFailed: true }),
+    },
+    { category: 'cylinder-filling', weight: 2, description: 'Cylinders past their inspection date being filled' },
+    {
+      category: 'cylinder-filling',
+      weight: 0.3,
+      description: 'Filling without a filling licence',
+      findings: () => ({ fillingWithoutLicence: true }),
+    },
+    { category: 'pressure-piping', weight: 2, description: 'Steam line overdue for inspection records' },
+    { category: 'crane', weight: 3, description: 'Overhead crane limit switch worn' },
+    {
+      category: 'crane',
+      weight: 0.5,
+      description: 'Crane load limiter disconnected',
+      findings: () => ({ loadLimiterFailed: true }),
+    },
+    { category: 'passenger-ropeway', weight: 0.5, description: 'Daily trial run of the ropeway not recorded' },
+    { category: 'amusement-ride', weight: 1, description: 'Daily safety checks of the ride not recorded' },
+    {
+      category: 'amusement-ride',
+      weight: 0.2,
+      description: 'Lap bar of one row missing, ride still running',
+      findings: () => ({ restraintsMissing: true }),
+    },
+    { category: 'in-plant-vehicle', weight: 5, description: 'Forklift without its registration plate' },
+    {
+      category: 'uncertified-operator',
+      weight: 6,
+      description: 'Forklift driver without an operator certificate',
+      findings: () => ({ equipment: 'forklift' }),
     },
   ],
 };

@@ -22,6 +22,12 @@ const FINDERS: Record<PackId, readonly (readonly ['regulator' | 'territory' | 'r
     ['territory', 20],
     ['reporter', 10],
   ],
+  // Inspectors find most; residents call 12345 or the 96333 lift line about lifts.
+  'special-equipment': [
+    ['regulator', 60],
+    ['territory', 20],
+    ['reporter', 20],
+  ],
 };
 
 /**

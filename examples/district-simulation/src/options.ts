@@ -28,7 +28,7 @@ export const FIRST_COVERED_DATE = '2004-01-01';
 
 export const USAGE = `Usage: pnpm demo [-- options]
 
-Simulates one district's hazard campaign on the fire, building and traffic packs and
+Simulates one district's hazard campaign on the fire, building, traffic and special-equipment packs and
 writes a report, charts, statechart diagrams and the case database to the output folder.
 
 Options:

@@ -122,6 +122,9 @@ describe('district simulation, small run (150 hazards, 30 days)', () => {
         .map((p) => p.regulator.id)
         .sort(),
     );
+    // the four departments of the district meeting: housing, market supervision, fire, traffic police
+    expect(rows.size).toBe(4);
+    expect(Number(rows.get('market-supervision')?.found)).toBeGreaterThan(0);
     for (const [regulator, row] of rows) {
       expect(Number(row.found), regulator).toBe(await count({ regulator }));
       expect(Number(row.closed), regulator).toBe(await count({ regulator, status: 'closed' }));

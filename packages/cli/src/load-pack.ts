@@ -31,7 +31,7 @@ const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
 
 /**
  * Loads what a pack argument names and validates it with `validatePolicyPack`:
- * - `fire`, `building`, `traffic`: the shipped packs;
+ * - `fire`, `building`, `traffic`, `special-equipment`: the shipped packs;
  * - `*.json` (JSON.parse) and `*.yaml`/`*.yml` (YAML 1.2);
  * - `*.ts`/`*.mts`/`*.cts` (through tsx, no build step) and `*.js`/`*.mjs`/`*.cjs`: a module
  *   exporting a pack input. A module that throws `PolicyPackError` while loading (a pack

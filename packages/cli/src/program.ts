@@ -7,6 +7,7 @@ import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
+import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
 import { processTerminal, type Terminal, withoutColour } from './terminal';
 
 // Imported rather than read at run time, so a bundle of the binary carries its own version.
@@ -68,7 +69,7 @@ function createProgram(terminal: Terminal, run: Parameters<typeof addValidateCom
   program.addHelpText(
     'after',
     `
-Packs: a .json, .yaml/.yml, .ts/.mts or .js/.mjs file, or fire, building, traffic (the shipped packs).
+Packs: a .json, .yaml/.yml, .ts/.mts or .js/.mjs file, or ${SHIPPED_PACK_NAMES.join(', ')} (the shipped packs).
 Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   );
   addValidateCommand(program, run);

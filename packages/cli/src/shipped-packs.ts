@@ -1,6 +1,7 @@
 import type { PolicyPack } from '@hazardflow/core';
 import { buildingPack } from '@hazardflow/policy-building';
 import { firePack } from '@hazardflow/policy-fire';
+import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { trafficPack } from '@hazardflow/policy-traffic';
 import type { ShippedPackName } from './shipped-pack-names';
 
@@ -9,4 +10,5 @@ export const SHIPPED_PACKS: Readonly<Record<ShippedPackName, PolicyPack>> = Obje
   fire: firePack,
   building: buildingPack,
   traffic: trafficPack,
+  'special-equipment': specialEquipmentPack,
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { definePolicyPack, toDot, toMermaid } from '@hazardflow/core';
+import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { afterAll, describe, expect, it } from 'vitest';
 import gasCateringInput from './fixtures/packs/gas-catering';
 import { hazardflow } from './support/run-hazardflow';
@@ -16,6 +17,12 @@ describe('hazardflow diagram', () => {
     expect(mermaid).toEqual({ code: 0, stdout: toMermaid(gasPack), stderr: '' });
     const dot = await hazardflow(['diagram', 'packs/gas-catering.ts', '--format', 'dot']);
     expect(dot).toEqual({ code: 0, stdout: toDot(gasPack), stderr: '' });
+  });
+
+  it('draws the shipped special-equipment pack by name, with its five-level ladder', async () => {
+    const run = await hazardflow(['diagram', 'special-equipment']);
+    expect(run).toEqual({ code: 0, stdout: toMermaid(specialEquipmentPack), stderr: '' });
+    expect(run.stdout).toContain('level_5');
   });
 
   it('renders an SVG without a browser, choosing the format from the file name', async () => {

@@ -16,6 +16,22 @@ describe('hazardflow validate', () => {
     }
   });
 
+  it('validates every shipped pack by its name, the market supervision pack among them', async () => {
+    const versions: Record<string, string> = {};
+    for (const name of ['fire', 'building', 'traffic', 'special-equipment']) {
+      const run = await hazardflow(['validate', name, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const result = JSON.parse(run.stdout) as { valid: boolean; pack: { id: string; version: string } };
+      expect(result.valid, name).toBe(true);
+      versions[result.pack.id] = result.pack.version;
+    }
+    expect(Object.keys(versions)).toEqual(['fire', 'building', 'traffic', 'special-equipment']);
+    const text = await hazardflow(['validate', 'special-equipment']);
+    expect(text.stdout).toMatch(
+      /^✓ special-equipment \(shipped\): valid policy pack special-equipment@1\.0\.0 \(11 categories, 5 escalation levels, 3 seasons, 0 site overrides\)\n$/,
+    );
+  });
+
   it('reports a PolicyPackError thrown while a TypeScript module loads as an invalid pack, not a crash', async () => {
     const run = await hazardflow(['validate', 'packs/invalid-defined-pack.ts']);
     expect(run).toEqual({
@@ -59,7 +75,7 @@ describe('hazardflow validate', () => {
     const csv = await hazardflow(['validate', 'packs/pack.csv']);
     expect(csv.code).toBe(1);
     expect(csv.stderr).toBe(
-      'hazardflow: packs/pack.csv: cannot load a pack from a ".csv" file; use .json, .yaml, .yml, .ts or .js, or one of fire, building, traffic\n',
+      'hazardflow: packs/pack.csv: cannot load a pack from a ".csv" file; use .json, .yaml, .yml, .ts or .js, or one of fire, building, traffic, special-equipment\n',
     );
   });
 

@@ -6,6 +6,7 @@ import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
 import { displayPath, loadValidPack } from '../load-pack';
 import { renderSvg } from '../render-svg';
+import { PACK_ARGUMENT_HELP } from '../shipped-pack-names';
 import type { CommandRunner } from './command-runner';
 
 const FORMATS = ['mermaid', 'svg', 'dot'] as const;
@@ -31,7 +32,7 @@ export function addDiagramCommand(program: Command, run: CommandRunner): void {
   const command = program
     .command('diagram')
     .description("draw a pack's statechart as Mermaid text, Graphviz DOT, or an SVG image (no browser needed)")
-    .argument('<pack>', 'pack file (.json, .yaml, .yml, .ts, .mts, .js, .mjs) or fire | building | traffic')
+    .argument('<pack>', PACK_ARGUMENT_HELP)
     .addOption(
       new Option('-f, --format <format>', 'output format; when not given, --out with .svg, .dot or .mmd decides')
         .choices(FORMATS)

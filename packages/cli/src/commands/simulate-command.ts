@@ -5,6 +5,7 @@ import { loadValidPack } from '../load-pack';
 import { formatTimeline } from '../scenario/format-timeline';
 import { loadScenario } from '../scenario/load-scenario';
 import type { SimulationResult } from '../scenario/run-scenario';
+import { PACK_ARGUMENT_HELP } from '../shipped-pack-names';
 import type { CommandRunner } from './command-runner';
 
 interface SimulateOptions {
@@ -20,7 +21,7 @@ export function addSimulateCommand(program: Command, run: CommandRunner): void {
     .description(
       'run a scripted story on a manual clock and print its timeline: status, due dates, escalation, notifications',
     )
-    .argument('<pack>', 'pack file (.json, .yaml, .yml, .ts, .mts, .js, .mjs) or fire | building | traffic')
+    .argument('<pack>', PACK_ARGUMENT_HELP)
     .requiredOption('-s, --scenario <file>', 'the story: a .json or .yaml scenario file (see docs/cli.md)')
     .option('--json', 'print the timeline as JSON for programs')
     .option('--export <name>', 'for a module: the export that holds the pack')

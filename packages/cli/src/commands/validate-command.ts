@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
 import { loadPack } from '../load-pack';
+import { PACK_ARGUMENT_HELP } from '../shipped-pack-names';
 import type { CommandRunner } from './command-runner';
 
 interface ValidateOptions {
@@ -15,7 +16,7 @@ export function addValidateCommand(program: Command, run: CommandRunner): void {
   program
     .command('validate')
     .description('check a policy pack (JSON, YAML, TypeScript or JavaScript) and list every problem with its path')
-    .argument('<pack>', 'pack file (.json, .yaml, .yml, .ts, .mts, .js, .mjs) or fire | building | traffic')
+    .argument('<pack>', PACK_ARGUMENT_HELP)
     .option('--json', 'print { valid, issues } as JSON for programs')
     .option('--export <name>', 'for a module: the export that holds the pack')
     .addHelpText(
