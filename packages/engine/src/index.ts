@@ -34,13 +34,19 @@ export {
 export { canonicalJson } from './canonical-json';
 export type { CaseRecord, CaseView } from './case-view';
 export { caseViewOf } from './case-view-of';
-export { type Clock, createManualClock, type ManualClock, systemClock } from './clock';
+export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
-export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
+export {
+  type CommandOptions,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type RunDueTimersOptions,
+} from './engine';
 export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
-export { type CommandError, type CommandErrorCode, type CommandResult, failure } from './result';
+export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { planTimers, type TimerPlan } from './timer-plan';
 export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';
