@@ -48,5 +48,6 @@ export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './e
 export { createMemoryStore } from './memory-store';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
+export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
 export { planTimers, type TimerPlan } from './timer-plan';
 export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';
