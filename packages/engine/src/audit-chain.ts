@@ -25,7 +25,10 @@ export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** sha256 over the RFC 8785 canonical JSON of everything but the hash itself. */
+/**
+ * sha256 over the RFC 8785 canonical JSON of everything but the hash itself.
+ * @internal not exported from the package entry; the engine's own.
+ */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
   const canonical = canonicalJson(entry);
   if (canonical === undefined) throw new TypeError('audit entry is not JSON-serialisable');

@@ -53,6 +53,7 @@ export interface PackRegistry {
 /**
  * Registers `packs`. Refuses (TypeError naming `packs[i].version`) a version that is not
  * semver, and two different packs under one `id@version`: cases find their pack again by it.
+ * @internal not exported from the package entry; the engine's own.
  */
 export function createPackRegistry(
   packs: readonly PolicyPack[],

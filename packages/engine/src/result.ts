@@ -40,6 +40,7 @@ export interface FailureOptions {
 /**
  * The one way the engine refuses a command. Without `issues` the refusal is one issue at
  * `path` whose code is the error code, so every error carries at least one issue.
+ * @internal not exported from the package entry; the engine's own.
  */
 export function failure(code: CommandErrorCode, message: string, options: FailureOptions = {}): CommandResult {
   const issues =
