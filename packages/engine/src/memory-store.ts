@@ -18,7 +18,8 @@ interface StoredTimer {
 
 /**
  * One case. A list of one is kept as the item itself (most open cases have one audit entry
- * and one pending timer; an array around each costs 56 bytes per case), `null` for none.
+ * and one pending timer, and an array around each costs memory per case: see
+ * examples/benchmarks/NOTES.md), `null` for none.
  */
 interface StoredCase {
   record: CaseRecord;
