@@ -25,7 +25,10 @@ export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** sha256 over the RFC 8785 canonical JSON of everything but the hash itself. */
+/**
+ * sha256 over the RFC 8785 canonical JSON of everything but the hash itself.
+ * @internal not exported from the package entry; the engine's own.
+ */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
   const canonical = canonicalJson(entry);
   if (canonical === undefined) throw new TypeError('audit entry is not JSON-serialisable');
@@ -40,10 +43,10 @@ export function appendAuditEntry(
   const seq = (previous?.seq ?? 0) + 1;
   const prevHash = previous?.hash ?? GENESIS_HASH;
   // The engine's drafts come in three shapes; those are rebuilt as literals (each case
-  // keeps its entries, and a literal is ~25 bytes smaller than an object built key by key),
-  // with `hash` undefined while hashing, which canonical JSON leaves out as if absent.
-  // Other drafts are copied with Object.assign, not `{ ...draft, seq, prevHash }`: in
-  // Node 20's V8 a spread followed by new keys takes a slow path (several µs per command).
+  // keeps its entries; a literal is smaller than an object built key by key), with `hash`
+  // undefined while hashing, which canonical JSON leaves out as if absent. Other drafts are
+  // copied with Object.assign, not a spread followed by new keys (a slow path; the figures
+  // are in examples/benchmarks/NOTES.md, "Engine and stores").
   // Either way the keys and their order are the draft's, then seq, prevHash and hash.
   let entry: AuditEntry;
   const d = draft;

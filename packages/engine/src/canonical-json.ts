@@ -6,6 +6,7 @@
  * command, and most of `canonicalize`'s time goes to calling JSON.stringify on every key
  * and every plain string, which here happens only for keys not seen before and for strings
  * that need escaping.
+ * @internal not exported from the package entry; the engine's own.
  */
 export function canonicalJson(value: unknown): string | undefined {
   if (typeof value === 'number') return numberJson(value);

@@ -12,7 +12,10 @@ const DAY_MS = 86_400_000;
 /** Shared by every view without interim controls (views are frozen when stored). */
 const NO_CONTROLS: InterimControl[] = Object.freeze([]) as unknown as InterimControl[];
 
-/** Projects a machine snapshot onto the flat, queryable view the store indexes. */
+/**
+ * Projects a machine snapshot onto the flat, queryable view the store indexes.
+ * @internal not exported from the package entry; the engine's own.
+ */
 export function caseViewOf(
   snapshot: { value: unknown; context: unknown },
   version: number,

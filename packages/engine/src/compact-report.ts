@@ -20,8 +20,8 @@ const SITE_KEYS_WITH_PLACE_TYPE = ['id', 'name', 'placeType', 'territory', 'attr
 /**
  * A parsed report rebuilt as object literals: the same keys in the same order, so its JSON
  * and its audit hash do not change. Every case keeps its report (the payload of its first
- * audit entry) and site; zod builds them key by key, which leaves V8 objects with a
- * separate property store, about 50 bytes per case more than a literal. Anything not in the
+ * audit entry) and site; zod builds them key by key, which leaves objects larger than a
+ * literal (figures in examples/benchmarks/NOTES.md). Anything not in the
  * schema's key order is returned as it is.
  */
 export function compactReport(report: HazardReport): HazardReport {

@@ -50,6 +50,7 @@ function isOnceWrapper(fn: unknown): fn is OnceWrapper {
  * promise that rejects, does not stop the others or the command that caused the event; its
  * error surfaces as an `error` event. An `error` listener that fails is ignored, never
  * re-emitted, so a failing `error` listener cannot loop.
+ * @internal not exported from the package entry; the engine's own.
  */
 export class EngineEmitter extends EventEmitter<EngineEvents> {
   override emit<K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]): boolean {

@@ -1,16 +1,37 @@
 /**
  * @hazardflow/engine — runs many hazard cases for the application that embeds it: durable
  * cases and timers on a store, typed events, a hash-chained audit trail and assessment.
+ * Store authors import the port from `@hazardflow/engine/adapter`.
  *
  * @example
  * ```ts
  * import { createEngine, createMemoryStore } from '@hazardflow/engine';
  * import { firePack } from '@hazardflow/policy-fire';
  *
+ * const gridWorker = { id: 'grid-east-1', role: 'territory', org: 'street-east' } as const;
+ * const inspector = { id: 'inspector-1', role: 'regulator', org: 'fire-rescue' } as const;
  * const engine = createEngine({ packs: [firePack], store: createMemoryStore() });
  * engine.on('notification', (n) => console.log(n.reason, n.recipients));
- * const result = await engine.report(report, { actor: gridWorker });
- * if (result.ok) await engine.send(result.case.id, { type: 'TRIAGE' }, { actor: inspector });
+ * const result = await engine.report(
+ *   {
+ *     packId: 'fire',
+ *     category: 'ebike-corridor',
+ *     site: {
+ *       id: 'greenview-b3',
+ *       name: 'Greenview Garden B3',
+ *       placeType: 'high-rise-residential',
+ *       territory: 'street-east',
+ *       attributes: { storeys: 28 },
+ *     },
+ *     responsible: { id: 'greenview-property', name: 'Greenview Property Management' },
+ *     description: 'Four e-bikes charging on the 12th-floor stair landing',
+ *     evidence: [{ kind: 'photo', uri: 'oss://hazards/photo-1.jpg', by: gridWorker.id, at: new Date().toISOString() }],
+ *   },
+ *   { actor: gridWorker },
+ * );
+ * if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+ * const triaged = await engine.send(result.case.id, { type: 'TRIAGE' }, { actor: inspector });
+ * console.log(triaged.ok && triaged.case.status); // 'triaged'
  * ```
  *
  * @packageDocumentation
@@ -28,19 +49,25 @@ export {
   type AuditVerification,
   appendAuditEntry,
   GENESIS_HASH,
-  hashAuditEntry,
   verifyAuditChain,
 } from './audit-chain';
-export { canonicalJson } from './canonical-json';
 export type { CaseRecord, CaseView } from './case-view';
-export { caseViewOf } from './case-view-of';
-export { type Clock, createManualClock, type ManualClock, systemClock } from './clock';
+export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
+/** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
-export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
-export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
+export {
+  type CommandOptions,
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type RunDueTimersOptions,
+} from './engine';
+export type { CaseChange, EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
-export { type CommandError, type CommandErrorCode, type CommandResult, failure } from './result';
+export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
+export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
+/** Machine actions → timer rows and notifications, for simulators that plan timers themselves. */
 export { planTimers, type TimerPlan } from './timer-plan';
 export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';

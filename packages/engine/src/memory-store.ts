@@ -2,6 +2,7 @@ import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
 import { deepFreeze } from './deep-freeze';
 import { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+import { decodeCursor, encodeCursor, normalizeLimit } from './page-cursor';
 import type { CaseFilter, Commit, HazardStore, Page, TimerRow } from './store';
 import { matchesFilter } from './store';
 import { MinHeap } from './timer-heap';
@@ -17,7 +18,8 @@ interface StoredTimer {
 
 /**
  * One case. A list of one is kept as the item itself (most open cases have one audit entry
- * and one pending timer; an array around each costs 56 bytes per case), `null` for none.
+ * and one pending timer, and an array around each costs memory per case: see
+ * examples/benchmarks/NOTES.md), `null` for none.
  */
 interface StoredCase {
   record: CaseRecord;
@@ -148,9 +150,13 @@ export function createMemoryStore(): HazardStore {
 
     async query(filter: CaseFilter, page: Page = {}) {
       ensureOpen();
-      const limit = Math.max(1, Math.min(page.limit ?? 100, 10_000));
+      const limit = normalizeLimit(page.limit);
       let start = 0;
-      if (page.cursor) start = lowerBound(order, decodeCursor(page.cursor));
+      if (page.cursor) {
+        const after = decodeCursor(page.cursor);
+        // Just past the last item returned: the smallest id after `after.id` is `after.id + '\0'`.
+        start = lowerBound(order, { reportedAt: after.reportedAt, id: `${after.id}\u0000` });
+      }
       const candidates = filter.ids ? new Set(filter.ids) : undefined;
       const items: CaseView[] = [];
       let i = start;
@@ -254,21 +260,6 @@ function lowerBound(order: readonly StoredCase[], target: { reportedAt: string; 
     else hi = mid;
   }
   return lo;
-}
-
-/** The cursor points just past the last item returned. */
-function encodeCursor(view: CaseView): string {
-  return Buffer.from(JSON.stringify([view.reportedAt, `${view.id}\u0000`])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { reportedAt: string; id: string } {
-  try {
-    const [reportedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof reportedAt !== 'string' || typeof id !== 'string') throw new Error('bad cursor');
-    return { reportedAt, id };
-  } catch {
-    throw new TypeError(`not a cursor returned by this store: ${cursor}`);
-  }
 }
 
 /**

@@ -1,4 +1,7 @@
 import { COMMAND_TYPES, ROLES, STATUSES } from '@hazardflow/core';
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
   type AuditDraft,
   type AuditEntry,
@@ -6,10 +9,7 @@ import {
   GENESIS_HASH,
   hashAuditEntry,
   verifyAuditChain,
-} from '@hazardflow/engine';
-import canonicalize from 'canonicalize';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+} from '../src/audit-chain';
 
 const instant = fc
   .integer({ min: Date.parse('2026-01-01T00:00:00.000Z'), max: Date.parse('2026-12-31T23:59:59.999Z') })

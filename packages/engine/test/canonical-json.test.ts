@@ -1,7 +1,7 @@
-import { canonicalJson } from '@hazardflow/engine';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../src/canonical-json';
 
 describe('canonicalJson', () => {
   it('writes exactly what the canonicalize package writes, for any JSON value', () => {

@@ -50,3 +50,39 @@ describe('clocks', () => {
     expect(Object.isFrozen(systemClock)).toBe(true);
   });
 });
+
+describe('manual clock scheduling', () => {
+  it('runs scheduled callbacks in due order, each at its due time, when moved past them', () => {
+    const clock = createManualClock(START);
+    const ran: string[] = [];
+    const at = (name: string) => () => ran.push(`${name}@${clock.now().toISOString()}`);
+    clock.setTimeout(at('late'), 2_000);
+    clock.setTimeout(at('early'), 1_000);
+    const cancelled = clock.setTimeout(at('cancelled'), 1_500);
+    clock.setTimeout(at('same-time-second'), 1_000);
+    clock.clearTimeout(cancelled);
+    clock.advanceBy(999);
+    expect(ran).toEqual([]);
+    expect(clock.nextScheduledAt()?.toISOString()).toBe('2026-03-02T01:00:01.000Z');
+    clock.set('2026-03-02T01:00:05.000Z');
+    expect(ran).toEqual([
+      'early@2026-03-02T01:00:01.000Z',
+      'same-time-second@2026-03-02T01:00:01.000Z',
+      'late@2026-03-02T01:00:02.000Z',
+    ]);
+    expect(clock.now().toISOString()).toBe('2026-03-02T01:00:05.000Z');
+    expect(clock.nextScheduledAt()).toBeNull();
+  });
+
+  it('a callback that schedules another within the move runs it in the same move', () => {
+    const clock = createManualClock(START);
+    let count = 0;
+    const tick = () => {
+      count++;
+      clock.setTimeout(tick, 100);
+    };
+    clock.setTimeout(tick, 100);
+    clock.advanceBy(1_000);
+    expect(count).toBe(10);
+  });
+});

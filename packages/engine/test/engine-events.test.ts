@@ -1,5 +1,5 @@
-import { EngineEmitter } from '@hazardflow/engine';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EngineEmitter } from '../src/engine-events';
 import { people, reportInput, testEngine } from './support';
 
 /** Lets pending promise callbacks and Node's unhandled-rejection check run. */

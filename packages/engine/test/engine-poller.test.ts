@@ -1,6 +1,6 @@
 import { createMemoryStore, type HazardStore } from '@hazardflow/engine';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notice, people, reportInput, testEngine } from './support';
+import { describe, expect, it } from 'vitest';
+import { advanceClock, notice, people, reportInput, testEngine } from './support';
 
 /**
  * A memory store that counts `claimDueTimers` calls and passes running at once, can hold a
@@ -49,20 +49,13 @@ function instrumentedStore() {
 }
 
 describe('engine poller', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('runs one pass every pollMs', async () => {
     const { store, stats } = instrumentedStore();
-    const { engine } = testEngine(store);
+    const { engine, clock } = testEngine(store);
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     expect(stats.claims).toBe(1);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await advanceClock(clock, 1_000);
     expect(stats.claims).toBe(11);
     await engine.stop();
   });
@@ -70,39 +63,39 @@ describe('engine poller', () => {
   it('stop() then start() while a pass runs leaves one polling loop', async () => {
     const gated = instrumentedStore();
     const { store, stats } = gated;
-    const { engine } = testEngine(store);
+    const { engine, clock } = testEngine(store);
     gated.hold();
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     expect(stats.running).toBe(1); // the first pass is inside claimDueTimers
 
     void engine.stop();
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(500);
+    await advanceClock(clock, 500);
     expect(stats.claims).toBe(1); // the new loop waits for the old pass rather than run beside it
 
     gated.open();
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     expect(stats.claims).toBe(2);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await advanceClock(clock, 1_000);
     expect(stats.claims).toBe(12); // one loop: one pass per 100 ms
     expect(stats.maxRunning).toBe(1);
 
     await engine.stop();
     const claims = stats.claims;
-    await vi.advanceTimersByTimeAsync(10_000);
+    await advanceClock(clock, 10_000);
     expect(stats.claims).toBe(claims);
   });
 
   it('stop() resolves once the running pass has finished, and no pass starts after it', async () => {
     const gated = instrumentedStore();
     const { store, stats } = gated;
-    const { engine } = testEngine(store);
+    const { engine, clock } = testEngine(store);
     const errors: unknown[] = [];
     engine.on('error', (error) => errors.push(error));
     gated.hold();
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     expect(stats.running).toBe(1);
 
     let stopped = false;
@@ -111,14 +104,14 @@ describe('engine poller', () => {
     void stopping.then(() => {
       stopped = true;
     });
-    await vi.advanceTimersByTimeAsync(1_000);
+    await advanceClock(clock, 1_000);
     expect(stopped).toBe(false); // the pass is still inside claimDueTimers
 
     gated.open();
     await stopping;
     expect(stats.running).toBe(0);
     await store.close();
-    await vi.advanceTimersByTimeAsync(10_000);
+    await advanceClock(clock, 10_000);
     expect(stats.claims).toBe(1);
     expect(stats.afterClose).toBe(0);
     expect(errors).toEqual([]);
@@ -127,29 +120,29 @@ describe('engine poller', () => {
   it('stop() and close() after a restart during a pass never reach the closed store', async () => {
     const gated = instrumentedStore();
     const { store, stats } = gated;
-    const { engine } = testEngine(store);
+    const { engine, clock } = testEngine(store);
     const errors: unknown[] = [];
     engine.on('error', (error) => errors.push(error));
     gated.hold();
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     void engine.stop();
     engine.start({ pollMs: 100 });
     gated.open();
-    await vi.advanceTimersByTimeAsync(250);
+    await advanceClock(clock, 250);
 
     await engine.stop();
     await store.close();
-    await vi.advanceTimersByTimeAsync(10_000);
+    await advanceClock(clock, 10_000);
     expect(stats.afterClose).toBe(0);
     expect(errors).toEqual([]);
   });
 
   it('stop() without a poller, or twice, resolves at once', async () => {
-    const { engine } = testEngine();
+    const { engine, clock } = testEngine();
     await expect(engine.stop()).resolves.toBeUndefined();
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     await engine.stop();
     await expect(engine.stop()).resolves.toBeUndefined();
   });
@@ -180,10 +173,10 @@ describe('engine poller', () => {
     clock.set('2026-12-31T00:00:00.000Z');
 
     engine.start({ pollMs: 100 });
-    await vi.advanceTimersByTimeAsync(0);
+    await advanceClock(clock, 0);
     expect(errors.map(String)).toEqual(['Error: store down']);
     expect(fired).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100);
+    await advanceClock(clock, 100);
     expect(fired.length).toBeGreaterThan(0);
     await engine.stop();
   });

@@ -1,6 +1,6 @@
 import { hazardReportSchema } from '@hazardflow/core';
-import { type AuditDraft, appendAuditEntry, GENESIS_HASH, hashAuditEntry } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
+import { type AuditDraft, appendAuditEntry, GENESIS_HASH, hashAuditEntry } from '../src/audit-chain';
 import { ev, notice, people, reportInput, testEngine } from './support';
 
 /**

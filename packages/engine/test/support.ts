@@ -1,5 +1,11 @@
 import { type Actor, definePolicyPack, type EvidenceRef } from '@hazardflow/core';
-import { createEngine, createManualClock, createMemoryStore, type HazardStore } from '@hazardflow/engine';
+import {
+  createEngine,
+  createManualClock,
+  createMemoryStore,
+  type HazardStore,
+  type ManualClock,
+} from '@hazardflow/engine';
 import { referencePack } from '../../core/test/fixtures/reference-pack';
 
 export const pack = definePolicyPack(referencePack);
@@ -47,4 +53,21 @@ export function testEngine(store: HazardStore = createMemoryStore(), start = '20
   const clock = createManualClock(start);
   const engine = createEngine({ packs: [pack], store, clock });
   return { engine, clock, store };
+}
+
+/** Lets the promise chains running now (memory-store calls, a poller pass) finish. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Moves a manual clock on by `ms` the way a running process would: each scheduled callback
+ * (the poller's) at its own time, with the async work it starts settled before the next.
+ */
+export async function advanceClock(clock: ManualClock, ms: number): Promise<void> {
+  const target = clock.now().getTime() + ms;
+  await settle();
+  for (let next = clock.nextScheduledAt(); next !== null && next.getTime() <= target; next = clock.nextScheduledAt()) {
+    clock.set(next);
+    await settle();
+  }
+  clock.set(new Date(target));
 }

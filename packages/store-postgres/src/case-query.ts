@@ -1,23 +1,9 @@
-import type { CaseFilter, CaseView } from '@hazardflow/engine';
+import type { CaseFilter, CursorPosition } from '@hazardflow/engine/adapter';
 
 /** One parameterised statement: values only ever go in `values`. */
 export interface CaseQuery {
   text: string;
   values: unknown[];
-}
-
-/** Where the previous page ended: the (reportedAt, id) of its last item. */
-export interface CursorPosition {
-  reportedAt: string;
-  id: string;
-}
-
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 10_000;
-
-/** The same clamp as the memory store: at least 1, at most 10 000, 100 when unset. */
-export function pageLimit(limit: number | undefined): number {
-  return Math.max(1, Math.min(Math.floor(limit ?? DEFAULT_LIMIT), MAX_LIMIT));
 }
 
 /**
@@ -63,21 +49,4 @@ export function caseQuery(
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY reported_at, id LIMIT ${param(limit + 1)}`;
   return { text, values };
-}
-
-export function encodeCursor(view: Pick<CaseView, 'reportedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([view.reportedAt, view.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [reportedAt, id] = decoded as unknown[];
-      if (typeof reportedAt === 'string' && typeof id === 'string') return { reportedAt, id };
-    }
-  } catch {
-    // reported below
-  }
-  throw new TypeError(`not a cursor returned by this store: ${cursor}`);
 }

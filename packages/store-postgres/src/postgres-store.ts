@@ -5,14 +5,17 @@ import {
   type CaseView,
   type Commit,
   DuplicateCommandError,
+  decodeCursor,
+  encodeCursor,
   type HazardStore,
+  normalizeLimit,
   type Page,
   TimerGoneError,
   type TimerRow,
   VersionConflictError,
-} from '@hazardflow/engine';
+} from '@hazardflow/engine/adapter';
 import pg from 'pg';
-import { caseQuery, decodeCursor, encodeCursor, pageLimit } from './case-query';
+import { caseQuery } from './case-query';
 import { COMMIT_ERRORS } from './commit-function';
 import { PostgresStoreError } from './errors';
 import { checkPostgresSchema, DEFAULT_SCHEMA, migratePostgresSchema, quoteSchema } from './migrations';
@@ -97,7 +100,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   }
 
   async function readViews(filter: CaseFilter, page: Page) {
-    const limit = pageLimit(page.limit);
+    const limit = normalizeLimit(page.limit);
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const query = caseQuery(sql.cases, filter, after, limit);
     const { rows } = await pool.query<{ view: CaseView }>(query.text, query.values);

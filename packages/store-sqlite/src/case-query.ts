@@ -1,17 +1,9 @@
-import type { CaseFilter, CaseView } from '@hazardflow/engine';
+import type { CaseFilter, CursorPosition } from '@hazardflow/engine/adapter';
 
 /** The SQL for one filter shape; statements are cached by `sql`, so values only ever go in `params`. */
 export interface CaseQuery {
   sql: string;
   params: (string | number)[];
-}
-
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 10_000;
-
-/** The same clamp as the memory store: at least 1, at most 10 000, 100 when unset. */
-export function pageLimit(limit: number | undefined): number {
-  return Math.max(1, Math.min(limit ?? DEFAULT_LIMIT, MAX_LIMIT));
 }
 
 /**
@@ -66,24 +58,4 @@ export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined,
   params.push(limit + 1);
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')} ` : '';
   return { sql: `SELECT view FROM cases ${clause}ORDER BY reported_at, id LIMIT ?`, params };
-}
-
-/** Where a page ended: the last view returned. */
-export interface CursorPosition {
-  reportedAt: string;
-  id: string;
-}
-
-export function encodeCursor(view: Pick<CaseView, 'reportedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([view.reportedAt, view.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const [reportedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof reportedAt !== 'string' || typeof id !== 'string') throw new Error('bad cursor');
-    return { reportedAt, id };
-  } catch {
-    throw new TypeError(`not a cursor returned by this store: ${cursor}`);
-  }
 }

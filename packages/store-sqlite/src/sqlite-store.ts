@@ -4,13 +4,16 @@ import {
   type CaseView,
   type Commit,
   DuplicateCommandError,
+  decodeCursor,
+  encodeCursor,
   type HazardStore,
+  normalizeLimit,
   TimerGoneError,
   type TimerRow,
   VersionConflictError,
-} from '@hazardflow/engine';
+} from '@hazardflow/engine/adapter';
 import type Database from 'better-sqlite3';
-import { caseQuery, decodeCursor, encodeCursor, pageLimit } from './case-query';
+import { caseQuery } from './case-query';
 import { SqliteStoreError } from './errors';
 import { type Durability, openDatabase } from './open-database';
 import { prepareStatements, type TimerDbRow } from './statements';
@@ -136,7 +139,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async query(filter, page = {}) {
       ensureOpen();
-      const limit = pageLimit(page.limit);
+      const limit = normalizeLimit(page.limit);
       const { sql, params } = caseQuery(filter, page.cursor ? decodeCursor(page.cursor) : undefined, limit);
       let statement = queries.get(sql);
       if (!statement) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createSqliteStore, HAZARDFLOW_APPLICATION_ID, SqliteStoreError } from '@hazardflow/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCommitBuilder, fixtureInstant } from '../../testing/src/fixtures';
 import { tempDirectory } from './support/temp-directory';
 
 /** Every file in the directory with a hash of its bytes: "nothing changed on disk" made checkable. */
@@ -150,6 +151,14 @@ describe('opening: what a new database looks like', () => {
     const filename = temp.file('shared.db');
     const a = createSqliteStore({ filename });
     const b = createSqliteStore({ filename });
+    const commits = createCommitBuilder();
+    const committed = await commits.commit(a, 'shared-1', { set: [{ timerId: 'ack', dueAt: fixtureInstant(60) }] });
+    // Each store reads the other's writes: one database, not two copies of it.
+    expect(await b.getCase('shared-1')).toEqual(committed.record);
+    expect(await b.history('shared-1')).toEqual([committed.audit]);
+    expect(await b.nextTimerDueAt()).toBe(fixtureInstant(60));
+    await commits.commit(b, 'shared-1');
+    expect((await a.getCase('shared-1'))?.view.version).toBe(2);
     await a.close();
     await b.close();
   });

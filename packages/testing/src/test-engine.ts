@@ -13,6 +13,7 @@ import {
   type Engine,
   type HazardStore,
   type ManualClock,
+  travel,
 } from '@hazardflow/engine';
 
 export interface TestEngineOptions {
@@ -75,9 +76,7 @@ export function createTestEngine(options: TestEngineOptions): TestEngine {
   });
 
   const notifications: HazardNotification[] = [];
-  const errors: unknown[] = [];
   engine.on('notification', (notification) => notifications.push(notification));
-  engine.on('error', (error) => errors.push(error));
 
   const view = async (caseId: string): Promise<CaseView> => {
     const found = await engine.get(caseId);
@@ -85,32 +84,9 @@ export function createTestEngine(options: TestEngineOptions): TestEngine {
     return found;
   };
 
-  async function advanceTo(instant: string | Date): Promise<number> {
-    const target = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-    if (Number.isNaN(target)) throw new RangeError(`not an instant: ${String(instant)}`);
-    if (target < clock.now().getTime()) {
-      throw new RangeError(
-        `cannot advance to ${new Date(target).toISOString()}: it is already ${clock.now().toISOString()}`,
-      );
-    }
-    const errorsBefore = errors.length;
-    let fired = 0;
-    for (;;) {
-      const next = await engine.store.nextTimerDueAt();
-      if (next === null || Date.parse(next) > target) break;
-      if (Date.parse(next) > clock.now().getTime()) clock.set(next);
-      const count = await engine.runDueTimers();
-      fired += count;
-      if (errors.length > errorsBefore) break;
-      // Nothing fired although a timer is due (another worker holds its lease): do not spin.
-      if (count === 0) break;
-    }
-    if (errors.length > errorsBefore) {
-      const error = errors[errorsBefore];
-      throw error instanceof Error ? error : new Error(String(error));
-    }
-    clock.set(new Date(target));
-    return fired;
+  /** Time travel is the engine's own loop (`travel`), so this kit, the CLI and apps agree. */
+  function advanceTo(instant: string | Date): Promise<number> {
+    return travel(engine, clock, { to: instant }, { calendar });
   }
 
   const helpers = {
@@ -118,12 +94,7 @@ export function createTestEngine(options: TestEngineOptions): TestEngine {
     calendar,
     notifications: notifications as readonly HazardNotification[],
     advance(duration: Duration): Promise<number> {
-      const now = clock.now();
-      const to =
-        'hours' in duration
-          ? new Date(now.getTime() + duration.hours * 3_600_000)
-          : calendar.addDuration(now, duration);
-      return advanceTo(to);
+      return travel(engine, clock, { by: duration }, { calendar });
     },
     advanceTo,
     now: () => clock.now().toISOString(),

@@ -15,6 +15,8 @@ import {
   createManualClock,
   createMemoryStore,
   type HazardStore,
+  travel,
+  travelTarget,
 } from '@hazardflow/engine';
 import { resolveActor } from './load-scenario';
 import type { AdvanceBy, Expectation, Scenario } from './scenario-schema';
@@ -96,7 +98,7 @@ const MAX_TIMER_FIRINGS = 10_000;
 
 /**
  * Runs a scenario on the engine with a memory store and a manual clock. Advancing the clock
- * steps it to each due timer in turn (`store.nextTimerDueAt()`, then `runDueTimers()`), so
+ * is the engine's `travel`: it steps to each due timer in turn, so
  * every warning, escalation and reminder fires at its own instant, in order. Every commit is
  * recorded with the case view it produced and the notifications it sent.
  *
@@ -192,7 +194,7 @@ export async function runScenario(pack: PolicyPack, scenario: Scenario): Promise
       const from = clock.now();
       const to = advanceTarget(from, current.advance, calendar);
       entries.push({ kind: 'advance', step, from: from.toISOString(), to: to.toISOString(), by: current.advance });
-      await advanceClock(to);
+      await travel(engine, clock, { to }, { maxFirings: MAX_TIMER_FIRINGS });
     } else {
       const view = (await engine.get(caseId)) as CaseView;
       const checks = checkExpectation(current.expect, view, notifiedSinceExpect);
@@ -205,27 +207,16 @@ export async function runScenario(pack: PolicyPack, scenario: Scenario): Promise
     }
   }
   return result(caseId);
-
-  /** Moves the clock to `to`, firing every timer that falls due on the way at its own instant. */
-  async function advanceClock(to: Date): Promise<void> {
-    let fired = 0;
-    for (;;) {
-      const next = await store.nextTimerDueAt();
-      if (next === null || Date.parse(next) > to.getTime()) break;
-      if (Date.parse(next) > clock.now().getTime()) clock.set(next);
-      const count = await engine.runDueTimers();
-      fired += count;
-      if (count === 0) throw new Error(`a timer due at ${next} did not fire`);
-      if (fired > MAX_TIMER_FIRINGS) throw new Error(`more than ${MAX_TIMER_FIRINGS} timers fired in one advance`);
-    }
-    clock.set(to);
-  }
 }
 
-/** Where an `advance` step moves the clock from `from`. */
+/**
+ * Where an `advance` step moves the clock from `from`. `workingDays` is counted as the engine's
+ * `travel` and the testing kit count it: like a pack deadline, to the end of the working day it
+ * lands on, on the pack's business calendar.
+ */
 export function advanceTarget(from: Date, by: AdvanceBy, calendar: BusinessCalendar): Date {
   if (by.to !== undefined) return new Date(by.to);
-  if (by.workingDays !== undefined) return calendar.addWorkingTime(from, by.workingDays * 86_400_000);
+  if (by.workingDays !== undefined) return travelTarget(from, { by: { workingDays: by.workingDays } }, calendar);
   const ms = (by.days ?? 0) * 86_400_000 + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000;
   return new Date(from.getTime() + ms);
 }

@@ -12,8 +12,8 @@ const actorRef = z.union([z.string().min(1), actorSchema]);
 const positiveInt = z.number().int().positive();
 
 /**
- * How far a step moves the manual clock: exactly one of `workingDays` (elapsed time on working
- * days only, so Friday 10:00 + 1 working day is Monday 10:00, or a make-up Sunday), `days`,
+ * How far a step moves the manual clock: exactly one of `workingDays` (counted like a pack
+ * deadline: Friday 10:00 + 1 working day is the end of Monday, or of a make-up Sunday), `days`,
  * `hours`, `minutes` (elapsed time) or `to` (an instant).
  */
 const advanceSchema = z

@@ -21,7 +21,10 @@ const workerId = env('HF_WORKER_ID');
 const manual: ManualClock | undefined = process.env.HF_CLOCK_START
   ? createManualClock(process.env.HF_CLOCK_START)
   : undefined;
-const clock: Clock = manual ?? systemClock;
+// The parent moves "now"; the poller (HF_POLL_MS) still waits in real time.
+const clock: Clock = manual
+  ? { now: () => manual.now(), setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout }
+  : systemClock;
 const store = createPostgresStore({
   connectionString: env('HAZARDFLOW_PG_URL'),
   schema: env('HF_SCHEMA'),

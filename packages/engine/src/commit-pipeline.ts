@@ -1,0 +1,147 @@
+import {
+  type Actor,
+  compactContext,
+  type HazardContext,
+  type HazardNotification,
+  type PolicyPack,
+  type Status,
+} from '@hazardflow/core';
+import { announce } from './announce';
+import { type AuditEntry, appendAuditEntry } from './audit-chain';
+import { caseViewOf } from './case-view-of';
+import type { Clock } from './clock';
+import { deepFreeze } from './deep-freeze';
+import type { EngineEmitter } from './engine-events';
+import { DuplicateCommandError, VersionConflictError } from './errors';
+import { type Idempotency, requestOf } from './idempotency';
+import { createInterner } from './interner';
+import type { MachineSnapshot, PackRegistry } from './pack-registry';
+import { type CommandResult, failure } from './result';
+import type { HazardStore, TimerRow } from './store';
+import { planTimers } from './timer-plan';
+
+/** What is persisted as a case's snapshot: the machine state plus the head of its audit chain. */
+export interface StoredSnapshot {
+  value: unknown;
+  context: unknown;
+  audit: { seq: number; hash: string };
+}
+
+/** The empty list audit entries share (they are frozen when committed). */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** One change to commit: the computed next snapshot and what led to it. */
+export interface Change {
+  pack: PolicyPack;
+  previous: { version: number; snapshot: StoredSnapshot; status: Status | null } | undefined;
+  next: MachineSnapshot;
+  actions: readonly { type: string; params?: unknown }[];
+  at: string;
+  actor: Actor;
+  command: string;
+  commandId?: string | undefined;
+  payload?: unknown;
+  evidence?: unknown[];
+  firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
+  reasons?: string[];
+  /** Told the timer rows this change arms, once it is committed. */
+  onTimersPlanned?: (set: readonly TimerRow[]) => void;
+}
+
+export interface CommitPipelineDeps {
+  store: HazardStore;
+  clock: Clock;
+  packs: PackRegistry;
+  emitter: EngineEmitter;
+  idempotency: Idempotency;
+  workerId: string;
+}
+
+/**
+ * The commit pipeline: view, audit entry, timer rows and idempotency key written in one
+ * atomic, version-guarded store commit, then announced. A version race answers
+ * VERSION_CONFLICT and changes nothing; a concurrent duplicate commandId is replayed.
+ */
+export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change) => Promise<CommandResult> {
+  const { store, clock, packs, emitter, idempotency, workerId } = deps;
+  const stateValue = createInterner<unknown>();
+
+  return async function commitChange(args: Change): Promise<CommandResult> {
+    const caseId = (args.next.context as { caseId: string }).caseId;
+    const version = (args.previous?.version ?? 0) + 1;
+    const now = clock.now().toISOString();
+    const committedAt = now === args.at ? args.at : now; // one string, not two equal ones, per entry
+    const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack));
+    const { timers, emitted } = planTimers(caseId, args.at, args.actions);
+    const previousAudit = args.previous?.snapshot.audit;
+    const audit: AuditEntry = appendAuditEntry(
+      previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
+      {
+        caseId,
+        at: args.at,
+        actor: args.actor,
+        command: args.command,
+        ...(args.commandId !== undefined ? { commandId: args.commandId } : {}),
+        ...(args.payload !== undefined ? { payload: args.payload } : {}),
+        fromStatus: args.previous?.status ?? null,
+        toStatus: view.status,
+        reasons: args.reasons ?? NONE,
+        evidence: args.evidence ?? NONE,
+        ...(args.firedTimer
+          ? {
+              firedTimer: {
+                timerId: args.firedTimer.timerId,
+                dueAt: args.firedTimer.dueAt,
+                lateByMs: args.firedTimer.lateByMs,
+              },
+            }
+          : {}),
+      },
+    );
+    const snapshot: StoredSnapshot = {
+      value: stateValue(args.next.value),
+      context: compactContext(args.next.context as HazardContext),
+      audit: { seq: audit.seq, hash: audit.hash },
+    };
+    const result: CommandResult = { ok: true, case: view };
+    const request = requestOf(args.command, caseId, args.previous === undefined);
+    try {
+      // Frozen before it leaves: the engine never changes what it committed, and a store that
+      // keeps objects (the memory store) can then keep these without copying them.
+      await store.commit(
+        deepFreeze({
+          caseId,
+          expectedVersion: args.previous?.version ?? 0,
+          record: { view, snapshot },
+          audit,
+          timers,
+          ...(args.firedTimer
+            ? { firedTimer: { timerId: args.firedTimer.timerId, dueAt: args.firedTimer.dueAt, leaseOwner: workerId } }
+            : {}),
+          ...(args.commandId !== undefined
+            ? { idempotency: { key: args.commandId, result: { ...result, request } } }
+            : {}),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof DuplicateCommandError && args.commandId !== undefined) {
+        // The same commandId committed concurrently (another case, or another engine): answer
+        // as a retry would have been answered.
+        const again = await idempotency.replayed(args.commandId, request);
+        if (again) return again;
+      }
+      if (error instanceof VersionConflictError) {
+        return failure('VERSION_CONFLICT', `case ${caseId} changed concurrently; reload and retry`, {
+          path: 'expectedVersion',
+          details: { expected: args.previous?.version ?? 0 },
+        });
+      }
+      throw error;
+    }
+    args.onTimersPlanned?.(timers.set);
+    announce(emitter, view, args, emitted as unknown as HazardNotification[]);
+    return result;
+  };
+}
+
+export type CommitChange = ReturnType<typeof createCommitPipeline>;

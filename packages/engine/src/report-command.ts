@@ -1,0 +1,150 @@
+import {
+  type Actor,
+  actorSchema,
+  type HazardInput,
+  type HazardReport,
+  type HazardReportInput,
+  hazardReportSchema,
+  missingEvidence,
+} from '@hazardflow/core';
+import { ulid } from 'ulid';
+import type { Clock } from './clock';
+import type { CommitChange } from './commit-pipeline';
+import { compactReport } from './compact-report';
+import { computeInitial } from './compute-transition';
+import type { Idempotency } from './idempotency';
+import { createInterner } from './interner';
+import type { PackRegistry } from './pack-registry';
+import { type CommandResult, failure, issuesFromZod } from './result';
+
+/** Who sends a command, and how it is made idempotent or guarded. */
+export interface CommandOptions {
+  actor: Actor;
+  /** Makes the command idempotent: the same id returns the first result, marked `replayed`. */
+  commandId?: string;
+  /** Optimistic concurrency: fail with VERSION_CONFLICT unless the case is at this version. */
+  expectedVersion?: number;
+}
+
+/** The findings of every report that has none. */
+const EMPTY_FINDINGS: Record<string, never> = Object.freeze({});
+
+function isEmptyRecord(value: object): boolean {
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const _ in value) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
+/** Validates the actor of a command; actors are interned (they repeat on every command they send). */
+export function createActorValidator(): (actor: unknown) => CommandResult | Actor {
+  const sharedActor = createInterner<Actor>();
+  return (actor) => {
+    const parsed = actorSchema.safeParse(actor);
+    if (parsed.success) {
+      // Interned by its JSON, which cannot tell an absent `org` from an undefined one.
+      return parsed.data.org === undefined && 'org' in parsed.data ? parsed.data : sharedActor(parsed.data);
+    }
+    return failure(
+      'VALIDATION_FAILED',
+      `actor: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(actor)'} ${i.message}`).join('; ')}`,
+      { issues: issuesFromZod(parsed.error.issues, 'actor') },
+    );
+  };
+}
+
+export interface ReportDeps {
+  clock: Clock;
+  random: () => number;
+  packs: PackRegistry;
+  idempotency: Idempotency;
+  validateActor: (actor: unknown) => CommandResult | Actor;
+  commitChange: CommitChange;
+  /** New reports may use pre-release packs. */
+  prerelease: boolean;
+}
+
+/**
+ * REPORT: files a new hazard on the newest registered pack of its `packId`. Checks, in order:
+ * replay, actor, payload, pack, category, evidence for the report step.
+ */
+export function createReportCommand(deps: ReportDeps) {
+  const { clock, random, packs, idempotency, validateActor, commitChange } = deps;
+  const sharedParty = createInterner<HazardReport['responsible']>();
+
+  /**
+   * A parsed report (ours to change) with the parts many cases repeat shared: the responsible
+   * party (one enterprise, many sites) and empty findings. Equal values, so the audit entry
+   * and its hash do not change.
+   */
+  function shareRepeatedParts(report: HazardReport): HazardReport {
+    const { responsible } = report;
+    if (responsible.name !== undefined || !('name' in responsible)) report.responsible = sharedParty(responsible);
+    if (isEmptyRecord(report.findings)) report.findings = EMPTY_FINDINGS;
+    return compactReport(report);
+  }
+
+  return async function report(input: HazardReportInput, options: CommandOptions): Promise<CommandResult> {
+    const again = await idempotency.replayed(options.commandId, { command: 'REPORT' });
+    if (again) return again;
+    const actor = validateActor(options.actor);
+    if ('ok' in actor) return actor;
+    const parsed = hazardReportSchema.safeParse(input);
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error.issues);
+      return failure(
+        'VALIDATION_FAILED',
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`).join('; '),
+        { issues, details: { issues: issues.map(({ path, message }) => ({ path, message })) } },
+      );
+    }
+    const hazard = shareRepeatedParts(parsed.data);
+    const pack = packs.newest(hazard.packId, { prerelease: deps.prerelease });
+    if (!pack) {
+      return failure('UNKNOWN_PACK', `no pack "${hazard.packId}" is registered with this engine`, { path: 'packId' });
+    }
+    if (!pack.categories.some((c) => c.id === hazard.category)) {
+      return failure(
+        'VALIDATION_FAILED',
+        `category: "${hazard.category}" is not a category of pack ${pack.id} (${pack.categories.map((c) => c.id).join(', ')})`,
+        { path: 'category' },
+      );
+    }
+    const model = packs.modelOf(pack);
+    const policy = model.policyForSite(hazard.site);
+    const missing = missingEvidence(policy, hazard.category, 'report', hazard.evidence, actor.role);
+    if (missing.length > 0) {
+      return failure('EVIDENCE_REQUIRED', missing.join('; '), {
+        issues: missing.map((message) => ({ path: 'evidence', code: 'EVIDENCE_REQUIRED', message })),
+      });
+    }
+
+    const at = clock.now().toISOString();
+    const machineInput: HazardInput = {
+      caseId: ulid(clock.now().getTime(), random),
+      at,
+      reportedBy: actor,
+      report: {
+        category: hazard.category,
+        site: hazard.site,
+        responsible: hazard.responsible,
+        regulator: hazard.regulator,
+        description: hazard.description,
+        findings: hazard.findings,
+        evidence: hazard.evidence,
+      },
+    };
+    const [next, actions] = computeInitial(model.machine, machineInput);
+    return commitChange({
+      pack,
+      previous: undefined,
+      next,
+      actions,
+      at,
+      actor,
+      command: 'REPORT',
+      commandId: options.commandId,
+      payload: hazard,
+      evidence: hazard.evidence,
+    });
+  };
+}

@@ -1,0 +1,98 @@
+import { type Actor, type CommandEvent, parseCommand } from '@hazardflow/core';
+import type { Clock } from './clock';
+import type { CommitChange } from './commit-pipeline';
+import { computeTransition } from './compute-transition';
+import type { Idempotency } from './idempotency';
+import type { CaseLoader } from './load-case';
+import type { CommandOptions } from './report-command';
+import { type CommandIssue, type CommandResult, failure } from './result';
+
+export interface SendDeps {
+  clock: Clock;
+  idempotency: Idempotency;
+  validateActor: (actor: unknown) => CommandResult | Actor;
+  load: CaseLoader;
+  commitChange: CommitChange;
+  withCaseLock: <T>(key: string, task: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * A command on a case, under the case lock. The order of refusals is the one users expect:
+ * a replayed commandId answers first (then the actor is checked), then an unknown case, then
+ * the payload, then the pack and `expectedVersion`; what is left (state, authorisation and
+ * separation of duties, evidence) the machine model decides, in that order.
+ */
+export function createSendCommand(deps: SendDeps) {
+  const { clock, idempotency, validateActor, load, commitChange, withCaseLock } = deps;
+
+  return function send(caseId: string, command: unknown, options: CommandOptions): Promise<CommandResult> {
+    return withCaseLock(caseId, async () => {
+      const type = (command as { type?: unknown } | null)?.type;
+      const again = await idempotency.replayed(options.commandId, {
+        command: typeof type === 'string' ? type : String(type),
+        caseId,
+      });
+      if (again) return again;
+      const actor = validateActor(options.actor);
+      if ('ok' in actor) return actor;
+      const loaded = await load(caseId);
+      if (!loaded) return failure('UNKNOWN_CASE', `no case "${caseId}"`, { path: 'caseId' });
+      const parsed = parseCommand(command);
+      if (!parsed.success) {
+        const issues: CommandIssue[] = parsed.issues.map((i) => ({
+          path: i.path,
+          code: (i as { code?: string }).code ?? (i.path === 'type' ? 'invalid_value' : 'invalid'),
+          message: i.message,
+        }));
+        return failure('VALIDATION_FAILED', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+          issues,
+          details: { issues: parsed.issues },
+        });
+      }
+      const { record } = loaded;
+      if (!loaded.pack) {
+        return failure(
+          'UNKNOWN_PACK',
+          `case ${caseId} uses pack ${record.view.packId}@${record.view.packVersion}, which this engine does not have`,
+        );
+      }
+      if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
+        return failure(
+          'VERSION_CONFLICT',
+          `case ${caseId} is at version ${record.view.version}, not ${options.expectedVersion}`,
+          { path: 'expectedVersion', details: { expected: options.expectedVersion, actual: record.view.version } },
+        );
+      }
+      const { pack, model, stored } = loaded;
+      const snapshot = loaded.restore();
+      const at = clock.now().toISOString();
+      const event = {
+        ...parsed.command,
+        at,
+        actor,
+        ...(options.commandId !== undefined ? { commandId: options.commandId } : {}),
+      } as CommandEvent;
+      const rejection = model.check(snapshot, event);
+      if (rejection) {
+        return failure(rejection.code, rejection.message, {
+          ...(rejection.issues ? { issues: rejection.issues } : {}),
+          ...(rejection.details !== undefined ? { details: rejection.details } : {}),
+        });
+      }
+      const [next, actions] = computeTransition(model.machine, snapshot, event);
+      const { type: _type, ...payload } = parsed.command;
+      return commitChange({
+        pack,
+        previous: { version: record.view.version, snapshot: stored, status: record.view.status },
+        next,
+        actions,
+        at,
+        actor,
+        command: event.type,
+        commandId: options.commandId,
+        payload,
+        evidence: 'evidence' in payload ? (payload.evidence as unknown[]) : [],
+      });
+    });
+  };
+}
