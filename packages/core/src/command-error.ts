@@ -30,7 +30,16 @@ export interface CommandIssue {
 
 /** The typed details each code may carry. */
 export interface CommandErrorDetails {
-  VALIDATION_FAILED: { subject: 'command' | 'report' | 'actor' };
+  /**
+   * What failed validation; for a `commandId` already used for another request, which
+   * request that was (`original`) and which this is (`request`).
+   */
+  VALIDATION_FAILED: {
+    subject: 'command' | 'report' | 'actor' | 'commandId';
+    commandId?: string;
+    original?: { command: string; caseId?: string };
+    request?: { command: string; caseId?: string };
+  };
   UNKNOWN_CASE: { caseId: string };
   UNKNOWN_PACK: { packId: string };
   FORBIDDEN: { command: string; role: string };

@@ -53,7 +53,7 @@ export { toMermaid } from './diagram/to-mermaid';
 export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
 export { type EvidenceRef, evidenceRefSchema } from './evidence';
 export { type AuthorizationResult, authorize } from './machine/authorize';
-export { type CommandRefusal, type CommandRejection, checkCommand } from './machine/check-command';
+export type { CommandRefusal } from './machine/check-command';
 export { evidenceStepOf, type RuleViolation, ruleViolation } from './machine/command-rules';
 export { createHazardMachine, type HazardMachine, type HazardMachineOptions } from './machine/create-hazard-machine';
 export { defaultCalendarFor } from './machine/default-calendar';
@@ -82,8 +82,6 @@ export {
   type HazardSnapshot,
 } from './machine/hazard-model';
 export { isOverdueValue, isPausedValue, statusOf } from './machine/hazard-status';
-// Internal; still imported by @hazardflow/testing (explorers handed a machine alone).
-export { runtimeOf } from './machine/runtime-registry';
 export { TIMER_IDS } from './machine/timer-ids';
 export { canonicalJson } from './pack/canonical-json';
 export { checkReportCategory } from './pack/check-report-category';

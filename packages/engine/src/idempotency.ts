@@ -27,7 +27,7 @@ export function createIdempotency(store: HazardStore) {
         return failure(
           'VALIDATION_FAILED',
           `commandId: "${commandId}" was already used for ${describeRequest(original)}; this is ${describeRequest(request)}. Use a new commandId for a different command`,
-          { path: 'commandId', details: { commandId, original, request } },
+          { path: 'commandId', details: { subject: 'commandId', commandId, original, request } },
         );
       }
       return { ...previous, replayed: true };

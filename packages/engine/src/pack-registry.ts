@@ -1,41 +1,22 @@
 import {
   type BusinessCalendar,
-  type CommandEvent,
-  checkCommand,
-  createHazardMachine,
+  createHazardModel,
   defaultCalendarFor,
-  type HazardMachine,
-  type HazardReport,
+  type HazardModel,
+  type HazardSnapshot,
   type PolicyPack,
-  runtimeOf,
 } from '@hazardflow/core';
 import semver from 'semver';
 import { canonicalJson } from './canonical-json';
-import type { CommandErrorCode, CommandIssue } from './result';
 
 /** A machine snapshot as the engine restores and steps it. */
-export type MachineSnapshot = ReturnType<HazardMachine['resolveState']>;
-
-/** A command the machine refuses, as core reports it (core may add issues and details). */
-export interface ModelRejection {
-  code: CommandErrorCode;
-  message: string;
-  issues?: readonly CommandIssue[];
-  details?: unknown;
-}
+export type MachineSnapshot = HazardSnapshot;
 
 /**
- * Everything the engine needs from core for one pack: the machine, the policy in force at a
- * site, and the state / authorisation / evidence check of a command. This is the one seam to
- * core's machine runtime: when core offers `createHazardModel(pack, { calendar })`, `modelOf`
- * below returns that instead.
+ * Everything the engine needs from core for one pack is core's `HazardModel`: the machine,
+ * the policy in force at a site, and the state / authorisation / evidence check of a command.
  */
-export interface HazardModel {
-  readonly machine: HazardMachine;
-  policyForSite(site: HazardReport['site']): PolicyPack;
-  /** Why `command` cannot be applied to `snapshot`, or null if it can. */
-  check(snapshot: MachineSnapshot, command: CommandEvent): ModelRejection | null;
-}
+export type { HazardModel };
 
 /** The packs one engine runs, found by `id@version`, with their calendar and model. */
 export interface PackRegistry {
@@ -96,21 +77,7 @@ export function createPackRegistry(
     }
     return calendar;
   };
-  const models = new Map<PolicyPack, HazardModel>();
-  const modelOf = (pack: PolicyPack): HazardModel => {
-    let model = models.get(pack);
-    if (!model) {
-      const machine = createHazardMachine(pack, { calendar: calendarOf(pack) });
-      const runtime = runtimeOf(machine);
-      model = {
-        machine,
-        policyForSite: (site) => runtime.policyForSite(site),
-        check: (snapshot, command) => checkCommand(machine, snapshot, command),
-      };
-      models.set(pack, model);
-    }
-    return model;
-  };
+  const modelOf = (pack: PolicyPack): HazardModel => createHazardModel(pack, { calendar: calendarOf(pack) });
 
   return {
     byRef: (id, version) => byRef.get(`${id}@${version}`),

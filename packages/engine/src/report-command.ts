@@ -6,6 +6,7 @@ import {
   type HazardReportInput,
   hazardReportSchema,
   missingEvidence,
+  toCommandIssues,
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import type { Clock } from './clock';
@@ -15,7 +16,7 @@ import { computeInitial } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import { createInterner } from './interner';
 import type { PackRegistry } from './pack-registry';
-import { type CommandResult, failure, issuesFromZod } from './result';
+import { type CommandResult, failure } from './result';
 
 /** Who sends a command, and how it is made idempotent or guarded. */
 export interface CommandOptions {
@@ -47,7 +48,7 @@ export function createActorValidator(): (actor: unknown) => CommandResult | Acto
     return failure(
       'VALIDATION_FAILED',
       `actor: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(actor)'} ${i.message}`).join('; ')}`,
-      { issues: issuesFromZod(parsed.error.issues, 'actor') },
+      { issues: toCommandIssues(parsed.error.issues, ['actor']), details: { subject: 'actor' } },
     );
   };
 }
@@ -90,17 +91,19 @@ export function createReportCommand(deps: ReportDeps) {
     if ('ok' in actor) return actor;
     const parsed = hazardReportSchema.safeParse(input);
     if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error.issues);
       return failure(
         'VALIDATION_FAILED',
         parsed.error.issues.map((i) => `${i.path.join('.') || '(report)'}: ${i.message}`).join('; '),
-        { issues, details: { issues: issues.map(({ path, message }) => ({ path, message })) } },
+        { issues: toCommandIssues(parsed.error.issues), details: { subject: 'report' } },
       );
     }
     const hazard = shareRepeatedParts(parsed.data);
     const pack = packs.newest(hazard.packId, { prerelease: deps.prerelease });
     if (!pack) {
-      return failure('UNKNOWN_PACK', `no pack "${hazard.packId}" is registered with this engine`, { path: 'packId' });
+      return failure('UNKNOWN_PACK', `no pack "${hazard.packId}" is registered with this engine`, {
+        path: 'packId',
+        details: { packId: hazard.packId },
+      });
     }
     if (!pack.categories.some((c) => c.id === hazard.category)) {
       return failure(
@@ -114,7 +117,8 @@ export function createReportCommand(deps: ReportDeps) {
     const missing = missingEvidence(policy, hazard.category, 'report', hazard.evidence, actor.role);
     if (missing.length > 0) {
       return failure('EVIDENCE_REQUIRED', missing.join('; '), {
-        issues: missing.map((message) => ({ path: 'evidence', code: 'EVIDENCE_REQUIRED', message })),
+        issues: missing.map((message) => ({ path: 'evidence', code: 'evidence_required', message })),
+        details: { step: 'report', missing },
       });
     }
 

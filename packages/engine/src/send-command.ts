@@ -5,7 +5,7 @@ import { computeTransition } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import type { CaseLoader } from './load-case';
 import type { CommandOptions } from './report-command';
-import { type CommandIssue, type CommandResult, failure } from './result';
+import { type CommandResult, failure } from './result';
 
 export interface SendDeps {
   clock: Clock;
@@ -36,17 +36,12 @@ export function createSendCommand(deps: SendDeps) {
       const actor = validateActor(options.actor);
       if ('ok' in actor) return actor;
       const loaded = await load(caseId);
-      if (!loaded) return failure('UNKNOWN_CASE', `no case "${caseId}"`, { path: 'caseId' });
+      if (!loaded) return failure('UNKNOWN_CASE', `no case "${caseId}"`, { path: 'caseId', details: { caseId } });
       const parsed = parseCommand(command);
       if (!parsed.success) {
-        const issues: CommandIssue[] = parsed.issues.map((i) => ({
-          path: i.path,
-          code: (i as { code?: string }).code ?? (i.path === 'type' ? 'invalid_value' : 'invalid'),
-          message: i.message,
-        }));
         return failure('VALIDATION_FAILED', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
-          issues,
-          details: { issues: parsed.issues },
+          issues: parsed.issues,
+          details: { subject: 'command' },
         });
       }
       const { record } = loaded;
@@ -54,6 +49,7 @@ export function createSendCommand(deps: SendDeps) {
         return failure(
           'UNKNOWN_PACK',
           `case ${caseId} uses pack ${record.view.packId}@${record.view.packVersion}, which this engine does not have`,
+          { details: { packId: record.view.packId } },
         );
       }
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
@@ -73,12 +69,7 @@ export function createSendCommand(deps: SendDeps) {
         ...(options.commandId !== undefined ? { commandId: options.commandId } : {}),
       } as CommandEvent;
       const rejection = model.check(snapshot, event);
-      if (rejection) {
-        return failure(rejection.code, rejection.message, {
-          ...(rejection.issues ? { issues: rejection.issues } : {}),
-          ...(rejection.details !== undefined ? { details: rejection.details } : {}),
-        });
-      }
+      if (rejection) return { ok: false, error: rejection };
       const [next, actions] = computeTransition(model.machine, snapshot, event);
       const { type: _type, ...payload } = parsed.command;
       return commitChange({

@@ -15,7 +15,7 @@ describe('which refusal a command gets first', () => {
       const result = await engine.send('no-such-case', command, { actor: people.inspector });
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'UNKNOWN_CASE', issues: [{ path: 'caseId', code: 'UNKNOWN_CASE' }] },
+        error: { code: 'UNKNOWN_CASE', issues: [{ path: 'caseId', code: 'unknown_case' }] },
       });
     }
   });

@@ -1,11 +1,12 @@
 import {
   type Actor,
+  type CommandError,
   type CommandEvent,
-  type CommandRejection,
-  checkCommand,
+  commandError,
   type HazardContext,
   type HazardInput,
   type HazardMachine,
+  type HazardModel,
   type HazardNotification,
   parseCommand,
   type Status,
@@ -42,7 +43,7 @@ export interface SimulatedStep {
 
 export type CommandOutcome =
   | { readonly ok: true; readonly step: SimulatedStep }
-  | { readonly ok: false; readonly rejection: CommandRejection | { code: 'VALIDATION_FAILED'; message: string } };
+  | { readonly ok: false; readonly rejection: CommandError };
 
 /**
  * The engine's semantics without its store: pure transitions, timers as rows planned from
@@ -57,13 +58,13 @@ export class CaseSimulator {
    *   enough where the JSON form is checked elsewhere.
    */
   constructor(
-    readonly machine: HazardMachine,
+    readonly model: HazardModel,
     readonly persist: 'json' | 'restore' = 'json',
   ) {}
 
   /** Reports a case: the initial snapshot and its timers. */
   start(input: HazardInput): { case: SimulatedCase; transitions: readonly AnyTransitionDefinition[] } {
-    const traced = traceInitial(this.machine, input);
+    const traced = traceInitial(this.model.machine, input);
     const { case: started } = this.commit(undefined, traced.snapshot, traced.actions, input.at);
     return { case: started, transitions: traced.transitions };
   }
@@ -74,15 +75,17 @@ export class CaseSimulator {
     if (!parsed.success) {
       return {
         ok: false,
-        rejection: {
-          code: 'VALIDATION_FAILED',
-          message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        },
+        rejection: commandError(
+          'VALIDATION_FAILED',
+          parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+          parsed.issues,
+          { subject: 'command' },
+        ),
       };
     }
     const at = new Date(current.now).toISOString();
     const event = { ...parsed.command, at, actor } as CommandEvent;
-    const rejection = checkCommand(this.machine, current.snapshot, event);
+    const rejection = this.model.check(current.snapshot, event);
     if (rejection) return { ok: false, rejection };
     return { ok: true, step: this.step(current, event, actor, current.now) };
   }
@@ -131,7 +134,7 @@ export class CaseSimulator {
     actor: Actor,
     nowMs: number,
   ): SimulatedStep {
-    const traced = traceTransition(this.machine, before.snapshot, event);
+    const traced = traceTransition(this.model.machine, before.snapshot, event);
     const { case: after, notifications } = this.commit(before, traced.snapshot, traced.actions, event.at, nowMs);
     return { before, after, event, actor, transitions: traced.transitions, notifications };
   }
@@ -151,7 +154,7 @@ export class CaseSimulator {
     // What a store keeps and the engine restores on the next command.
     const stored = { value: next.value, context: next.context };
     const persisted = this.persist === 'json' ? JSON.parse(JSON.stringify(stored)) : stored;
-    const snapshot = this.machine.resolveState(persisted) as Snapshot;
+    const snapshot = this.model.machine.resolveState(persisted) as Snapshot;
     return {
       case: { snapshot, timers, now: nowMs },
       notifications: planned.emitted as unknown as HazardNotification[],

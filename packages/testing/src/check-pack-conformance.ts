@@ -1,6 +1,6 @@
 import {
   type BusinessCalendar,
-  createHazardMachine,
+  createHazardModel,
   type PolicyPack,
   policyPackSchema,
   validatePolicyPack,
@@ -97,12 +97,12 @@ export async function checkPackConformance(
   add('ladder-order', ladderOrderProblems(pack.escalation, calendar, year));
   add('ladder-roles', ladderRoleProblems(pack));
 
-  const machine = createHazardMachine(pack, { calendar });
-  const graph = machineGraph(machine);
-  const starts = conformanceStarts(pack, machine, start);
+  const model = createHazardModel(pack, { calendar });
+  const graph = machineGraph(model.machine);
+  const starts = conformanceStarts(pack, model, start);
   const policies = starts.map((s) => s.policy);
   const coverage = coverageChecks(graph, inapplicableParts(graph, policies), policies, options.accept ?? []);
-  const exploration = explorePack(machine, {
+  const exploration = explorePack(model, {
     calendar,
     starts,
     maxStates: options.maxStates ?? 4000,
@@ -127,7 +127,7 @@ export async function checkPackConformance(
     notes: [`${exploration.explored} abstract states explored from ${exploration.starts.length} cases`],
   });
 
-  const walks = randomWalks(machine, starts, {
+  const walks = randomWalks(model, starts, {
     calendar,
     numRuns: options.numRuns ?? 100,
     maxSteps: options.maxSteps ?? 30,

@@ -1,12 +1,4 @@
-import {
-  type Actor,
-  type HazardInput,
-  type HazardMachine,
-  type PolicyPack,
-  runtimeOf,
-  type Scalar,
-  type Site,
-} from '@hazardflow/core';
+import type { Actor, HazardInput, HazardModel, PolicyPack, Scalar, Site } from '@hazardflow/core';
 import { reportEvidence } from './pack-commands';
 
 /** One case a conformance run starts from: a category at a site, maybe one that an override matches. */
@@ -26,8 +18,8 @@ const DEFAULT_PARTY = 'conformance-party';
  * the first category the site's place type allows), each reported by an inspector of the
  * pack's regulator with the evidence the report step asks for.
  */
-export function conformanceStarts(pack: PolicyPack, machine: HazardMachine, at: string): ConformanceStart[] {
-  const runtime = runtimeOf(machine);
+export function conformanceStarts(pack: PolicyPack, model: HazardModel, at: string): ConformanceStart[] {
+  const runtime = model;
   const starts: ConformanceStart[] = [];
   const add = (label: string, category: PolicyPack['categories'][number], site: Site) => {
     const policy = runtime.policyForSite(site);

@@ -1,10 +1,4 @@
-import {
-  type BusinessCalendar,
-  type CommandType,
-  type HazardMachine,
-  type PolicyPack,
-  runtimeOf,
-} from '@hazardflow/core';
+import type { BusinessCalendar, CommandType, HazardModel, PolicyPack } from '@hazardflow/core';
 import type { AnyTransitionDefinition } from 'xstate';
 import { CaseSimulator, contextOf, type SimulatedCase, type SimulatedStep } from './case-simulator';
 import type { ConformanceStart } from './conformance-starts';
@@ -66,10 +60,10 @@ const STILL: readonly CommandType[] = ['ADD_EVIDENCE', 'COMMENT'];
  * an abstract key (state value, severity, level, interim controls, extensions, failures,
  * plan, pending timers …), not by instants, so the search ends; `maxStates` bounds it.
  */
-export function explorePack(machine: HazardMachine, options: ExploreOptions): Exploration {
-  const graph = machineGraph(machine);
-  const runtime = runtimeOf(machine);
-  const simulator = new CaseSimulator(machine, 'restore');
+export function explorePack(model: HazardModel, options: ExploreOptions): Exploration {
+  const graph = machineGraph(model.machine);
+  const runtime = model;
+  const simulator = new CaseSimulator(model, 'restore');
   const variants = commandVariants();
   const { starts } = options;
 

@@ -1,13 +1,4 @@
-import {
-  type Actor,
-  type BusinessCalendar,
-  type CommandEvent,
-  checkCommand,
-  type HazardContext,
-  type HazardMachine,
-  type PolicyPack,
-  runtimeOf,
-} from '@hazardflow/core';
+import type { Actor, BusinessCalendar, CommandEvent, HazardContext, HazardModel, PolicyPack } from '@hazardflow/core';
 import fc from 'fast-check';
 import { CaseSimulator, contextOf, type SimulatedCase, statusOfCase } from './case-simulator';
 import type { ConformanceStart } from './conformance-starts';
@@ -75,17 +66,17 @@ class InvariantBroken extends Error {
  * failure to a short sequence; the seed replays it.
  */
 export function randomWalks(
-  machine: HazardMachine,
+  model: HazardModel,
   starts: readonly ConformanceStart[],
   options: RandomWalkOptions,
 ): RandomWalkResult {
-  const runtime = runtimeOf(machine);
-  const simulator = new CaseSimulator(machine, 'json');
+  const runtime = model;
+  const simulator = new CaseSimulator(model, 'json');
   const variants = commandVariants();
   const fromMs = Date.parse(options.from);
   const ended: Record<string, number> = {};
   let maxLevel = 0;
-  const graph = machineGraph(machine);
+  const graph = machineGraph(model.machine);
   const step = fc.record({
     // Mostly a command the case's state accepts, by someone whose role may issue it (so
     // cases travel far); sometimes anything by anyone (so rejections are exercised too).
@@ -182,7 +173,7 @@ export function randomWalks(
         at,
         actor: first,
       } as unknown as CommandEvent;
-      if (checkCommand(machine, current.snapshot, event) === null) lawful.push({ variant, actors });
+      if (model.check(current.snapshot, event) === null) lawful.push({ variant, actors });
     }
     // Ending a case early (dismissal, transfer) is one lawful pick in forty, or walks stop short.
     const ends = lawful.filter((o) => ENDING.includes(o.variant.type));

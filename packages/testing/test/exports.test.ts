@@ -11,6 +11,7 @@ it('@hazardflow/testing exports', () => {
       "checkPackConformance",
       "createCommitBuilder",
       "createTestEngine",
+      "expectReadmeDiagramCurrent",
       "fixtureCaseView",
       "fixtureInstant",
       "formatCaseHistory",

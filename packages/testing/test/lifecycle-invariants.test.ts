@@ -1,4 +1,4 @@
-import { chinaCalendar, createHazardMachine, type HazardContext } from '@hazardflow/core';
+import { chinaCalendar, createHazardModel, type HazardContext } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
 // The invariant checker and the simulator are internal: no pack can make a correct machine
 // break an invariant, so these tests doctor cases by hand to show each check can fail.
@@ -7,8 +7,9 @@ import { invariantViolations } from '../src/lifecycle-invariants';
 import { ev, notice, pack, people } from './support';
 
 const calendar = chinaCalendar();
-const machine = createHazardMachine(pack, { calendar });
-const simulator = new CaseSimulator(machine);
+const model = createHazardModel(pack, { calendar });
+const { machine } = model;
+const simulator = new CaseSimulator(model);
 
 function input(category: string) {
   return {

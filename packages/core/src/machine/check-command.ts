@@ -1,11 +1,9 @@
 import { type CommandError, commandError } from '../command-error';
 import type { CommandEvent } from '../commands';
 import { authorize } from './authorize';
-import type { HazardMachine } from './build-hazard-machine';
 import { evidenceStepOf, ruleViolation } from './command-rules';
 import type { HazardContext } from './hazard-context';
 import type { HazardModel, HazardSnapshot } from './hazard-model';
-import { modelOf } from './hazard-model';
 import { statusOf } from './hazard-status';
 
 /** The codes core's check can answer; the engine adds unknown case, validation and versions. */
@@ -92,16 +90,4 @@ function stateHint(context: HazardContext, command: CommandEvent): string {
   if (command.type === 'DECIDE_EXTENSION') return ' (no extension is pending)';
   if (command.type === 'RESUME_CLOCK') return ' (the clock is not paused)';
   return '';
-}
-
-/**
- * The check of `createHazardModel(pack).check` for a machine given alone.
- * @deprecated Use `createHazardModel(pack, { calendar }).check(snapshot, command)`.
- */
-export function checkCommand(
-  machine: HazardMachine,
-  snapshot: HazardSnapshot,
-  command: CommandEvent,
-): CommandError<CommandRefusal> | null {
-  return modelOf(machine).check(snapshot, command);
 }

@@ -39,8 +39,6 @@ export interface HazardModel {
 
 const NO_CALENDAR = Object.freeze({});
 const models = new WeakMap<PolicyPack, WeakMap<BusinessCalendar | typeof NO_CALENDAR, HazardModel>>();
-/** @internal The model a machine was built for, for the helpers that are handed a machine only. */
-const modelOfMachine = new WeakMap<object, HazardModel>();
 
 /**
  * The model of a validated policy pack. Cached per pack object (packs are frozen and
@@ -67,18 +65,7 @@ export function createHazardModel(pack: PolicyPack, options: HazardModelOptions 
       check: (snapshot, command) => checkAgainst(built, snapshot, command),
     };
     model = Object.freeze(built);
-    modelOfMachine.set(machine, model);
     byCalendar.set(key, model);
   }
-  return model;
-}
-
-/**
- * @internal The model of a machine built by `createHazardMachine`, for helpers that are given
- * the machine alone (the testing kit's explorers). New code takes the model instead.
- */
-export function modelOf(machine: object): HazardModel {
-  const model = modelOfMachine.get(machine);
-  if (!model) throw new TypeError('not a machine built by createHazardMachine');
   return model;
 }

@@ -2,11 +2,11 @@ import {
   type Actor,
   type CommandEvent,
   type CommandEventPayload,
-  checkCommand,
-  createHazardMachine,
+  createHazardModel,
   type HazardContext,
   type HazardInput,
   type HazardMachine,
+  type HazardModel,
   type HazardNotification,
   type PolicyPack,
   parseCommand,
@@ -27,6 +27,7 @@ interface Timer {
  * engine does. It is deliberately tiny; the real engine lives in @hazardflow/engine.
  */
 export class CaseHarness {
+  readonly model: HazardModel;
   readonly machine: HazardMachine;
   snapshot: Snapshot;
   timers = new Map<string, Timer>();
@@ -35,7 +36,8 @@ export class CaseHarness {
   log: string[] = [];
 
   constructor(pack: PolicyPack, input: Omit<HazardInput, 'at'> & { at: string }) {
-    this.machine = createHazardMachine(pack);
+    this.model = createHazardModel(pack);
+    this.machine = this.model.machine;
     this.now = Date.parse(input.at);
     const [snapshot, actions] = initialTransition(this.machine, input);
     this.snapshot = snapshot;
@@ -55,7 +57,7 @@ export class CaseHarness {
     const parsed = parseCommand(command);
     if (!parsed.success) throw new Error(`invalid command: ${JSON.stringify(parsed.issues)}`);
     const event = { ...(parsed.command as CommandEventPayload), at: this.iso(), actor } as CommandEvent;
-    const rejection = checkCommand(this.machine, this.snapshot, event);
+    const rejection = this.model.check(this.snapshot, event);
     if (rejection) return rejection;
     const [next, actions] = transition(this.machine, this.snapshot, event as never);
     this.snapshot = this.roundTrip(next);
