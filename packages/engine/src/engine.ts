@@ -27,6 +27,7 @@ import {
 import { ulid } from 'ulid';
 import { type AssessmentOptions, computeAssessment } from './assessment';
 import { type AuditEntry, appendAuditEntry } from './audit-chain';
+import { availableCommandsOf } from './available-commands';
 import { canonicalJson } from './canonical-json';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
@@ -439,6 +440,7 @@ export function createEngine(options: EngineOptions) {
     },
 
     get: async (caseId: string): Promise<CaseView | undefined> => (await store.getCase(caseId))?.view,
+    availableCommands: (caseId: string, actor: Actor) => availableCommandsOf({ load, machineOf }, caseId, actor),
     /**
      * Cases matching `filter`, a page at a time. `dueBefore` and `updatedAfter` may carry any
      * offset (`2026-10-01T00:00:00+08:00`); they are compared as instants.
