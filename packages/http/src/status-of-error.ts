@@ -1,0 +1,41 @@
+import type { CommandError, CommandErrorCode } from '@hazardflow/engine';
+import { ProblemError, type ProblemIssue } from './problem';
+
+/**
+ * The one mapping from the engine's error codes to HTTP statuses. UNKNOWN_PACK is 400, not
+ * 404: the URL names no pack, the body does (a report's `packId`), so it is the request that
+ * is wrong, not a resource at the URL that is missing.
+ */
+export const STATUS_OF_ERROR: Record<CommandErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNKNOWN_PACK: 400,
+  FORBIDDEN: 403,
+  SEPARATION_OF_DUTIES: 403,
+  UNKNOWN_CASE: 404,
+  NOT_ALLOWED_IN_STATE: 409,
+  VERSION_CONFLICT: 409,
+  EVIDENCE_REQUIRED: 422,
+};
+
+/**
+ * A refused command as a problem. A VERSION_CONFLICT the caller asked for with `If-Match` is
+ * 412 Precondition Failed (RFC 9110: the precondition was false); one from a concurrent
+ * writer is 409. The issues are the error's own (`error.issues`), else those the engine
+ * puts in `details.issues`.
+ */
+export function problemOfCommandError(error: CommandError, options: { ifMatch?: boolean } = {}): ProblemError {
+  const status = error.code === 'VERSION_CONFLICT' && options.ifMatch ? 412 : STATUS_OF_ERROR[error.code];
+  return new ProblemError(status, error.code, error.message, { issues: issuesOf(error) });
+}
+
+function issuesOf(error: CommandError): ProblemIssue[] | undefined {
+  const own = (error as { issues?: unknown }).issues;
+  const fromDetails = (error.details as { issues?: unknown } | undefined)?.issues;
+  const raw = Array.isArray(own) ? own : Array.isArray(fromDetails) ? fromDetails : undefined;
+  if (!raw) return undefined;
+  return raw.map((issue: { path?: unknown; code?: unknown; message?: unknown }) => ({
+    path: Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? ''),
+    ...(typeof issue.code === 'string' ? { code: issue.code } : {}),
+    message: String(issue.message ?? ''),
+  }));
+}
