@@ -13,6 +13,8 @@ export const people = {
   owner: { id: 'manager-1', role: 'responsible', org: 'greenview-property' },
   citizen: { id: 'citizen-1', role: 'reporter' },
   command: { id: 'duty-officer', role: 'command', org: 'command' },
+  // The property manager's id under a regulator role: who rectified must not verify.
+  managerAsInspector: { id: 'manager-1', role: 'regulator', org: 'fire-rescue' },
 } as const satisfies Record<string, Actor>;
 
 export type Person = keyof typeof people;
