@@ -143,4 +143,20 @@ describe('a whole lifecycle over HTTP', () => {
     expect(packs.json.packs[0].mermaid).toMatch(/^stateDiagram-v2/);
     expect(packs.json.packFormat.title).toBe('hazardflow policy pack');
   });
+
+  it('lets a reporter read the cases they reported, and no other', async () => {
+    const { call } = service;
+    const complaint = { ...ebikeReport(), evidence: [evidence('photo', 'citizen-1')] };
+    const own = await call('POST', '/cases', { as: 'citizen', body: complaint });
+    expect(own.status, own.text).toBe(201);
+    const other = (await call('POST', '/cases', { as: 'gridWorker', body: ebikeReport() })).json.case.id;
+    expect((await call('GET', `/cases/${own.json.case.id}`, { as: 'citizen' })).status).toBe(200);
+    expect((await call('GET', `/cases/${own.json.case.id}/history`, { as: 'citizen' })).status).toBe(200);
+    expect((await call('GET', `/cases/${other}`, { as: 'citizen' })).status).toBe(404);
+    const comment = await call('POST', `/cases/${own.json.case.id}/commands`, {
+      as: 'citizen',
+      body: { type: 'COMMENT', text: 'it is still there this morning' },
+    });
+    expect(comment.status, comment.text).toBe(200);
+  });
 });

@@ -79,7 +79,11 @@ export function registerEventRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine
       });
       let heartbeat: ReturnType<typeof setInterval> | undefined;
       const closed = new Promise<void>((resolve) => {
+        let done = false;
+        // Called by the stream's abort and by the request's signal, whichever comes first.
         const close = () => {
+          if (done) return;
+          done = true;
           if (heartbeat) clearInterval(heartbeat);
           for (const remove of listeners) remove();
           resolve();
@@ -87,7 +91,6 @@ export function registerEventRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine
         stream.onAbort(close);
         c.req.raw.signal.addEventListener('abort', close, { once: true });
       });
-      await stream.write(': connected\n\n');
       heartbeat = setInterval(() => {
         chain = chain
           .then(() => stream.write(': heartbeat\n\n'))
@@ -96,6 +99,7 @@ export function registerEventRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine
             () => undefined,
           );
       }, heartbeatMs);
+      await stream.write(': connected\n\n');
       await closed;
     });
   });
