@@ -30,7 +30,7 @@ export async function openEventStream(url: string, token: string) {
           const event: SseEvent = {};
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) event.comment = line.slice(1).trim();
-            const [, field, text] = /^(event|id|data): ?(.*)$/.exec(line) ?? [];
+            const [, field, text = ''] = /^(event|id|data): ?(.*)$/.exec(line) ?? [];
             if (field === 'event' || field === 'id') event[field] = text;
             if (field === 'data') event.data = event.data === undefined ? text : `${event.data}\n${text}`;
           }

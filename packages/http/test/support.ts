@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Actor, EvidenceRef } from '@hazardflow/core';
 import { createEngine, createManualClock, createMemoryStore, type HazardStore } from '@hazardflow/engine';
@@ -60,7 +61,7 @@ export async function startService(options: { store?: HazardStore; wrap?: (engin
       return token === undefined ? null : (tokens.get(token) ?? null);
     },
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -91,7 +92,7 @@ export async function startService(options: { store?: HazardStore; wrap?: (engin
   }
 
   async function close() {
-    server.closeAllConnections?.();
+    server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   }
 
