@@ -1,7 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Actor, EvidenceRef } from '@hazardflow/core';
-import { createEngine, createManualClock, createMemoryStore, type HazardStore } from '@hazardflow/engine';
+import {
+  createEngine,
+  createManualClock,
+  createMemoryStore,
+  type Engine,
+  type HazardStore,
+  type ManualClock,
+} from '@hazardflow/engine';
 import { createHttpApp, type HttpEngine } from '@hazardflow/http';
 import { firePack } from '@hazardflow/policy-fire';
 import { serve } from '@hono/node-server';
@@ -48,7 +55,9 @@ export function ebikeReport(territory = 'street-east') {
  * The engine and its HTTP app on a real loopback socket (port 0: the OS picks a free one),
  * on a manual clock from Monday 1 June 2026, 09:00 in Shanghai.
  */
-export async function startService(options: { store?: HazardStore; wrap?: (engine: HttpEngine) => HttpEngine } = {}) {
+export async function startService(
+  options: { store?: HazardStore; wrap?: (engine: HttpEngine) => HttpEngine } = {},
+): Promise<Service> {
   const clock = createManualClock('2026-06-01T01:00:00.000Z');
   const engine = createEngine({ packs: [firePack], store: options.store ?? createMemoryStore(), clock });
   const tokens = new Map<string, Actor>(Object.entries(people).map(([name, actor]) => [`token-${name}`, actor]));
@@ -70,7 +79,7 @@ export async function startService(options: { store?: HazardStore; wrap?: (engin
     method: string,
     path: string,
     init: { as?: Person; body?: unknown; headers?: Record<string, string> } = {},
-  ) {
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.as) headers.authorization = `Bearer ${tokenOf(init.as)}`;
     let body: string | undefined;
@@ -86,8 +95,7 @@ export async function startService(options: { store?: HazardStore; wrap?: (engin
       headers: response.headers,
       type,
       text,
-      // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever the service answered
-      json: (type.includes('json') ? JSON.parse(text) : undefined) as any,
+      json: type.includes('json') ? JSON.parse(text) : undefined,
     };
   }
 
@@ -99,4 +107,25 @@ export async function startService(options: { store?: HazardStore; wrap?: (engin
   return { engine, clock, app, base, call, close };
 }
 
-export type Service = Awaited<ReturnType<typeof startService>>;
+/** What a client sees of one answer. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  type: string;
+  text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever the service answered
+  json: any;
+}
+
+export interface Service {
+  engine: Engine;
+  clock: ManualClock;
+  app: ReturnType<typeof createHttpApp>;
+  base: string;
+  call(
+    method: string,
+    path: string,
+    init?: { as?: Person; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer>;
+  close(): Promise<void>;
+}
