@@ -6,12 +6,15 @@
  * @example
  * ```ts
  * import { serve } from '@hono/node-server';
+ * import type { Actor } from '@hazardflow/core';
  * import { createEngine } from '@hazardflow/engine';
  * import { createHttpApp } from '@hazardflow/http';
  * import { firePack } from '@hazardflow/policy-fire';
  *
  * const engine = createEngine({ packs: [firePack] });
- * const users = new Map([['token-of-inspector', { id: 'inspector-1', role: 'regulator', org: 'fire-brigade' }]]);
+ * const users = new Map<string, Actor>([
+ *   ['token-of-inspector', { id: 'inspector-1', role: 'regulator', org: 'fire-brigade' }],
+ * ]);
  * const app = createHttpApp(engine, {
  *   packs: [firePack],
  *   authenticate: (request) => users.get(request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '') ?? null,
