@@ -170,6 +170,15 @@ const table: BadRequest[] = [
     code: 'VALIDATION_FAILED',
   },
   {
+    name: 'a cursor this service did not make',
+    method: 'GET',
+    path: () => '/cases?cursor=not-a-cursor',
+    as: 'command',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    issue: 'invalid_cursor',
+  },
+  {
     name: 'report naming a pack this service does not run',
     path: () => '/cases',
     as: 'gridWorker',

@@ -44,6 +44,9 @@ describe('the event stream', () => {
         evidence: [evidence('notice-service-proof', 'inspector-1')],
       },
     });
+    const timers = (await call('GET', `/cases/${id}/timers`, { as: 'gridWorker' })).json.timers as { dueAt: string }[];
+    expect(timers.length).toBeGreaterThan(0);
+    expect(timers.map((t) => t.dueAt)).toEqual(timers.map((t) => t.dueAt).sort());
     // Nobody acknowledges or rectifies: let ten days pass, firing each timer at its instant.
     const until = Date.parse('2026-06-11T01:00:00.000Z');
     for (let next = await engine.store.nextTimerDueAt(); next !== null && Date.parse(next) <= until; ) {

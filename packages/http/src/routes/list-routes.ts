@@ -85,11 +85,20 @@ export function registerListRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine,
       );
     }
     if (filter === null) return c.json({ items: [], nextCursor: null }, 200);
-    const page = await engine.query(filter, {
-      limit: query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit),
-      ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-    });
-    return c.json(page, 200);
+    const { cursor } = query;
+    try {
+      const page = await engine.query(filter, {
+        limit: query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit),
+        ...(cursor !== undefined ? { cursor } : {}),
+      });
+      return c.json(page, 200);
+    } catch (error) {
+      // Stores refuse a cursor they did not make with a TypeError; that is the caller's mistake.
+      if (cursor === undefined || !(error instanceof TypeError)) throw error;
+      throw new ProblemError(400, 'VALIDATION_FAILED', 'query: cursor: not a cursor this service returned', {
+        issues: [{ path: 'cursor', code: 'invalid_cursor', message: "pass a page's nextCursor unchanged" }],
+      });
+    }
   });
 
   app.openapi(assessmentRoute, async (c) => {
