@@ -34,11 +34,9 @@ export type HttpProblemCode =
   | CommandErrorCode
   | 'UNAUTHENTICATED'
   | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
   | 'MALFORMED_JSON'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
-  | 'PRECONDITION_FAILED'
   | 'INTERNAL';
 
 const TITLES: Record<number, string> = {
@@ -46,7 +44,6 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
-  405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
