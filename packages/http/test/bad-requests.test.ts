@@ -145,6 +145,14 @@ const table: BadRequest[] = [
     code: 'VERSION_CONFLICT',
   },
   {
+    name: 'weak If-Match (never matches: If-Match compares strongly)',
+    as: 'secondInspector',
+    body: verify,
+    headers: { 'if-match': 'W/"5"' },
+    status: 412,
+    code: 'VERSION_CONFLICT',
+  },
+  {
     name: 'malformed If-Match',
     as: 'secondInspector',
     body: verify,

@@ -62,10 +62,14 @@ export const sendRoute = createRoute({
   },
 });
 
-/** `If-Match` as the engine's `expectedVersion`; `*` asks only that the case exists. */
+/**
+ * `If-Match` as the engine's `expectedVersion`; `*` asks only that the case exists. If-Match
+ * compares strongly (RFC 9110 §13.1.1), so a weak tag never matches: -1, which no case is at.
+ */
 function expectedVersionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch === '*') return undefined;
-  return Number(ifMatch.replace(/^W\//, '').slice(1, -1));
+  if (ifMatch.startsWith('W/')) return -1;
+  return Number(ifMatch.slice(1, -1));
 }
 
 export function registerCommandRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine): void {
