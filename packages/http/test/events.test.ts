@@ -81,6 +81,22 @@ describe('the event stream', () => {
     await vi.waitFor(() => expect(count.listeners).toBe(0), { timeout: 5_000 });
   });
 
+  it("shows a reporter the events of the cases they reported, and no one else's", async () => {
+    service = await startService();
+    const { call, base } = service;
+    const citizen = await openEventStream(`${base}/events`, tokenOf('citizen'));
+    const others = (await call('POST', '/cases', { as: 'gridWorker', body: ebikeReport() })).json.case.id;
+    const complaint = { ...ebikeReport(), evidence: [evidence('photo', 'citizen-1')] };
+    const own = (await call('POST', '/cases', { as: 'citizen', body: complaint })).json.case.id;
+    await call('POST', `/cases/${own}/commands`, { as: 'leadInspector', body: { type: 'TRIAGE' } });
+    const triaged = await citizen.next((e) => e.event === 'case.transitioned');
+    expect(dataOf(triaged)).toMatchObject({ case: { id: own }, from: 'reported', to: 'triaged' });
+    const ids = citizen.seen.filter((e) => e.data !== undefined).map((e) => dataOf(e).case.id);
+    expect(ids).toContain(own);
+    expect(ids).not.toContain(others);
+    await citizen.close();
+  });
+
   it('refuses a stream without credentials', async () => {
     service = await startService();
     const answer = await service.call('GET', '/events');

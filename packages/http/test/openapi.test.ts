@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Service, startService } from './support';
+import { ebikeReport, type Service, startService } from './support';
 
 let service: Service;
 beforeAll(async () => {
@@ -88,6 +88,19 @@ describe('the OpenAPI document', () => {
         'updatedAfter',
       ].sort(),
     );
+  });
+
+  it('describes every field the engine answers with (a new view field cannot go undocumented)', async () => {
+    const { call } = service;
+    const doc = (await call('GET', '/openapi.json')).json;
+    const reported = await call('POST', '/cases', { as: 'gridWorker', body: ebikeReport() });
+    const view = (await call('GET', `/cases/${reported.json.case.id}`, { as: 'gridWorker' })).json;
+    expect(Object.keys(view).sort()).toEqual(Object.keys(doc.components.schemas.CaseView.properties).sort());
+    const [entry] = (await call('GET', `/cases/${view.id}/history`, { as: 'gridWorker' })).json.entries;
+    const documented = Object.keys(doc.components.schemas.AuditEntry.properties);
+    for (const key of Object.keys(entry)) expect(documented).toContain(key);
+    const { timers } = (await call('GET', `/cases/${view.id}/timers`, { as: 'gridWorker' })).json;
+    expect(Object.keys(timers[0]).sort()).toEqual(Object.keys(doc.components.schemas.Timer.properties).sort());
   });
 
   it('serves a self-contained reference page that reads the document', async () => {
