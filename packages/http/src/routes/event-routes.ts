@@ -43,6 +43,8 @@ export const eventsRoute = createRoute({
 export function registerEventRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine, heartbeatMs: number): void {
   app.openapi(eventsRoute, (c) => {
     const actor = c.get('actor');
+    // streamSSE runs this callback up to its first await before the response is returned, so
+    // the listeners are on before the client sees the headers: no event falls in between.
     return streamSSE(c, async (stream) => {
       const reportedBy = new Map<string, Promise<string | undefined>>();
       const visible = async (view: CaseView): Promise<boolean> => {
