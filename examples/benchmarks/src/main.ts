@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureHttpSend } from './http';
 import { machineInfo } from './machine-info';
 import { textTable } from './markdown';
 import {
+  httpSendTable,
   type Report,
   renderReport,
   scaleTable,
@@ -109,12 +111,16 @@ async function main(argv: string[]): Promise<number> {
   log('\n4. SQLite store');
   const sqliteModule = await loadSqliteStore();
   let sqlite: Report['sqlite'];
+  let http: Report['http'];
   if (sqliteModule) {
     const rows = await measureSqliteThroughput(sqliteModule, { timeMs: settings.sqliteMs });
     log(textTable(sqliteTable(rows)));
     const reopen = await measureSqliteReopen(sqliteModule, settings.reopen);
     log(textTable(sqliteOpenTable(reopen)));
     sqlite = { throughput: rows, reopen };
+    log('\n4b. send over HTTP (@hazardflow/http) beside the engine, same run, same store');
+    http = await measureHttpSend(sqliteModule, { timeMs: settings.sqliteMs });
+    log(textTable(httpSendTable(http)));
   } else {
     log('   @hazardflow/store-sqlite is not available: skipped');
   }
@@ -143,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
       skipped,
       timers,
       sqlite,
+      http,
       simulation,
       targets,
     };

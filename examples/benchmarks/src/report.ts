@@ -1,3 +1,4 @@
+import type { HttpSendRow } from './http';
 import type { MachineInfo } from './machine-info';
 import { markdownTable, type Table } from './markdown';
 import type { ScaleRow, TimerRow } from './scale';
@@ -23,6 +24,8 @@ export interface Report {
   skipped: string[];
   timers: TimerRow | undefined;
   sqlite: { throughput: SqliteThroughputRow[]; reopen: SqliteOpenRow | undefined } | undefined;
+  /** `send` over HTTP beside the engine's own, measured in the same run (absent in older reports). */
+  http?: HttpSendRow[] | undefined;
   simulation: SimulationRow | undefined | 'skipped';
   targets: TargetCheck[];
 }
@@ -87,6 +90,19 @@ export function sqliteTable(rows: readonly SqliteThroughputRow[]): Table {
     header: ['writer', 'commands/s'],
     numeric: [1],
     rows: rows.map((row) => [row.name, formatNumber(row.commandsPerSecond)]),
+  };
+}
+
+export function httpSendTable(rows: readonly HttpSendRow[]): Table {
+  const direct = rows[0]?.perSecond ?? Number.NaN;
+  return {
+    header: ['send', 'per second', 'vs engine.send'],
+    numeric: [1, 2],
+    rows: rows.map((row) => [
+      row.name,
+      `${formatNumber(row.perSecond)} ${row.unit}`,
+      `${(row.perSecond / direct).toFixed(2)}×`,
+    ]),
   };
 }
 
@@ -194,6 +210,17 @@ export function renderReport(report: Report, notes: string): string {
           md(sqliteTable(report.sqlite.throughput)),
           '',
           report.sqlite.reopen ? md(sqliteOpenTable(report.sqlite.reopen)) : 'Reopening was not measured.',
+          ...(report.http
+            ? [
+                '',
+                '`send` over HTTP (`@hazardflow/http` on `@hono/node-server`, one keep-alive client on loopback:',
+                'authentication, validation, the jurisdiction read, the engine) beside `engine.send`, in the',
+                "same run, each on its own SQLite file with durability 'normal'. The report of each case is not",
+                'timed; its five commands are.',
+                '',
+                md(httpSendTable(report.http)),
+              ]
+            : []),
         ]
       : ['Not measured: `@hazardflow/store-sqlite` could not be loaded in this checkout.']),
     '',

@@ -53,6 +53,7 @@ export { toMermaid } from './diagram/to-mermaid';
 export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
 export { type EvidenceRef, evidenceRefSchema } from './evidence';
 export { type AuthorizationResult, authorize } from './machine/authorize';
+export { type AvailableCommand, availableCommands } from './machine/available-commands';
 export type { CommandRefusal } from './machine/check-command';
 export { evidenceStepOf, type RuleViolation, ruleViolation } from './machine/command-rules';
 export { createHazardMachine, type HazardMachine, type HazardMachineOptions } from './machine/create-hazard-machine';

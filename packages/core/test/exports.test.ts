@@ -21,6 +21,7 @@ it('exports exactly the public API of @hazardflow/core', async () => {
       "activeSeasons",
       "actorSchema",
       "authorize",
+      "availableCommands",
       "bilingualSchema",
       "calendarYearSchema",
       "canonicalJson",

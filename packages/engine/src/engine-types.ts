@@ -1,6 +1,7 @@
-import type { BusinessCalendar, HazardReportInput, PolicyPack } from '@hazardflow/core';
+import type { Actor, BusinessCalendar, HazardReportInput, PolicyPack } from '@hazardflow/core';
 import type { AssessmentOptions, AssessmentRow } from './assessment';
 import type { AuditEntry } from './audit-chain';
+import type { AvailableCommandsResult } from './available-commands';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEvents } from './engine-events';
@@ -61,6 +62,13 @@ export interface Engine {
    * then (as the machine decides) state, authorisation / separation of duties, evidence.
    */
   send(caseId: string, command: unknown, options: CommandOptions): Promise<CommandResult>;
+  /**
+   * "What can I do now?": for every command, whether `actor` may send it to the case now,
+   * and why not (state, role, jurisdiction, separation of duties, or the evidence still
+   * missing), decided by the same check `send` refuses with. A user interface builds its
+   * buttons from this, never from its own copy of the rules.
+   */
+  availableCommands(caseId: string, actor: Actor): Promise<AvailableCommandsResult>;
   /** The case's current view, or undefined for an unknown case. */
   get(caseId: string): Promise<CaseView | undefined>;
   /**

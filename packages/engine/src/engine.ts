@@ -1,6 +1,7 @@
 import { instantToMs } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import { computeAssessment } from './assessment';
+import { createAvailableCommands } from './available-commands';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { systemClock } from './clock';
@@ -46,6 +47,7 @@ export function createEngine(options: EngineOptions): Engine {
     commitChange,
     prerelease: options.prerelease === true,
   });
+  const availableCommands = createAvailableCommands({ validateActor, load });
   const send = createSendCommand({ clock, idempotency, validateActor, load, commitChange, withCaseLock });
   const runDueTimers = createTimerPass({
     store,
@@ -70,6 +72,7 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     report,
     send,
+    availableCommands,
     get: async (caseId) => (await store.getCase(caseId))?.view,
     async query(filter = {}, page) {
       const { dueBefore, updatedAfter } = filter;

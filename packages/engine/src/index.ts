@@ -51,6 +51,7 @@ export {
   GENESIS_HASH,
   verifyAuditChain,
 } from './audit-chain';
+export type { AvailableCommandsResult } from './available-commands';
 export type { CaseRecord, CaseView } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */

@@ -1,0 +1,77 @@
+import { COMMAND_TYPES, commandPayloadSchemas, hazardReportSchema, SEVERITIES, STATUSES } from '@hazardflow/core';
+import { z } from '@hono/zod-openapi';
+
+/**
+ * What the service accepts, as zod schemas that both validate requests and generate the
+ * OpenAPI document. Bodies are core's own schemas (strict: an unknown field is a 400), so a
+ * request the HTTP layer lets through is one the engine would parse the same way.
+ */
+export const reportBodySchema = hazardReportSchema.meta({ id: 'HazardReport' });
+
+/** `{ type, ...payload }` for every command, one strict variant per command type. */
+export const commandBodySchema = z
+  .discriminatedUnion(
+    'type',
+    COMMAND_TYPES.map((type) => commandPayloadSchemas[type].extend({ type: z.literal(type) })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  )
+  .openapi('Command');
+
+export const caseIdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: '01JABCDEF0123456789ABCDEFG' }),
+});
+
+/** `If-Match: "<version>"` (the ETag a GET returned) and `Idempotency-Key: <commandId>`. */
+export const commandHeadersSchema = z.object({
+  'if-match': z
+    .string()
+    .regex(/^(\*|(W\/)?"\d+")$/, 'must be an ETag this service sent ("<version>") or *')
+    .optional()
+    .openapi({ param: { name: 'if-match', in: 'header' }, example: '"3"' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'b7c1e0d2-report-1' }),
+});
+
+export const reportHeadersSchema = commandHeadersSchema.pick({ 'idempotency-key': true });
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
+const wholeNumber = z.string().regex(/^\d{1,6}$/, 'must be a whole number');
+const instant = z.iso.datetime({ offset: true });
+
+/** Every `CaseFilter` field, plus `limit` (1–500, default 50) and `cursor` for paging. */
+export const caseQuerySchema = z.strictObject({
+  ids: oneOrMany(z.string().min(1)).optional().openapi({ description: 'case ids; repeat the parameter for several' }),
+  status: oneOrMany(z.enum(STATUSES)).optional().openapi({ description: 'repeat the parameter for several' }),
+  packId: z.string().min(1).optional(),
+  category: z.string().min(1).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  territory: z.string().min(1).optional(),
+  regulator: z.string().min(1).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  escalationLevel: wholeNumber.optional(),
+  minEscalationLevel: wholeNumber.optional(),
+  dueBefore: instant.optional().openapi({ description: 'cases whose current deadline falls before this instant' }),
+  updatedAfter: instant.optional(),
+  limit: z
+    .string()
+    .regex(/^([1-9]\d{0,1}|[1-4]\d{2}|500)$/, 'must be a whole number from 1 to 500')
+    .optional()
+    .openapi({ description: 'page size, 1–500 (default 50)' }),
+  cursor: z.string().min(1).optional().openapi({ description: "the previous page's nextCursor" }),
+});
+
+export const assessmentQuerySchema = z.strictObject({
+  groupBy: z.enum(['territory', 'regulator', 'pack', 'category']),
+  from: instant.optional(),
+  to: instant.optional(),
+});

@@ -1,0 +1,147 @@
+import { actorSchema, COMMAND_TYPES, INTERIM_CONTROLS, ROLES, SEVERITIES, STATUSES } from '@hazardflow/core';
+import { z } from '@hono/zod-openapi';
+
+/**
+ * What the service answers, as zod schemas the OpenAPI document is generated from. The
+ * handlers' return values are type-checked against them (`c.json` must match the route's
+ * declared response), so the contract cannot drift from what is sent.
+ */
+export const caseViewSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    packId: z.string(),
+    packVersion: z.string(),
+    category: z.string(),
+    severity: z.enum(SEVERITIES).nullable(),
+    imminentDanger: z.boolean(),
+    status: z.enum(STATUSES),
+    siteId: z.string(),
+    siteName: z.string(),
+    territory: z.string(),
+    regulator: z.string(),
+    responsible: z.string(),
+    escalationLevel: z.number().int(),
+    maxEscalationLevel: z.number().int(),
+    listedSupervision: z.boolean(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    paused: z.boolean(),
+    interimControls: z.array(z.enum(INTERIM_CONTROLS)),
+    reportedAt: z.string(),
+    closedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    reopenedCount: z.number().int(),
+    closedOnTime: z.boolean().nullable(),
+    workingDaysToClose: z.number().nullable(),
+  })
+  .openapi('CaseView');
+
+export const commandAcceptedSchema = z
+  .object({ case: caseViewSchema, replayed: z.boolean().optional() })
+  .openapi('CommandAccepted');
+
+export const casePageSchema = z
+  .object({ items: z.array(caseViewSchema), nextCursor: z.string().nullable() })
+  .openapi('CasePage');
+
+const actorOut = actorSchema.extend({ role: z.enum(ROLES) }).openapi('Actor');
+
+export const auditEntrySchema = z
+  .object({
+    caseId: z.string(),
+    seq: z.number().int(),
+    at: z.string(),
+    actor: actorOut,
+    command: z.string(),
+    commandId: z.string().optional(),
+    payload: z.unknown().optional(),
+    fromStatus: z.enum(STATUSES).nullable(),
+    toStatus: z.enum(STATUSES),
+    reasons: z.array(z.string()),
+    evidence: z.array(z.unknown()),
+    firedTimer: z.object({ timerId: z.string(), dueAt: z.string(), lateByMs: z.number() }).optional(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEntry');
+
+export const historySchema = z.object({ entries: z.array(auditEntrySchema) }).openapi('History');
+
+export const trailVerificationSchema = z
+  .union([
+    z.object({ ok: z.literal(true), length: z.number().int() }),
+    z.object({
+      ok: z.literal(false),
+      brokenAt: z.number().int(),
+      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'truncated', 'case_missing']),
+      message: z.string(),
+    }),
+  ])
+  .openapi('TrailVerification');
+
+export const timerRowSchema = z
+  .object({
+    caseId: z.string(),
+    timerId: z.string(),
+    dueAt: z.string(),
+    event: z.looseObject({ type: z.string() }),
+  })
+  .openapi('Timer');
+
+export const timersSchema = z.object({ timers: z.array(timerRowSchema) }).openapi('Timers');
+
+export const availableCommandSchema = z
+  .object({
+    command: z.enum(COMMAND_TYPES),
+    allowed: z.boolean(),
+    reason: z
+      .object({
+        code: z.enum(['FORBIDDEN', 'SEPARATION_OF_DUTIES', 'EVIDENCE_REQUIRED', 'NOT_ALLOWED_IN_STATE']),
+        message: z.string(),
+        missing: z.array(z.string()).optional(),
+      })
+      .optional(),
+  })
+  .openapi('AvailableCommand');
+
+export const availableCommandsSchema = z
+  .object({ caseId: z.string(), version: z.number().int(), commands: z.array(availableCommandSchema) })
+  .openapi('AvailableCommands');
+
+export const assessmentSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        group: z.string(),
+        found: z.number().int(),
+        closed: z.number().int(),
+        closureRate: z.number(),
+        onTimeRate: z.number().nullable(),
+        openOverdue: z.number().int(),
+        highestEscalationLevel: z.number().int(),
+        listedSupervision: z.number().int(),
+        medianWorkingDaysToClose: z.number().nullable(),
+        reopened: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Assessment');
+
+export const packsSchema = z
+  .object({
+    /** JSON Schema (draft 2020-12) of the pack format, as `policyPackJsonSchema()` gives it. */
+    packFormat: z.record(z.string(), z.unknown()),
+    packs: z.array(
+      z.object({
+        id: z.string(),
+        version: z.string(),
+        name: z.object({ zh: z.string(), en: z.string() }),
+        domain: z.string(),
+        /** The pack's statechart as a Mermaid `stateDiagram-v2` (core's `toMermaid`). */
+        mermaid: z.string(),
+        definition: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .openapi('Packs');

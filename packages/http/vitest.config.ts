@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@hazardflow/source'] },
+  ssr: { resolve: { conditions: ['@hazardflow/source'] } },
+  test: { name: 'http', include: ['test/**/*.test.ts'] },
+});
