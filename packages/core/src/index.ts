@@ -62,6 +62,15 @@ export { isOverdueValue, isPausedValue, STATUS_OF_STATE, statusOf } from './mach
 export { runtimeOf } from './machine/runtime-registry';
 export { TIMER_IDS } from './machine/timer-ids';
 export {
+  DEFAULT_NOTIFICATION_TEMPLATES,
+  localDate,
+  type NotificationFacts,
+  type NotificationTemplates,
+  type NotificationText,
+  notificationTextIn,
+  renderNotification,
+} from './notification-text';
+export {
   type Classification,
   type ClassificationInput,
   type ClassificationReason,
@@ -82,5 +91,22 @@ export { type PolicyContext, resolvePolicy } from './pack/resolve-policy';
 export * from './pack/schema';
 export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';
-export { type HazardReport, type HazardReportInput, hazardReportSchema, type Site, siteSchema } from './report';
+export {
+  discoveryMethodOfRole,
+  type HazardReport,
+  type HazardReportInput,
+  hazardReportSchema,
+  type Site,
+  siteSchema,
+} from './report';
 export * from './vocabulary';
+export {
+  inLocale,
+  type Label,
+  LOCALES,
+  type Locale,
+  label,
+  VOCABULARY_LABELS,
+  type VocabularyId,
+  type VocabularyKind,
+} from './vocabulary-labels';
