@@ -40,6 +40,13 @@ export { type CommandOptions, createEngine, type Engine, type EngineOptions } fr
 export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
+export {
+  type NotificationPack,
+  type NotificationTextOptions,
+  type NotificationWithText,
+  withNotificationText,
+  withNotificationTexts,
+} from './notification-text';
 export { type CommandError, type CommandErrorCode, type CommandResult, failure } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { planTimers, type TimerPlan } from './timer-plan';
