@@ -16,12 +16,24 @@
  * @packageDocumentation
  */
 export {
+  ASSESSMENT_GROUP_LABELS,
   type AssessmentGroup,
   type AssessmentOptions,
   type AssessmentRow,
+  type AssessmentTableOptions,
   computeAssessment,
   formatAssessmentTable,
 } from './assessment';
+export {
+  ASSESSMENT_MEASURE_LABELS,
+  type AssessmentMeasures,
+  type AssessmentReport,
+  type AssessmentReportFormat,
+  type AssessmentReportOptions,
+  computeAssessmentReport,
+  type DiscoveryShare,
+  formatAssessmentReport,
+} from './assessment-report';
 export {
   type AuditDraft,
   type AuditEntry,
