@@ -54,6 +54,7 @@ export function caseViewOf(
         ? Math.round((calendar.workingTimeBetween(context.reportedAt, context.closedAt) / DAY_MS) * 10) / 10
         : null,
     discoveredBy: discoveryOf(context),
+    rectifyDueAt: context.rectifyDueAt,
   };
 }
 

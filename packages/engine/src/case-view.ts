@@ -33,6 +33,11 @@ export interface CaseView {
    * reporter's role. Absent only on views stored before the field existed.
    */
   discoveredBy?: DiscoveryMethod;
+  /**
+   * The responsible party's rectification deadline (整改时限), kept after closing, unlike
+   * `dueAt`. Absent only on views stored before the field existed.
+   */
+  rectifyDueAt?: string | null;
 }
 
 /** What the store keeps per case: the view and the persisted machine snapshot (JSON). */

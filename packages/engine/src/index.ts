@@ -51,6 +51,14 @@ export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot
 export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
 export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export {
+  LEDGER_COLUMNS,
+  type LedgerColumn,
+  type LedgerOptions,
+  type LedgerRow,
+  ledgerRows,
+  loadLedger,
+} from './ledger';
 export { createMemoryStore } from './memory-store';
 export {
   type NotificationPack,
