@@ -172,7 +172,8 @@ export function formatAssessmentReport(report: AssessmentReport, options: Assess
   const t = (key: string) => inLocale(TEXT[key] as Label, locale);
   const markdown = options.format === 'markdown';
   const table = markdown ? formatMarkdownTable : formatTextTable;
-  const heading = (text: string) => (markdown ? `${'#'.repeat(options.headingLevel ?? 2)} ${text}` : `${text}`);
+  // In text the table's first heading names the grouping; Markdown gets a section heading too.
+  const heading = (text: string) => (markdown ? [`${'#'.repeat(options.headingLevel ?? 2)} ${text}`] : []);
   const name = (id: string) => {
     const known = options.names?.[id];
     return known ? inLocale(known, locale) : id;
@@ -200,7 +201,7 @@ export function formatAssessmentReport(report: AssessmentReport, options: Assess
   for (const group of options.groupings ?? (['territory', 'regulator'] as const)) {
     const title = inLocale(ASSESSMENT_GROUP_LABELS[group as AssessmentGroup], locale);
     sections.push(
-      heading(title),
+      ...heading(title),
       table(
         [title, ...measureHeader],
         groups[group].map((m) => [name(m.group), ...cells(m)]),
@@ -208,7 +209,7 @@ export function formatAssessmentReport(report: AssessmentReport, options: Assess
     );
   }
   sections.push(
-    heading(t('discovery')),
+    ...heading(t('discovery')),
     table(
       [t('discovery'), t('count'), t('share')],
       report.byDiscovery.map((d) => [
