@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { openCaseStore } from './case-store';
 import { parseOptions, USAGE } from './options';
 import { prepareOutputFolder, writeOutputs } from './outputs';
+import { districtNames } from './report';
 import { type DailySample, runSimulation } from './simulation';
 
 /**
@@ -50,6 +51,10 @@ async function main(argv: readonly string[]): Promise<number> {
   bar?.stop();
 
   const outputs = await writeOutputs(run, options, opened.label);
+  const locale = options.lang ?? 'zh-CN';
+  const groupNames = Object.fromEntries(
+    Object.entries(districtNames(run)).map(([id, name]) => [id, locale === 'en' ? name.en : name.zh]),
+  );
   await run.engine.store.close();
   const seconds = (performance.now() - started) / 1000;
   const last = run.samples.at(-1);
@@ -61,9 +66,9 @@ async function main(argv: readonly string[]): Promise<number> {
       `${Object.values(stats.commands).reduce((a, b) => a + b, 0)} commands, ${stats.timersFired} timers fired, ` +
       `${stats.rejections.length} refused`,
     '',
-    formatAssessmentTable(outputs.byStreet, 'street'),
+    formatAssessmentTable(outputs.byStreet, 'territory', { locale, groupNames }),
     '',
-    formatAssessmentTable(outputs.byDepartment, 'department'),
+    formatAssessmentTable(outputs.byDepartment, 'regulator', { locale, groupNames }),
     '',
     `Wrote ${outputs.files.length + 1} files to ${options.out} in ${seconds.toFixed(1)} s:`,
     `  ${[...outputs.files, opened.file].join(', ')}`,
