@@ -8,6 +8,7 @@ import {
 import type { CaseView } from '@hazardflow/engine';
 import { BEHAVIOUR } from './agent-behaviour';
 import { momentOn, officialMoment } from './agent-timing';
+import { DISCOVERED_BY } from './discovery';
 import type { Department, District, Party } from './district';
 import { evidenceFor } from './evidence';
 import type { Random } from './random';
@@ -113,6 +114,7 @@ export class CaseAgent {
         description: hazard.description,
         findings: hazard.findings,
         evidence: this.evidence(world, 'report', hazard.reporter, hazard.colleague ? [hazard.colleague] : []),
+        discoveredBy: DISCOVERED_BY[hazard.reporter.role],
       },
       hazard.reporter,
     );

@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { openCaseStore } from './case-store';
 import { parseOptions, USAGE } from './options';
 import { prepareOutputFolder, writeOutputs } from './outputs';
+import { districtNames } from './report';
 import { type DailySample, runSimulation } from './simulation';
 
 /**
@@ -50,20 +51,29 @@ async function main(argv: readonly string[]): Promise<number> {
   bar?.stop();
 
   const outputs = await writeOutputs(run, options, opened.label);
+  const locale = options.lang ?? 'zh-CN';
+  const groupNames = Object.fromEntries(
+    Object.entries(districtNames(run)).map(([id, name]) => [id, locale === 'en' ? name.en : name.zh]),
+  );
   await run.engine.store.close();
   const seconds = (performance.now() - started) / 1000;
   const last = run.samples.at(-1);
   const stats = run.stats;
+  const commands = Object.values(stats.commands).reduce((a, b) => a + b, 0);
   const lines = [
     '',
-    `District simulation, seed ${options.seed}: ${stats.reported} hazards over ${options.days} days from ${options.start}`,
-    `closed ${last?.closed ?? 0}, open ${last?.open ?? 0} (overdue ${last?.openOverdue ?? 0}, listed ${last?.openListed ?? 0}); ` +
-      `${Object.values(stats.commands).reduce((a, b) => a + b, 0)} commands, ${stats.timersFired} timers fired, ` +
-      `${stats.rejections.length} refused`,
+    locale === 'en'
+      ? `District simulation, seed ${options.seed}: ${stats.reported} hazards over ${options.days} days from ${options.start}`
+      : `区级隐患排查治理模拟，种子 ${options.seed}：自 ${options.start} 起 ${options.days} 天，${stats.reported} 条隐患`,
+    locale === 'en'
+      ? `closed ${last?.closed ?? 0}, open ${last?.open ?? 0} (overdue ${last?.openOverdue ?? 0}, listed ${last?.openListed ?? 0}); ` +
+        `${commands} commands, ${stats.timersFired} timers fired, ${stats.rejections.length} refused`
+      : `已销号 ${last?.closed ?? 0}，未办结 ${last?.open ?? 0}（逾期 ${last?.openOverdue ?? 0}，挂牌督办 ${last?.openListed ?? 0}）；` +
+        `指令 ${commands} 条，计时器触发 ${stats.timersFired} 次，被拒绝 ${stats.rejections.length} 条`,
     '',
-    formatAssessmentTable(outputs.byStreet, 'street'),
+    formatAssessmentTable(outputs.byStreet, 'territory', { locale, groupNames }),
     '',
-    formatAssessmentTable(outputs.byDepartment, 'department'),
+    formatAssessmentTable(outputs.byDepartment, 'regulator', { locale, groupNames }),
     '',
     `Wrote ${outputs.files.length + 1} files to ${options.out} in ${seconds.toFixed(1)} s:`,
     `  ${[...outputs.files, opened.file].join(', ')}`,

@@ -12,6 +12,8 @@ export interface SimulationOptions {
   start: string;
   /** Absolute path of the output folder. */
   out: string;
+  /** Language of report.md, the ledger and the console tables; Chinese when absent. */
+  lang?: 'zh-CN' | 'en';
 }
 
 export const DEFAULT_OPTIONS = {
@@ -37,6 +39,7 @@ Options:
   --hazards <n>    hazards reported over the run, 1..20000 (default ${DEFAULT_OPTIONS.hazards})
   --start <date>   first day, YYYY-MM-DD (default ${DEFAULT_OPTIONS.start}); the whole run must fall
                    in ${FIRST_COVERED_DATE.slice(0, 4)}–${LAST_COVERED_DATE.slice(0, 4)}, the years the China holiday calendar covers
+  --lang <zh|en>   language of report.md, 台账.xlsx and the tables printed (default zh, Chinese)
   --out <dir>      output folder, relative to where you run the command; the files of an
                    earlier run in it are replaced (default ./${DEFAULT_OPTIONS.out})
   -h, --help       show this help`;
@@ -65,6 +68,7 @@ export function parseOptions(argv: readonly string[], baseDir: string): ParsedOp
         hazards: { type: 'string' },
         start: { type: 'string' },
         out: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -93,7 +97,12 @@ export function parseOptions(argv: readonly string[], baseDir: string): ParsedOp
   const outValue = typeof values.out === 'string' ? values.out : DEFAULT_OPTIONS.out;
   if (outValue.trim() === '') return { ok: false, message: '--out must name a folder' };
   const out = isAbsolute(outValue) ? outValue : resolve(baseDir, outValue);
-  return { ok: true, options: { seed, days, hazards, start, out } };
+  const langValue = typeof values.lang === 'string' ? values.lang : 'zh';
+  if (!['zh', 'zh-CN', 'en'].includes(langValue)) {
+    return { ok: false, message: `--lang must be zh (Chinese) or en (English), got "${langValue}"` };
+  }
+  const lang = langValue === 'en' ? 'en' : 'zh-CN';
+  return { ok: true, options: { seed, days, hazards, start, out, lang } };
 }
 
 function wholeNumber(

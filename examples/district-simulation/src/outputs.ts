@@ -1,18 +1,21 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeLedgerXlsx } from '@hazardflow/cli';
 import { toDot, toMermaid } from '@hazardflow/core';
-import type { AssessmentRow } from '@hazardflow/engine';
+import { type AssessmentRow, loadLedger } from '@hazardflow/engine';
 import { calendarNotes } from './calendar-notes';
 import { closureByStreetChart, openCasesChart } from './charts';
 import { PACKS, type PackId } from './district';
 import type { SimulationOptions } from './options';
-import { buildReport } from './report';
+import { buildReport, districtNames } from './report';
 import { allViews, type SimulationRun } from './simulation';
 
 import { renderDotToSvg } from './statechart-svg';
 
 export const CASES_DB = 'cases.sqlite';
 const REPORT = 'report.md';
+/** The hazard ledger (隐患排查治理台账), named as a district files it. */
+export const LEDGER = '台账.xlsx';
 const OPEN_CHART = 'open-cases.svg';
 const CLOSURE_CHART = 'closure-by-street.svg';
 const statechartFiles = (pack: PackId) => ({ mmd: `statechart-${pack}.mmd`, svg: `statechart-${pack}.svg` });
@@ -21,6 +24,7 @@ const statechartFiles = (pack: PackId) => ({ mmd: `statechart-${pack}.mmd`, svg:
 export function outputFileNames(): string[] {
   return [
     REPORT,
+    LEDGER,
     OPEN_CHART,
     CLOSURE_CHART,
     ...(Object.keys(PACKS) as PackId[]).flatMap((p) => Object.values(statechartFiles(p))),
@@ -43,7 +47,7 @@ export interface WrittenOutputs {
   byDepartment: AssessmentRow[];
 }
 
-/** Writes report.md, the two charts and each pack's statechart (Mermaid source and SVG). */
+/** Writes report.md, the ledger workbook, the two charts and each pack's statechart (Mermaid source and SVG). */
 export async function writeOutputs(
   run: SimulationRun,
   options: SimulationOptions,
@@ -66,6 +70,14 @@ export async function writeOutputs(
     await write(names.svg, await renderDotToSvg(toDot(pack)));
     statecharts.push({ pack: `${pack.id}@${pack.version}`, ...names });
   }
+  const locale = options.lang ?? 'zh-CN';
+  const ledger = await loadLedger(
+    run.engine.store,
+    {},
+    { packs: Object.values(PACKS), locale, names: districtNames(run) },
+  );
+  await writeLedgerXlsx(join(options.out, LEDGER), ledger, { locale });
+  written.push(LEDGER);
   await write(OPEN_CHART, openCasesChart(run, notes));
   await write(CLOSURE_CHART, closureByStreetChart(run, byStreet));
   await write(
@@ -73,12 +85,10 @@ export async function writeOutputs(
     buildReport({
       run,
       options,
-      byStreet,
-      byDepartment,
       views,
       notes,
       storeLabel,
-      files: { charts: { open: OPEN_CHART, closure: CLOSURE_CHART }, statecharts },
+      files: { charts: { open: OPEN_CHART, closure: CLOSURE_CHART }, statecharts, ledger: LEDGER },
     }),
   );
   return { files: written, byStreet, byDepartment };

@@ -1,4 +1,5 @@
-import type { AssessmentRow, CaseView } from '@hazardflow/engine';
+import { inLocale, type Label, type Locale } from '@hazardflow/core';
+import { type CaseView, computeAssessmentReport, formatAssessmentReport } from '@hazardflow/engine';
 import type { CalendarNotes, DayRange } from './calendar-notes';
 import { PACKS } from './district';
 import type { SimulationOptions } from './options';
@@ -7,36 +8,49 @@ import type { SimulationRun } from './simulation';
 /** Everything report.md is written from. */
 export interface ReportInput {
   run: SimulationRun;
-  options: Pick<SimulationOptions, 'seed' | 'days' | 'hazards' | 'start'>;
-  byStreet: readonly AssessmentRow[];
-  byDepartment: readonly AssessmentRow[];
+  options: Pick<SimulationOptions, 'seed' | 'days' | 'hazards' | 'start'> & { lang?: Locale | undefined };
   views: readonly CaseView[];
   notes: CalendarNotes;
   /** e.g. 'SQLite (cases.sqlite)' or 'in memory'. */
   storeLabel: string;
-  files: { charts: { open: string; closure: string }; statecharts: { pack: string; mmd: string; svg: string }[] };
+  files: {
+    charts: { open: string; closure: string };
+    statecharts: { pack: string; mmd: string; svg: string }[];
+    ledger: string;
+  };
 }
 
-/** The column headings of both assessment tables; the end-to-end test reads the tables back by them. */
-export const ASSESSMENT_COLUMNS = [
-  'found',
-  'closed',
-  'closure rate',
-  'on-time rate',
-  'open overdue',
-  'highest level',
-  'listed supervision',
-  'median working days to close',
-  'reopened',
-] as const;
+/** Display names of the district's streets and departments, for the tables and the ledger. */
+export function districtNames(run: SimulationRun): Record<string, Label> {
+  const names: Record<string, Label> = {};
+  for (const street of run.district.streets) names[street.id] = { zh: street.zh, en: street.name };
+  for (const department of Object.values(run.district.departments))
+    names[department.id] = department.pack.regulator.name;
+  return names;
+}
+
+/** The section headings of report.md; the end-to-end test finds the tables by them. */
+export const SECTION_HEADINGS = {
+  numbers: { zh: '运行概况', en: 'The run in numbers' },
+  assessment: { zh: '考核', en: 'Assessment' },
+  charts: { zh: '趋势', en: 'Over time' },
+  calendar: { zh: '运行期间的日历', en: 'The calendar the run went through' },
+  statecharts: { zh: '状态图', en: 'Statecharts' },
+  refused: { zh: '被引擎拒绝的指令', en: 'Commands the engine refused' },
+} as const satisfies Record<string, Label>;
 
 /**
- * report.md: the run in numbers, the 考核 tables by street and by department (exactly
- * `engine.assessment(...)`), the charts, the calendar the run went through and the
- * statecharts. Nothing in it depends on the wall clock, so the same seed gives the same file.
+ * report.md, in Chinese unless `lang: 'en'`: the run in numbers, the assessment (考核) by
+ * street and by department with the usual measures and the share found by each discovery
+ * method (`computeAssessmentReport` over the engine's views), the charts, the calendar the run
+ * went through and the statecharts. Nothing in it depends on the wall clock, so the same
+ * seed gives the same file.
  */
 export function buildReport(input: ReportInput): string {
   const { run, options, views, notes } = input;
+  const locale: Locale = options.lang ?? 'zh-CN';
+  const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
+  const h = (label: Label) => inLocale(label, locale);
   const { stats, time } = run;
   const lastDate = time.dateOf(time.days - 1);
   const closed = views.filter((v) => v.status === 'closed');
@@ -45,108 +59,98 @@ export function buildReport(input: ReportInput): string {
   const count = (key: string) => stats.commands[key] ?? 0;
   const outcome = (key: string) => stats.outcomes[key] ?? 0;
   const escalations = (stats.notifications.escalated ?? 0) + (stats.notifications.listed_supervision ?? 0);
+  const assessment = computeAssessmentReport(views);
   const lines: string[] = [
-    `# District simulation: ${options.hazards} hazards over ${options.days} days`,
+    t(
+      `# 区级隐患排查治理模拟：${options.days} 天，${options.hazards} 条隐患`,
+      `# District simulation: ${options.hazards} hazards over ${options.days} days`,
+    ),
     '',
-    `Seed ${options.seed} · ${options.start} … ${lastDate} (Asia/Shanghai) · packs ${Object.values(PACKS)
+    `${t('种子', 'Seed')} ${options.seed} · ${options.start} … ${lastDate} (Asia/Shanghai) · ${t('政策包', 'packs')} ${Object.values(
+      PACKS,
+    )
       .map((p) => `${p.id}@${p.version}`)
-      .join(', ')} · cases stored ${input.storeLabel}`,
+      .join(', ')} · ${t('案件存储', 'cases stored')} ${input.storeLabel}`,
     '',
-    `Made by \`pnpm demo -- --seed ${options.seed} --days ${options.days} --hazards ${options.hazards} --start ${options.start}\`: the same options give the same figures (case ids are ULIDs and differ).`,
+    t(
+      `由 \`pnpm demo -- --seed ${options.seed} --days ${options.days} --hazards ${options.hazards} --start ${options.start}${locale === 'en' ? ' --lang en' : ''}\` 生成：相同参数得到相同数字（案件编号为 ULID，每次不同）。`,
+      `Made by \`pnpm demo -- --seed ${options.seed} --days ${options.days} --hazards ${options.hazards} --start ${options.start} --lang en\`: the same options give the same figures (case ids are ULIDs and differ).`,
+    ),
     '',
-    '## The run in numbers',
+    `## ${h(SECTION_HEADINGS.numbers)}`,
     '',
     '| | |',
     '|---|---:|',
-    `| hazards found | ${views.length} |`,
-    `| closed | ${closed.length} (${count('FIX_ON_SPOT')} fixed on the spot) |`,
-    `| dismissed / transferred to another department | ${countStatus(views, 'dismissed')} / ${countStatus(views, 'transferred')} |`,
-    `| still open at the end | ${open.length}, of which ${open.filter((v) => v.overdue).length} overdue |`,
-    `| major hazards, all under listed supervision (挂牌督办) | ${majors.length}; listed ${views.filter((v) => v.listedSupervision).length}; interim control ordered ${count('START_INTERIM_CONTROL')} times |`,
-    `| imminent dangers | ${views.filter((v) => v.imminentDanger).length} |`,
-    `| rectification plans submitted / rejected / approved | ${count('SUBMIT_PLAN')} / ${count('REJECT_PLAN')} / ${count('APPROVE_PLAN')} |`,
-    `| extension requests | ${count('REQUEST_EXTENSION')} (granted ${outcome('DECIDE_EXTENSION granted')}, refused ${outcome('DECIDE_EXTENSION refused')}) |`,
-    `| clocks paused for a structural appraisal | ${count('PAUSE_CLOCK')} |`,
-    `| verifications passed / failed | ${outcome('VERIFY pass')} / ${outcome('VERIFY fail')} |`,
-    `| reopened after a follow-up check (回头看) | ${views.reduce((sum, v) => sum + v.reopenedCount, 0)} |`,
-    `| escalation notifications (a level reached, listed supervision) | ${escalations}; highest level reached ${Math.max(0, ...views.map((v) => v.maxEscalationLevel))} |`,
-    `| early warnings (预警) / reminders | ${stats.notifications.warning ?? 0} / ${stats.notifications.reminder ?? 0} |`,
-    `| commands sent / timers fired | ${Object.values(stats.commands).reduce((a, b) => a + b, 0)} / ${stats.timersFired} |`,
-    `| commands the engine refused | ${stats.rejections.length} |`,
+    `| ${t('发现隐患', 'hazards found')} | ${views.length} |`,
+    `| ${t('已销号', 'closed')} | ${closed.length} (${t('立查立改', 'fixed on the spot')} ${count('FIX_ON_SPOT')}) |`,
+    `| ${t('不予立案 / 移送其他部门', 'dismissed / transferred to another department')} | ${countStatus(views, 'dismissed')} / ${countStatus(views, 'transferred')} |`,
+    `| ${t('期末未办结', 'still open at the end')} | ${open.length}${t('，其中逾期', ', of which overdue')} ${open.filter((v) => v.overdue).length} |`,
+    `| ${t('重大隐患 / 挂牌督办 / 临时管控措施', 'major hazards / listed supervision (挂牌督办) / interim controls ordered')} | ${majors.length} / ${views.filter((v) => v.listedSupervision).length} / ${count('START_INTERIM_CONTROL')} |`,
+    `| ${t('重大险情', 'imminent dangers')} | ${views.filter((v) => v.imminentDanger).length} |`,
+    `| ${t('整改方案 提交 / 退回 / 批准', 'rectification plans submitted / rejected / approved')} | ${count('SUBMIT_PLAN')} / ${count('REJECT_PLAN')} / ${count('APPROVE_PLAN')} |`,
+    `| ${t('延期申请（批准 / 不批准）', 'extension requests (granted / refused)')} | ${count('REQUEST_EXTENSION')} (${outcome('DECIDE_EXTENSION granted')} / ${outcome('DECIDE_EXTENSION refused')}) |`,
+    `| ${t('等待结构鉴定暂停计时', 'clocks paused for a structural appraisal')} | ${count('PAUSE_CLOCK')} |`,
+    `| ${t('复查 合格 / 不合格', 'verifications passed / failed')} | ${outcome('VERIFY pass')} / ${outcome('VERIFY fail')} |`,
+    `| ${t('回头看发现复发', 'reopened after a follow-up check (回头看)')} | ${views.reduce((sum, v) => sum + v.reopenedCount, 0)} |`,
+    `| ${t('升级督办通知（最高级别）', 'escalation notifications (highest level reached)')} | ${escalations} (${Math.max(0, ...views.map((v) => v.maxEscalationLevel))}) |`,
+    `| ${t('到期预警 / 催办', 'early warnings (预警) / reminders')} | ${stats.notifications.warning ?? 0} / ${stats.notifications.reminder ?? 0} |`,
+    `| ${t('指令 / 计时器触发', 'commands sent / timers fired')} | ${Object.values(stats.commands).reduce((a, b) => a + b, 0)} / ${stats.timersFired} |`,
+    `| ${t('被引擎拒绝的指令', 'commands the engine refused')} | ${stats.rejections.length} |`,
     '',
-    '## Assessment by street (属地责任)',
+    `## ${h(SECTION_HEADINGS.assessment)}`,
     '',
-    ...assessmentTable(input.byStreet, 'street', (id) => {
-      const street = run.district.streets.find((s) => s.id === id);
-      return street ? `${street.name} (${street.zh})` : id;
-    }),
+    formatAssessmentReport(assessment, { locale, format: 'markdown', names: districtNames(run), headingLevel: 3 }),
     '',
-    '## Assessment by department (监管责任)',
+    t(
+      '隐患总数不含不予立案的报告；已整改 = 待复查 + 已销号；整改率 = 已整改 / 隐患总数；按期整改率 = 按期销号 / 销号；逾期未整改为期末未办结且已过当前时限的案件；平均整改用时按政策包的中国工作日历（含调休）自登记至销号计算；回头看/复发为销号后经回头看重新立案的案件数。',
+      "Hazards found leaves out dismissed reports; rectified = awaiting verification + closed; rectification rate = rectified / found; on-time rate = closed on time / closed; overdue, open counts open cases past their current deadline; mean working days to close counts working days on the packs' China calendar (make-up days included) from report to closure; reopened counts cases a follow-up check (回头看) reopened.",
+    ),
     '',
-    ...assessmentTable(input.byDepartment, 'department', (id) => {
-      const department = Object.values(run.district.departments).find((d) => d.id === id);
-      return department ? department.name : id;
-    }),
+    t(
+      `隐患台账（隐患排查治理台账）见 [${input.files.ledger}](${input.files.ledger})。`,
+      `The hazard ledger (隐患排查治理台账) is [${input.files.ledger}](${input.files.ledger}).`,
+    ),
     '',
-    'Closure rate = closed / found; on-time rate = closed on time / closed; open overdue counts open cases past',
-    'their current deadline; highest level is the highest escalation level any case reached (3 = listed',
-    'supervision by the district safety committee office, 5 = enforcement); median working days to close counts',
-    "working days on the packs' China calendar from report to closure. The tables are",
-    "`engine.assessment({ groupBy: 'territory' })` and `engine.assessment({ groupBy: 'regulator' })` at the end of the run.",
+    `## ${h(SECTION_HEADINGS.charts)}`,
     '',
-    '## Over time',
+    `![${t('每日未办结案件与升级督办', 'Open cases and escalations per day')}](${input.files.charts.open})`,
     '',
-    `![Open cases and escalations per day](${input.files.charts.open})`,
+    `![${t('各街道整改率', 'Closure rate by street')}](${input.files.charts.closure})`,
     '',
-    `![Closure rate by street](${input.files.charts.closure})`,
+    `## ${h(SECTION_HEADINGS.calendar)}`,
     '',
-    '## The calendar the run went through',
+    ...calendarLines(notes, run, t),
     '',
-    ...calendarLines(notes, run),
+    `## ${h(SECTION_HEADINGS.statecharts)}`,
     '',
-    '## Statecharts',
+    t(
+      '每个政策包生成自己的状态机（升级阶梯来自政策包）。Mermaid 源码由 core 的 `toMermaid(pack)` 生成；SVG 由 Graphviz（WebAssembly）根据同一状态机绘制。',
+      "Each pack builds its own machine (the escalation ladder comes from the pack). The Mermaid source is core's `toMermaid(pack)`; the SVG is drawn by Graphviz (WebAssembly) from the same machine.",
+    ),
     '',
-    'Each pack builds its own machine (the escalation ladder comes from the pack). The Mermaid source is',
-    "core's `toMermaid(pack)`; the SVG is drawn by Graphviz (WebAssembly) from the same machine.",
-    '',
-    '| pack | Mermaid source | diagram |',
+    `| ${t('政策包', 'pack')} | ${t('Mermaid 源码', 'Mermaid source')} | ${t('图', 'diagram')} |`,
     '|---|---|---|',
     ...input.files.statecharts.map((s) => `| ${s.pack} | [${s.mmd}](${s.mmd}) | [${s.svg}](${s.svg}) |`),
     '',
   ];
   if (stats.rejections.length > 0) {
-    lines.push('## Commands the engine refused', '');
+    lines.push(`## ${h(SECTION_HEADINGS.refused)}`, '');
     for (const r of stats.rejections.slice(0, 20)) {
-      lines.push(`- hazard #${r.seq} ${r.command}: ${r.code} ${r.message}`);
+      lines.push(`- ${t('隐患', 'hazard')} #${r.seq} ${r.command}: ${r.code} ${r.message}`);
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-function assessmentTable(rows: readonly AssessmentRow[], label: string, nameOf: (id: string) => string): string[] {
-  return [
-    `| ${label} | id | ${ASSESSMENT_COLUMNS.join(' | ')} |`,
-    `|---|---|${ASSESSMENT_COLUMNS.map(() => '---:').join('|')}|`,
-    ...rows.map(
-      (r) =>
-        `| ${nameOf(r.group)} | \`${r.group}\` | ${r.found} | ${r.closed} | ${percent(r.closureRate)} | ${
-          r.onTimeRate === null ? '–' : percent(r.onTimeRate)
-        } | ${r.openOverdue} | ${r.highestEscalationLevel} | ${r.listedSupervision} | ${
-          r.medianWorkingDaysToClose === null ? '–' : r.medianWorkingDaysToClose.toFixed(1)
-        } | ${r.reopened} |`,
-    ),
-  ];
-}
-
-function calendarLines(notes: CalendarNotes, run: SimulationRun): string[] {
+function calendarLines(notes: CalendarNotes, run: SimulationRun, t: (zh: string, en: string) => string): string[] {
   const span = (range: DayRange) =>
     range.from === range.to
       ? run.time.dateOf(range.from)
       : `${run.time.dateOf(range.from)} … ${run.time.dateOf(range.to)}`;
   const lines = [
-    `- Public holidays (three or more days off): ${notes.holidays.map((r) => `${span(r)} (${r.to - r.from + 1} days)`).join('; ') || 'none'}.`,
-    `- Make-up working days on a weekend (调休): ${notes.makeUpWorkdays.join(', ') || 'none'}. Working-day deadlines count them.`,
+    `- ${t('法定节假日（连休三天及以上）', 'Public holidays (three or more days off)')}: ${notes.holidays.map((r) => `${span(r)} (${r.to - r.from + 1} ${t('天', 'days')})`).join('; ') || t('无', 'none')}.`,
+    `- ${t('周末调休上班日', 'Make-up working days on a weekend (调休)')}: ${notes.makeUpWorkdays.join(', ') || t('无', 'none')}. ${t('按工作日计算的时限计入这些日子。', 'Working-day deadlines count them.')}`,
   ];
   for (const season of notes.seasons) {
     const effect = season.effect === '' ? '' : ` (${season.effect})`;
@@ -157,8 +161,4 @@ function calendarLines(notes: CalendarNotes, run: SimulationRun): string[] {
 
 function countStatus(views: readonly CaseView[], status: CaseView['status']): number {
   return views.filter((v) => v.status === status).length;
-}
-
-function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }

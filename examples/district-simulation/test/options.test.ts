@@ -5,18 +5,18 @@ describe('parseOptions', () => {
   it('gives the defaults, resolving the output folder against where the command was run', () => {
     expect(parseOptions([], '/home/me/hazardflow')).toEqual({
       ok: true,
-      options: { ...DEFAULT_OPTIONS, out: '/home/me/hazardflow/out' },
+      options: { ...DEFAULT_OPTIONS, out: '/home/me/hazardflow/out', lang: 'zh-CN' },
     });
   });
 
   it('reads every option, and keeps an absolute --out as it is', () => {
     const parsed = parseOptions(
-      ['--seed', '42', '--days=30', '--hazards', '150', '--start', '2025-10-01', '--out', '/tmp/x'],
+      ['--seed', '42', '--days=30', '--hazards', '150', '--start', '2025-10-01', '--out', '/tmp/x', '--lang', 'en'],
       '/ignored',
     );
     expect(parsed).toEqual({
       ok: true,
-      options: { seed: 42, days: 30, hazards: 150, start: '2025-10-01', out: '/tmp/x' },
+      options: { seed: 42, days: 30, hazards: 150, start: '2025-10-01', out: '/tmp/x', lang: 'en' },
     });
   });
 
@@ -36,6 +36,7 @@ describe('parseOptions', () => {
     [['extra'], "Unexpected argument 'extra'"],
     [['--out'], "Option '--out <value>' argument missing"],
     [['--out', ' '], '--out must name a folder'],
+    [['--lang', 'fr'], '--lang must be zh (Chinese) or en (English), got "fr"'],
     [['--start', '2025-02-30'], '--start must be a date YYYY-MM-DD, got "2025-02-30"'],
     [['--start', '2003-12-31'], 'the run must fall within 2004-01-01 … 2026-12-31'],
     [

@@ -5,14 +5,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { toMermaid } from '@hazardflow/core';
-import type { CaseFilter, CaseView } from '@hazardflow/engine';
+import { type CaseFilter, type CaseView, LEDGER_COLUMNS, loadLedger } from '@hazardflow/engine';
 import { createSqliteStore } from '@hazardflow/store-sqlite';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCaseStore } from '../src/case-store';
 import { PACKS } from '../src/district';
 import type { SimulationOptions } from '../src/options';
-import { prepareOutputFolder, writeOutputs } from '../src/outputs';
-import { ASSESSMENT_COLUMNS } from '../src/report';
+import { LEDGER, prepareOutputFolder, writeOutputs } from '../src/outputs';
 import { allViews, runSimulation, type SimulationRun } from '../src/simulation';
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,24 +33,23 @@ async function demo(args: string[]): Promise<{ code: number; stdout: string; std
   }
 }
 
-/** Reads a markdown table of report.md back: the rows under a heading, keyed by the `id` column. */
+/** Reads a markdown table of report.md back: the rows under a heading, keyed by the first column. */
 function tableAfter(markdown: string, heading: string): Map<string, Record<string, string>> {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`## ${heading}`));
+  const start = lines.findIndex((l) => l === `### ${heading}`);
   const header = lines.slice(start).find((l) => l.startsWith('|')) ?? '';
   const columns = header
     .split('|')
     .slice(1, -1)
     .map((c) => c.trim());
   const rows = new Map<string, Record<string, string>>();
-  for (const line of lines.slice(lines.indexOf(header) + 2)) {
+  for (const line of lines.slice(lines.indexOf(header, start) + 2)) {
     if (!line.startsWith('|')) break;
     const cells = line
       .split('|')
       .slice(1, -1)
       .map((c) => c.trim());
-    const row = Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
-    rows.set((row.id ?? '').replaceAll('`', ''), row);
+    rows.set(cells[0] ?? '', Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])));
   }
   return rows;
 }
@@ -100,41 +99,124 @@ describe('district simulation, small run (150 hazards, 30 days)', () => {
     expect(sim.samples).toHaveLength(30);
   });
 
-  it('reports, per street, the figures the engine’s own queries give', async () => {
-    const rows = tableAfter(report, 'Assessment by street');
-    expect([...rows.keys()].sort()).toEqual(sim.district.streets.map((s) => s.id).sort());
-    for (const [territory, row] of rows) {
-      const views = await allViews(sim.engine, { territory });
-      expect(Number(row.found), territory).toBe(views.length);
-      expect(Number(row.closed), territory).toBe(await count({ territory, status: 'closed' }));
-      expect(Number(row['open overdue']), territory).toBe(await count({ territory, status: OPEN, overdue: true }));
-      expect(Number(row['listed supervision']), territory).toBe(views.filter((v) => v.listedSupervision).length);
-      expect(Number(row['highest level']), territory).toBe(Math.max(0, ...views.map((v) => v.maxEscalationLevel)));
+  it('reports, per street (属地), in Chinese, the figures the engine’s own queries give', async () => {
+    const rows = tableAfter(report, '属地（街道）');
+    const idOf = new Map(sim.district.streets.map((s) => [s.zh, s.id]));
+    expect([...rows.keys()].sort()).toEqual(sim.district.streets.map((s) => s.zh).sort());
+    for (const [name, row] of rows) {
+      const territory = idOf.get(name) as string;
+      const views = (await allViews(sim.engine, { territory })).filter((v) => v.status !== 'dismissed');
+      expect(Number(row.隐患总数), name).toBe(views.length);
+      expect(Number(row.销号), name).toBe(await count({ territory, status: 'closed' }));
+      expect(Number(row.已整改), name).toBe(await count({ territory, status: ['closed', 'verifying'] }));
+      expect(Number(row.逾期未整改), name).toBe(await count({ territory, status: OPEN, overdue: true }));
+      expect(Number(row.挂牌督办), name).toBe(views.filter((v) => v.listedSupervision).length);
+      expect(Number(row.重大隐患), name).toBe(views.filter((v) => v.severity === 'major').length);
     }
-    const found = [...rows.values()].reduce((sum, r) => sum + Number(r.found), 0);
-    expect(found).toBe(150);
+    const found = [...rows.values()].reduce((sum, r) => sum + Number(r.隐患总数), 0);
+    expect(found).toBe(150 - (await count({ status: 'dismissed' })));
   });
 
-  it('reports, per department, the figures the engine’s own queries give', async () => {
-    const rows = tableAfter(report, 'Assessment by department');
-    expect([...rows.keys()].sort()).toEqual(
-      Object.values(PACKS)
-        .map((p) => p.regulator.id)
-        .sort(),
-    );
+  it('reports, per department (监管部门), the figures the engine’s own queries give', async () => {
+    const rows = tableAfter(report, '监管部门');
+    const packs = Object.values(PACKS);
+    expect([...rows.keys()].sort()).toEqual(packs.map((p) => p.regulator.name.zh).sort());
     // the four departments of the district meeting: housing, market supervision, fire, traffic police
     expect(rows.size).toBe(4);
-    expect(Number(rows.get('market-supervision')?.found)).toBeGreaterThan(0);
-    for (const [regulator, row] of rows) {
-      expect(Number(row.found), regulator).toBe(await count({ regulator }));
-      expect(Number(row.closed), regulator).toBe(await count({ regulator, status: 'closed' }));
+    for (const pack of packs) {
+      const regulator = pack.regulator.id;
+      const row = rows.get(pack.regulator.name.zh) ?? {};
+      expect(Number(row.销号), regulator).toBe(await count({ regulator, status: 'closed' }));
       const closed = await allViews(sim.engine, { regulator, status: 'closed' });
       const onTime = closed.filter((v) => v.closedOnTime).length;
       const expected =
-        closed.length === 0 ? '–' : `${((Math.round((onTime / closed.length) * 1000) / 1000) * 100).toFixed(1)}%`;
-      expect(row['on-time rate'], regulator).toBe(expected);
+        closed.length === 0 ? '-' : `${((Math.round((onTime / closed.length) * 1000) / 1000) * 100).toFixed(1)}%`;
+      expect(row.按期整改率, regulator).toBe(expected);
     }
-    expect(Object.keys(rows.values().next().value ?? {})).toEqual(['department', 'id', ...ASSESSMENT_COLUMNS]);
+    expect(Object.keys(rows.values().next().value ?? {})).toEqual([
+      '监管部门',
+      '隐患总数',
+      '已整改',
+      '整改率',
+      '按期整改率',
+      '逾期未整改',
+      '重大隐患',
+      '挂牌督办',
+      '销号',
+      '平均整改用时（工作日）',
+      '回头看/复发',
+    ]);
+  });
+
+  it('shows the share found by each discovery method, as the agents reported them', async () => {
+    const rows = tableAfter(report, '发现方式');
+    const views = (await allViews(sim.engine, {})).filter((v) => v.status !== 'dismissed');
+    const reporters = new Map<string, number>();
+    for (const id of sim.caseIds) {
+      const [first] = await sim.engine.history(id);
+      const view = views.find((v) => v.id === id);
+      if (first && view) reporters.set(first.actor.role, (reporters.get(first.actor.role) ?? 0) + 1);
+    }
+    expect(Number(rows.get('群众举报（12345/96119）')?.数量)).toBe(reporters.get('reporter') ?? 0);
+    expect(Number(rows.get('网格巡查')?.数量)).toBe(reporters.get('territory') ?? 0);
+    expect(Number(rows.get('监督检查')?.数量)).toBe(reporters.get('regulator') ?? 0);
+    expect(Number(rows.get('企业自查自报')?.数量)).toBe(0);
+    expect(rows.get('群众举报（12345/96119）')?.占比).toMatch(/^\d+\.\d%$/);
+  });
+
+  it('writes 台账.xlsx: Chinese headings, frozen, a row per case of the engine, one row checked field by field', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, LEDGER));
+    const sheet = workbook.getWorksheet('隐患排查治理台账');
+    if (!sheet) throw new Error('no ledger sheet');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.map((c) => c.label.zh));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.actualRowCount - 1).toBe(await count({}));
+
+    // A closed case, each cell against its view and audit trail.
+    const view = (await allViews(sim.engine, { status: 'closed' }))[0] as CaseView;
+    const history = await sim.engine.history(view.id);
+    const rowNumber = sheet.getColumn(LEDGER_COLUMNS.length).values.indexOf(view.id);
+    const cells = sheet.getRow(rowNumber).values as unknown[];
+    const cell = (heading: string) => cells[LEDGER_COLUMNS.findIndex((c) => c.label.zh === heading) + 1];
+    const pack = Object.values(PACKS).find((p) => p.id === view.packId);
+    const street = sim.district.streets.find((s) => s.id === view.territory);
+    const last = (command: string) => history.filter((e) => e.command === command).at(-1);
+    const local = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000);
+    const localDay = (instant: string) => new Date(`${local(instant).toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const report = history[0]?.payload as { responsible: { name: string }; discoveredBy: string };
+    expect(cell('序号')).toBe(rowNumber - 1);
+    expect(cell('隐患名称/类别')).toBe(pack?.categories.find((c) => c.id === view.category)?.name.zh);
+    expect(cell('所在单位及地址')).toBe(view.siteName);
+    expect(cell('所属街道')).toBe(street?.zh);
+    expect(cell('发现时间')).toEqual(local(view.reportedAt));
+    expect(cell('发现方式')).toBe(
+      { inspection: '监督检查', grid_patrol: '网格巡查', complaint: '群众举报（12345/96119）' }[report.discoveredBy],
+    );
+    expect(cell('隐患等级')).toMatch(view.severity === 'major' ? /^重大隐患/ : /^一般隐患/);
+    expect(cell('责任单位')).toBe(report.responsible.name);
+    const plan = last('SUBMIT_PLAN')?.payload as
+      | { plan: { responsibility: string; measures: string; funds: string } }
+      | undefined;
+    const responsibleActor = history.filter((e) => e.actor.role === 'responsible').at(-1)?.actor.id;
+    expect(cell('责任人')).toBe(plan?.plan.responsibility ?? responsibleActor);
+    expect(cell('整改措施')).toBe(
+      plan?.plan.measures ?? (last('SUBMIT_RECTIFICATION')?.payload as { note?: string } | undefined)?.note,
+    );
+    expect(cell('整改资金')).toBe(plan?.plan.funds);
+    expect(cell('整改时限')).toEqual(view.rectifyDueAt ? localDay(view.rectifyDueAt) : undefined);
+    const rectified = last('SUBMIT_RECTIFICATION') ?? last('FIX_ON_SPOT');
+    expect(cell('整改完成时间')).toEqual(rectified ? local(rectified.at) : undefined);
+    const verified = history
+      .filter((e) => e.command === 'VERIFY' && (e.payload as { result: string }).result === 'pass')
+      .at(-1);
+    expect(cell('复查/验收人')).toBe(verified?.actor.id);
+    expect(cell('销号日期')).toEqual(localDay(view.closedAt as string));
+    expect(cell('当前状态')).toBe('已销号');
+    // and the engine's own ledger query agrees on the count
+    expect((await loadLedger(sim.engine.store, {}, { packs: Object.values(PACKS) })).length).toBe(
+      sheet.actualRowCount - 1,
+    );
   });
 
   it('samples each day: the last sample is the engine’s state at the end', async () => {
@@ -184,7 +266,7 @@ describe('district simulation, small run (150 hazards, 30 days)', () => {
       expect(svg).toContain('</svg>');
       for (const state of ['reported', 'supervised', 'followUp', 'level_3']) expect(svg).toContain(`>${state}</text>`);
     }
-    expect(report).toContain('![Open cases and escalations per day](open-cases.svg)');
+    expect(report).toContain('![每日未办结案件与升级督办](open-cases.svg)');
   });
 
   it('leaves cases.sqlite for later: another store opened on the file reads the same cases and audit trails', async () => {
@@ -218,10 +300,10 @@ describe('the demo command', () => {
       const result = await demo(['--seed', '3', '--days', '20', '--hazards', '60', '--out', out]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/street\s+found\s+closed/);
-      expect(result.stdout).toContain('street-laocheng');
+      expect(result.stdout).toMatch(/属地（街道）\s+隐患总数\s+销号/);
+      expect(result.stdout).toContain('老城街道');
       const report = await readFile(join(out, 'report.md'), 'utf8');
-      expect(report).toContain('# District simulation: 60 hazards over 20 days');
+      expect(report).toContain('# 区级隐患排查治理模拟：20 天，60 条隐患');
     } finally {
       await rm(out, { recursive: true, force: true });
     }

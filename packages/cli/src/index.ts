@@ -33,7 +33,11 @@
  */
 export { CliError, type CliErrorCode } from './cli-error';
 export { EXIT_CODES, type ExitCode } from './exit-codes';
+export { LEDGER_EXTENSIONS, writeLedger } from './ledger/write-ledger';
+export { ledgerCsv } from './ledger/write-ledger-csv';
+export { ledgerWorkbook, writeLedgerXlsx } from './ledger/write-ledger-xlsx';
 export { type LoadedPack, type LoadPackOptions, loadPack, loadValidPack } from './load-pack';
+export { localeFromEnvironment, parseLangOption } from './locale';
 export { runCli } from './program';
 export { renderSvg } from './render-svg';
 export { formatTimeline } from './scenario/format-timeline';

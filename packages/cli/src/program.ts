@@ -1,13 +1,16 @@
+import type { Locale } from '@hazardflow/core';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { CliError } from './cli-error';
 import { addDiagramCommand } from './commands/diagram-command';
 import { addHistoryCommand } from './commands/history-command';
+import { addLedgerCommand } from './commands/ledger-command';
 import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
+import { parseLangOption } from './locale';
 import { processTerminal, type Terminal, withoutColour } from './terminal';
 
 // Imported rather than read at run time, so a bundle of the binary carries its own version.
@@ -27,8 +30,9 @@ const { version } = packageJson;
 export async function runCli(args: readonly string[], terminal: Terminal = processTerminal()): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT_CODES.ok;
   const program = createProgram(terminal, async (work) => {
-    const plain = program.opts<{ color?: boolean }>().color === false;
-    exitCode = await work(plain ? withoutColour(terminal) : terminal);
+    const { color, lang } = program.opts<{ color?: boolean; lang?: Locale }>();
+    const chosen = lang === undefined ? terminal : { ...terminal, locale: lang };
+    exitCode = await work(color === false ? withoutColour(chosen) : chosen);
   });
   try {
     await program.parseAsync([...args], { from: 'user' });
@@ -58,6 +62,11 @@ function createProgram(terminal: Terminal, run: Parameters<typeof addValidateCom
     .description('Validate and draw hazardflow policy packs, simulate a case, report on a cases database.')
     .version(version, '-V, --version', 'print the version')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1; FORCE_COLOR=1 forces it)')
+    .option(
+      '--lang <locale>',
+      'language of reports and ledgers: zh-CN or en (default: from LC_ALL/LANG, else Chinese)',
+      parseLangOption,
+    )
     .helpOption('-h, --help', 'show help for a command')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
@@ -77,5 +86,6 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addSimulateCommand(program, run);
   addReportCommand(program, run);
   addHistoryCommand(program, run);
+  addLedgerCommand(program, run);
   return program;
 }

@@ -1,5 +1,7 @@
+import type { Locale } from '@hazardflow/core';
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types';
+import { localeFromEnvironment } from './locale';
 
 const { createColors } = picocolors;
 
@@ -12,6 +14,8 @@ export interface Terminal {
   readonly errStyle: Colors;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /** The language of output for people; Chinese when not given. `--lang` overrides it. */
+  readonly locale?: Locale;
 }
 
 export interface ColourEnvironment {
@@ -40,6 +44,7 @@ export function processTerminal(options: { colour?: boolean } = {}): Terminal {
     outStyle: createColors(allow && wantsColour({ isTTY: process.stdout.isTTY, env: process.env })),
     errStyle: createColors(allow && wantsColour({ isTTY: process.stderr.isTTY, env: process.env })),
     cwd: process.cwd(),
+    locale: localeFromEnvironment(process.env),
   };
 }
 

@@ -84,6 +84,15 @@ export {
 } from './machine/hazard-model';
 export { isOverdueValue, isPausedValue, statusOf } from './machine/hazard-status';
 export { TIMER_IDS } from './machine/timer-ids';
+export {
+  DEFAULT_NOTIFICATION_TEMPLATES,
+  localDate,
+  type NotificationFacts,
+  type NotificationTemplates,
+  type NotificationText,
+  notificationTextIn,
+  renderNotification,
+} from './notification-text';
 export { canonicalJson } from './pack/canonical-json';
 export { checkReportCategory } from './pack/check-report-category';
 export {
@@ -109,5 +118,22 @@ export { isInForce, localDateSchema, type Validity } from './pack/rule-validity'
 export * from './pack/schema';
 export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';
-export { type HazardReport, type HazardReportInput, hazardReportSchema, type Site, siteSchema } from './report';
+export {
+  discoveryMethodOfRole,
+  type HazardReport,
+  type HazardReportInput,
+  hazardReportSchema,
+  type Site,
+  siteSchema,
+} from './report';
 export * from './vocabulary';
+export {
+  inLocale,
+  type Label,
+  LOCALES,
+  type Locale,
+  label,
+  VOCABULARY_LABELS,
+  type VocabularyId,
+  type VocabularyKind,
+} from './vocabulary-labels';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { evidenceRefSchema } from './evidence';
 import { scalarSchema } from './pack/schema';
+import { type DiscoveryMethod, discoveryMethodSchema, type Role } from './vocabulary';
 
 /** The site where a hazard was found. `territory` is the street (街道) responsible for it. */
 export const siteSchema = z.strictObject({
@@ -24,6 +25,32 @@ export const hazardReportSchema = z.strictObject({
   description: z.string().min(1).max(10_000),
   findings: z.record(z.string(), scalarSchema).default({}),
   evidence: z.array(evidenceRefSchema).default([]),
+  /**
+   * How the hazard came to light (发现方式). Optional: when absent, it is read from the
+   * reporter's role ({@link discoveryMethodOfRole}).
+   */
+  discoveredBy: discoveryMethodSchema.optional(),
 });
 export type HazardReport = z.output<typeof hazardReportSchema>;
 export type HazardReportInput = z.input<typeof hazardReportSchema>;
+
+/**
+ * The discovery method a report without `discoveredBy` is counted under, from who filed it:
+ * a regulator's (or the command's) report came from an inspection, a territory's from the
+ * grid patrol, the responsible party's is a self-report, and anyone else (the public,
+ * through 12345/96119) complained. A transfer from another department is never guessed.
+ */
+export function discoveryMethodOfRole(role: Role): DiscoveryMethod {
+  switch (role) {
+    case 'territory':
+      return 'grid_patrol';
+    case 'responsible':
+      return 'self_report';
+    case 'reporter':
+      return 'complaint';
+    case 'regulator':
+    case 'command':
+    case 'system':
+      return 'inspection';
+  }
+}

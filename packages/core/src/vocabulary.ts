@@ -75,3 +75,36 @@ export type EvidenceStep = (typeof EVIDENCE_STEPS)[number];
 /** A label in both languages the packs are written for. */
 export const bilingualSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export type Bilingual = z.infer<typeof bilingualSchema>;
+
+/**
+ * How a hazard came to light (发现方式). The share found by each shows whether hazards are
+ * found at all (查不上来): a district that learns of most hazards from complaints is not
+ * inspecting.
+ */
+export const DISCOVERY_METHODS = [
+  'inspection',
+  'self_report',
+  'complaint',
+  'grid_patrol',
+  'department_transfer',
+] as const;
+export type DiscoveryMethod = (typeof DISCOVERY_METHODS)[number];
+export const discoveryMethodSchema = z.enum(DISCOVERY_METHODS);
+
+/**
+ * The measures an escalation ladder recommends, by their usual names (催办, 约谈, 挂牌督办,
+ * 曝光, 联合惩戒 …). A pack's ladder carries its own `{ zh, en }` action text; these ids are
+ * the shared names reports and templates use for them.
+ */
+export const ESCALATION_ACTIONS = [
+  'reminder',
+  'supervision_letter',
+  'interview',
+  'listed_supervision',
+  'exposure',
+  'assessment_penalty',
+  'joint_punishment',
+  'administrative_penalty',
+  'accountability',
+] as const;
+export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];

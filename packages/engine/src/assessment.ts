@@ -1,4 +1,6 @@
+import { inLocale, type Label, type Locale } from '@hazardflow/core';
 import type { CaseView } from './case-view';
+import { formatTextTable } from './text-table';
 
 /** 考核: which dimension figures are grouped by. */
 export type AssessmentGroup = 'territory' | 'regulator' | 'pack' | 'category';
@@ -69,21 +71,55 @@ export function computeAssessment(views: Iterable<CaseView>, options: Assessment
   return result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
-/** A fixed-width text table of assessment rows, for terminals and logs. */
-export function formatAssessmentTable(rows: readonly AssessmentRow[], groupLabel = 'group'): string {
-  const header = [
-    groupLabel,
-    'found',
-    'closed',
-    'closure',
-    'on time',
-    'open overdue',
-    'top level',
-    'listed',
-    'median wd',
-  ];
+/** Column headings of `formatAssessmentTable`, per locale. */
+const TABLE_HEADINGS: Record<Locale, readonly string[]> = {
+  'zh-CN': [
+    '隐患总数',
+    '销号',
+    '整改率',
+    '按期整改率',
+    '逾期未整改',
+    '最高督办级别',
+    '挂牌督办',
+    '整改用时中位数（工作日）',
+  ],
+  en: ['found', 'closed', 'closure', 'on time', 'open overdue', 'top level', 'listed', 'median wd'],
+};
+
+/** The name of each grouping dimension, per locale. */
+export const ASSESSMENT_GROUP_LABELS: Record<AssessmentGroup, Label> = {
+  territory: { zh: '属地（街道）', en: 'territory' },
+  regulator: { zh: '监管部门', en: 'regulator' },
+  pack: { zh: '政策包', en: 'pack' },
+  category: { zh: '隐患类别', en: 'category' },
+};
+
+export interface AssessmentTableOptions {
+  /** Chinese (the default) or English headings. */
+  locale?: Locale;
+  /** A display name per group id (a street's or department's name); ids show as they are otherwise. */
+  groupNames?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A fixed-width text table of assessment rows, for terminals and logs; Chinese headings
+ * unless `locale: 'en'`. `group` is the first column's heading: a dimension (its name is
+ * shown in the locale) or any text. Columns count CJK characters as two wide.
+ */
+export function formatAssessmentTable(
+  rows: readonly AssessmentRow[],
+  group: AssessmentGroup | (string & {}) = 'group',
+  options: AssessmentTableOptions = {},
+): string {
+  const locale = options.locale ?? 'zh-CN';
+  const groupLabel = Object.hasOwn(ASSESSMENT_GROUP_LABELS, group)
+    ? inLocale(ASSESSMENT_GROUP_LABELS[group as AssessmentGroup], locale)
+    : group === 'group' && locale === 'zh-CN'
+      ? '分组'
+      : group;
+  const header = [groupLabel, ...TABLE_HEADINGS[locale]];
   const body = rows.map((r) => [
-    r.group,
+    options.groupNames?.[r.group] ?? r.group,
     String(r.found),
     String(r.closed),
     percent(r.closureRate),
@@ -93,10 +129,7 @@ export function formatAssessmentTable(rows: readonly AssessmentRow[], groupLabel
     String(r.listedSupervision),
     r.medianWorkingDaysToClose === null ? '-' : r.medianWorkingDaysToClose.toFixed(1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return formatTextTable(header, body);
 }
 
 function groupKey(view: CaseView, groupBy: AssessmentGroup): string {
@@ -129,6 +162,6 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function percent(x: number): string {
+export function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }

@@ -1,5 +1,7 @@
 import {
   type BusinessCalendar,
+  type DiscoveryMethod,
+  discoveryMethodOfRole,
   type HazardContext,
   type InterimControl,
   isOverdueValue,
@@ -54,5 +56,15 @@ export function caseViewOf(
       status === 'closed' && context.closedAt !== null
         ? Math.round((calendar.workingTimeBetween(context.reportedAt, context.closedAt) / DAY_MS) * 10) / 10
         : null,
+    discoveredBy: discoveryOf(context),
+    rectifyDueAt: context.rectifyDueAt,
   };
+}
+
+/**
+ * The report's discovery method once the machine keeps it in its context (`discoveredBy`),
+ * otherwise the one the reporter's role implies.
+ */
+function discoveryOf(context: HazardContext & { discoveredBy?: DiscoveryMethod | undefined }): DiscoveryMethod {
+  return context.discoveredBy ?? discoveryMethodOfRole(context.reportedBy.role);
 }

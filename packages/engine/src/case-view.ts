@@ -1,4 +1,4 @@
-import type { InterimControl, Severity, Status } from '@hazardflow/core';
+import type { DiscoveryMethod, InterimControl, Severity, Status } from '@hazardflow/core';
 
 /** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
 export interface CaseView {
@@ -28,6 +28,16 @@ export interface CaseView {
   reopenedCount: number;
   closedOnTime: boolean | null;
   workingDaysToClose: number | null;
+  /**
+   * How the hazard came to light (发现方式): the report's `discoveredBy`, else read from the
+   * reporter's role. Absent only on views stored before the field existed.
+   */
+  discoveredBy?: DiscoveryMethod;
+  /**
+   * The responsible party's rectification deadline (整改时限), kept after closing, unlike
+   * `dueAt`. Absent only on views stored before the field existed.
+   */
+  rectifyDueAt?: string | null;
 }
 
 /** What the store keeps per case: the view and the persisted machine snapshot (JSON). */

@@ -15,6 +15,7 @@ import type { EngineEmitter } from './engine-events';
 import { DuplicateCommandError, VersionConflictError } from './errors';
 import { type Idempotency, requestOf } from './idempotency';
 import { createInterner } from './interner';
+import { type NotificationTextOptions, withNotificationTexts } from './notification-text';
 import type { MachineSnapshot, PackRegistry } from './pack-registry';
 import { type CommandResult, failure } from './result';
 import type { HazardStore, TimerRow } from './store';
@@ -55,6 +56,8 @@ export interface CommitPipelineDeps {
   emitter: EngineEmitter;
   idempotency: Idempotency;
   workerId: string;
+  /** The language and templates notifications are written in. */
+  notificationText?: NotificationTextOptions;
 }
 
 /**
@@ -139,7 +142,15 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
       throw error;
     }
     args.onTimersPlanned?.(timers.set);
-    announce(emitter, view, args, emitted as unknown as HazardNotification[]);
+    const notifications = emitted as unknown as HazardNotification[];
+    announce(
+      emitter,
+      view,
+      args,
+      notifications.length === 0
+        ? notifications
+        : withNotificationTexts(notifications, view, args.pack, deps.notificationText),
+    );
     return result;
   };
 }

@@ -14,6 +14,7 @@ const REPORT_KEYS_WITH_REGULATOR = [
   'findings',
   'evidence',
 ];
+const REPORT_KEYS_WITH_DISCOVERY = [...REPORT_KEYS, 'discoveredBy'];
 const SITE_KEYS = ['id', 'name', 'territory', 'attributes'];
 const SITE_KEYS_WITH_PLACE_TYPE = ['id', 'name', 'placeType', 'territory', 'attributes'];
 
@@ -47,6 +48,18 @@ export function compactReport(report: HazardReport): HazardReport {
       description: report.description,
       findings: report.findings,
       evidence: report.evidence,
+    };
+  }
+  if (hasKeys(report, REPORT_KEYS_WITH_DISCOVERY)) {
+    return {
+      packId: report.packId,
+      category: report.category,
+      site,
+      responsible: report.responsible,
+      description: report.description,
+      findings: report.findings,
+      evidence: report.evidence,
+      discoveredBy: report.discoveredBy,
     };
   }
   if (site !== report.site) report.site = site;

@@ -1,10 +1,18 @@
-import type { Actor, BusinessCalendar, HazardReportInput, PolicyPack } from '@hazardflow/core';
+import type {
+  Actor,
+  BusinessCalendar,
+  HazardReportInput,
+  Locale,
+  NotificationTemplates,
+  PolicyPack,
+} from '@hazardflow/core';
 import type { AssessmentOptions, AssessmentRow } from './assessment';
 import type { AuditEntry } from './audit-chain';
 import type { AvailableCommandsResult } from './available-commands';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEvents } from './engine-events';
+import type { LedgerOptions, LedgerRow } from './ledger';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
@@ -31,6 +39,13 @@ export interface EngineOptions {
    * pre-release only when a pack id has no release.
    */
   prerelease?: boolean;
+  /**
+   * The language of the text people read: notifications' `localText` and the ledger's cells.
+   * Default `'zh-CN'`; notifications carry both languages in `text` whatever this says.
+   */
+  locale?: Locale;
+  /** Notification templates per reason that win over the pack's and the defaults. */
+  notificationTemplates?: Partial<NotificationTemplates>;
 }
 
 type Listener<K extends keyof EngineEvents> = (...args: EngineEvents[K]) => unknown;
@@ -76,6 +91,11 @@ export interface Engine {
    * offset (`2026-10-01T00:00:00+08:00`); they are compared as instants.
    */
   query(filter?: CaseFilter, page?: Page): Promise<{ items: CaseView[]; nextCursor: string | null }>;
+  /**
+   * The hazard ledger (隐患排查治理台账) of the cases matching `filter`: one row per case with
+   * the standard columns, in the engine's `locale` unless `options.locale` says otherwise.
+   */
+  ledger(filter?: CaseFilter, options?: Omit<LedgerOptions, 'packs' | 'histories'>): Promise<LedgerRow[]>;
   /** The case's audit trail, oldest first. */
   history(caseId: string): Promise<AuditEntry[]>;
   /** The case's armed durable timers, earliest `dueAt` first (empty for an unknown or ended case). */

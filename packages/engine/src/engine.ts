@@ -9,6 +9,7 @@ import { createCommitPipeline } from './commit-pipeline';
 import { EngineEmitter } from './engine-events';
 import type { Engine, EngineOptions } from './engine-types';
 import { createIdempotency } from './idempotency';
+import { loadLedger } from './ledger';
 import { createCaseLoader } from './load-case';
 import { createMemoryStore } from './memory-store';
 import { createPackRegistry } from './pack-registry';
@@ -37,7 +38,11 @@ export function createEngine(options: EngineOptions): Engine {
   const idempotency = createIdempotency(store);
   const validateActor = createActorValidator();
   const load = createCaseLoader(store, packs);
-  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId });
+  const notificationText = {
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.notificationTemplates !== undefined ? { templates: options.notificationTemplates } : {}),
+  };
+  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId, notificationText });
   const report = createReportCommand({
     clock,
     random,
@@ -88,6 +93,8 @@ export function createEngine(options: EngineOptions): Engine {
       );
     },
     history: (caseId) => store.history(caseId),
+    ledger: (filter = {}, ledgerOptions = {}) =>
+      loadLedger(store, filter, { packs: options.packs, locale: options.locale, ...ledgerOptions }),
     async timers(caseId) {
       const rows = await store.timersOf(caseId);
       return [...rows].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || compare(a.timerId, b.timerId));

@@ -37,12 +37,24 @@
  * @packageDocumentation
  */
 export {
+  ASSESSMENT_GROUP_LABELS,
   type AssessmentGroup,
   type AssessmentOptions,
   type AssessmentRow,
+  type AssessmentTableOptions,
   computeAssessment,
   formatAssessmentTable,
 } from './assessment';
+export {
+  ASSESSMENT_MEASURE_LABELS,
+  type AssessmentMeasures,
+  type AssessmentReport,
+  type AssessmentReportFormat,
+  type AssessmentReportOptions,
+  computeAssessmentReport,
+  type DiscoveryShare,
+  formatAssessmentReport,
+} from './assessment-report';
 export {
   type AuditDraft,
   type AuditEntry,
@@ -65,7 +77,22 @@ export {
 } from './engine';
 export type { CaseChange, EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export {
+  LEDGER_COLUMNS,
+  type LedgerColumn,
+  type LedgerOptions,
+  type LedgerRow,
+  ledgerRows,
+  loadLedger,
+} from './ledger';
 export { createMemoryStore } from './memory-store';
+export {
+  type NotificationPack,
+  type NotificationTextOptions,
+  type NotificationWithText,
+  withNotificationText,
+  withNotificationTexts,
+} from './notification-text';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';

@@ -135,6 +135,7 @@ export function createReportCommand(deps: ReportDeps) {
         description: hazard.description,
         findings: hazard.findings,
         evidence: hazard.evidence,
+        ...(hazard.discoveredBy !== undefined ? { discoveredBy: hazard.discoveredBy } : {}),
       },
     };
     const [next, actions] = computeInitial(model.machine, machineInput);

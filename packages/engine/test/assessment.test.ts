@@ -1,4 +1,11 @@
-import { type AssessmentRow, type CaseView, computeAssessment, formatAssessmentTable } from '@hazardflow/engine';
+import {
+  type AssessmentRow,
+  type CaseView,
+  computeAssessment,
+  computeAssessmentReport,
+  formatAssessmentReport,
+  formatAssessmentTable,
+} from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -265,7 +272,7 @@ describe('assessment (考核) figures', () => {
   it('no views, no rows; the table prints rates as percentages and a dash for no value', () => {
     expect(computeAssessment([], { groupBy: 'pack' })).toEqual([]);
     const rows = computeAssessment(views, { groupBy: 'regulator' });
-    expect(formatAssessmentTable(rows, 'regulator')).toBe(
+    expect(formatAssessmentTable(rows, 'regulator', { locale: 'en' })).toBe(
       [
         'regulator       found  closed  closure  on time  open overdue  top level  listed  median wd',
         '--------------  -----  ------  -------  -------  ------------  ---------  ------  ---------',
@@ -274,5 +281,144 @@ describe('assessment (考核) figures', () => {
         'traffic-police      1       0     0.0%        -             0          1       0          -',
       ].join('\n'),
     );
+  });
+
+  it('in Chinese by default, with names for groups, columns lined up counting CJK characters as two', () => {
+    const rows = computeAssessment(views, { groupBy: 'territory' });
+    const table = formatAssessmentTable(rows, 'territory', { groupNames: { 'street-a': '东湖街道' } });
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(
+      /^属地（街道） +隐患总数 +销号 +整改率 +按期整改率 +逾期未整改 +最高督办级别 +挂牌督办 +整改用时中位数（工作日）$/,
+    );
+    expect(lines[2]).toMatch(/^东湖街道 +4 +2 +50\.0% +50\.0% +1 +2 +0 +5\.0$/);
+    expect(lines[3]).toMatch(/^street-b +5 +3/);
+    // Every line ends at the same terminal column, and "隐患总数" ends where its figures do.
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+    const header = lines[0] as string;
+    const firstFigure = /^东湖街道 +\d+/.exec(lines[2] as string)?.[0] ?? '';
+    expect(displayWidth(firstFigure)).toBe(displayWidth(header.slice(0, header.indexOf('隐患总数') + 4)));
+  });
+});
+
+/** Terminal columns of a string, counted by hand: CJK and full-width forms are two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+const DISCOVERED: Record<string, CaseView['discoveredBy']> = {
+  a1: 'inspection',
+  a2: 'complaint',
+  a3: 'complaint',
+  a4: 'complaint',
+  b1: 'grid_patrol',
+  b2: 'self_report',
+  b3: 'complaint',
+  b4: 'department_transfer',
+};
+const discovered: CaseView[] = views.map((v) => {
+  const method = DISCOVERED[v.id];
+  return method === undefined ? v : { ...v, discoveredBy: method };
+});
+
+describe('the district assessment report (隐患总数, 整改率, 按期整改率 …)', () => {
+  // Worked out by hand from the table above; a4 (dismissed) is not a hazard and is left out.
+  it('overall, by street and by department, over the hazards found', () => {
+    const report = computeAssessmentReport(discovered);
+    expect(report.overall).toEqual({
+      group: '',
+      total: 8,
+      rectified: 5,
+      rectificationRate: 0.625,
+      onTimeRate: 0.6, // a1, b1, b4 of a1, a2, b1, b2, b4
+      overdueOpen: 2, // a3, b3 (b5 was transferred)
+      major: 1,
+      listed: 2,
+      closed: 5,
+      meanWorkingDaysToClose: 5.2, // (3 + 7 + 2 + 10 + 4) / 5
+      reopened: 2, // a2, b5
+    });
+    expect(report.byTerritory).toEqual([
+      {
+        group: 'street-a',
+        total: 3,
+        rectified: 2,
+        rectificationRate: 0.667,
+        onTimeRate: 0.5,
+        overdueOpen: 1,
+        major: 0,
+        listed: 0,
+        closed: 2,
+        meanWorkingDaysToClose: 5,
+        reopened: 1,
+      },
+      {
+        group: 'street-b',
+        total: 5,
+        rectified: 3,
+        rectificationRate: 0.6,
+        onTimeRate: 0.667,
+        overdueOpen: 1,
+        major: 1,
+        listed: 2,
+        closed: 3,
+        meanWorkingDaysToClose: 5.3, // 16 / 3
+        reopened: 1,
+      },
+    ]);
+    expect(report.byRegulator.map((m) => [m.group, m.total, m.closed])).toEqual([
+      ['fire-rescue', 5, 3],
+      ['housing', 2, 2],
+      ['traffic-police', 1, 0],
+    ]);
+  });
+
+  it('the share found by each discovery method; views without one count as not recorded', () => {
+    expect(computeAssessmentReport(discovered).byDiscovery).toEqual([
+      { method: 'inspection', count: 1, share: 0.125 },
+      { method: 'self_report', count: 1, share: 0.125 },
+      { method: 'complaint', count: 3, share: 0.375 },
+      { method: 'grid_patrol', count: 1, share: 0.125 },
+      { method: 'department_transfer', count: 1, share: 0.125 },
+      { method: 'unrecorded', count: 1, share: 0.125 },
+    ]);
+    expect(computeAssessmentReport([]).byDiscovery.every((d) => d.count === 0 && d.share === 0)).toBe(true);
+  });
+
+  it('a window keeps the hazards reported in it', () => {
+    const report = computeAssessmentReport(discovered, { from: day(4), to: day(12) });
+    expect(report.overall.total).toBe(5); // a3, b2, b3, b4, b5
+    expect([report.from, report.to]).toEqual([day(4), day(12)]);
+  });
+
+  it('prints in Chinese by default, English on request, as text or Markdown', () => {
+    const report = computeAssessmentReport(discovered);
+    const names = { 'street-a': { zh: '东湖街道', en: 'Donghu Street' } };
+    const zh = formatAssessmentReport(report, { names });
+    expect(zh).toContain('统计期间: 全部');
+    expect(zh).toContain('属地（街道）');
+    expect(zh).toContain('监管部门');
+    expect(zh).toMatch(/群众举报（12345\/96119） +3 +37\.5%/);
+    expect(zh).toMatch(/东湖街道 +3 +2 +66\.7% +50\.0% +1 +0 +0 +2 +5\.0 +1/);
+    for (const heading of [
+      '隐患总数',
+      '已整改',
+      '整改率',
+      '按期整改率',
+      '逾期未整改',
+      '重大隐患',
+      '挂牌督办',
+      '销号',
+      '平均整改用时（工作日）',
+      '回头看/复发',
+    ]) {
+      expect(zh).toContain(heading);
+    }
+    const en = formatAssessmentReport(report, { names, locale: 'en', format: 'markdown', groupings: ['territory'] });
+    expect(en).toContain('## territory');
+    expect(en).not.toContain('## regulator');
+    expect(en).toContain('| Donghu Street | 3 | 2 | 66.7% | 50.0% | 1 | 0 | 0 | 2 | 5.0 | 1 |');
+    expect(en).toContain('| Citizen complaint (12345/96119) | 3 | 37.5% |');
   });
 });

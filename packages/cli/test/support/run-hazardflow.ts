@@ -16,14 +16,18 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
  * `build-hazardflow.ts`) as a child process. `--conditions=@hazardflow/source` lets the
  * TypeScript packs of the fixtures import `@hazardflow/core` from its sources, as they do
  * inside this repository. stdout and stderr are pipes (never a TTY), and colour variables from
- * the test runner's own environment are removed so only `env` decides them.
+ * the test runner's own environment are removed so only `env` decides them; so are the locale
+ * variables (LANG, LC_ALL, LC_MESSAGES).
  */
 export function hazardflow(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<Run> {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI']) if (!options.env?.[name]) delete env[name];
+  // Colour and language come from `env` only, so output does not depend on the machine's locale.
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'LANG', 'LC_ALL', 'LC_MESSAGES']) {
+    if (!options.env?.[name]) delete env[name];
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=@hazardflow/source', inject('hazardflowBin'), ...args], {
       cwd: options.cwd ?? FIXTURES,

@@ -110,6 +110,7 @@ export async function seedCases(filename: string): Promise<SeededCases> {
         responsible: { id: 'greenview-property' },
         description: 'North exit chained during opening hours (citizen complaint via 96119)',
         evidence: [evidence('photo', people.citizen)],
+        discoveredBy: 'complaint',
       },
       people.citizen,
     );

@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { EvidenceRef } from '../evidence';
 import type { Scalar } from '../pack/schema';
 import type { Site } from '../report';
-import type { DismissReason, EvidenceStep, InterimControl, Severity } from '../vocabulary';
+import type { DiscoveryMethod, DismissReason, EvidenceStep, InterimControl, Severity } from '../vocabulary';
 
 /** Who owns the deadline being tracked: the responsible party's climb the ladder, others only warn. */
 export type DeadlineOwner = 'responsible' | 'regulator';
@@ -38,6 +38,8 @@ export interface HazardContext {
   description: string;
   findings: Record<string, Scalar>;
   evidence: (EvidenceRef & { step: EvidenceStep | 'other' })[];
+  /** How the hazard came to light (发现方式); absent in cases stored before it was recorded. */
+  discoveredBy?: DiscoveryMethod | undefined;
   /** Evidence added with ADD_EVIDENCE since the last step; the next step counts and files it. */
   pendingEvidence: EvidenceRef[];
   reportedAt: string;
@@ -132,6 +134,7 @@ export function compactContext(context: HazardContext): HazardContext {
     pendingEvidence: shareEmpty(context.pendingEvidence),
     reportedAt: context.reportedAt,
     reportedBy: context.reportedBy,
+    discoveredBy: context.discoveredBy,
     severity: context.severity,
     imminentDanger: context.imminentDanger,
     classificationReasons: shareEmpty(context.classificationReasons),
@@ -193,5 +196,6 @@ export interface HazardInput {
     description: string;
     findings: Record<string, Scalar>;
     evidence: EvidenceRef[];
+    discoveredBy?: DiscoveryMethod | undefined;
   };
 }

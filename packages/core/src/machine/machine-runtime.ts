@@ -4,6 +4,7 @@ import { effectiveDeadline } from '../pack/effective-deadline';
 import { resolvePolicy } from '../pack/resolve-policy';
 import { isDated } from '../pack/rule-validity';
 import type { Deadlines, PolicyPack, Scalar } from '../pack/schema';
+import { discoveryMethodOfRole } from '../report';
 import type { Severity } from '../vocabulary';
 import { iso } from './case-time';
 import { filedEvidence, type HazardContext, type HazardInput } from './hazard-context';
@@ -131,6 +132,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         // The input's own string when it is already canonical: one string kept per case, not two.
         reportedAt: reportedAt === input.at ? input.at : reportedAt,
         reportedBy: { actorId: input.reportedBy.id, role: input.reportedBy.role, at: input.at },
+        discoveredBy: report.discoveredBy ?? discoveryMethodOfRole(input.reportedBy.role),
         severity: null,
         imminentDanger: false,
         classificationReasons: [],

@@ -1,0 +1,134 @@
+import type { HazardNotification, NotificationReason } from './machine/hazard-events';
+import type { Label, Locale } from './vocabulary-labels';
+
+/**
+ * The facts about a case a notification is written from: what the machine's notification
+ * does not carry itself (it knows the case id, not the site's name). The engine takes them
+ * from the case view and the pack.
+ */
+export interface NotificationFacts {
+  siteName: string;
+  /** The hazard category's name, from the pack. */
+  category: Label;
+  /** The department asking (the case's regulator), by name. */
+  regulator: Label;
+  /** The time zone the deadline is shown in (the pack's). */
+  timeZone: string;
+}
+
+/**
+ * A template per reason, `{ zh, en }`, with placeholders in braces: `{site}`, `{hazard}`,
+ * `{deadline}` (local date, or "no deadline"), `{action}` (the ladder's recommended action,
+ * or empty), `{level}`, `{regulator}`, `{message}` (the machine's English detail).
+ */
+export type NotificationTemplates = Record<NotificationReason, Label>;
+
+/** The rendered text of one notification in both languages. */
+export interface NotificationText {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The default templates: where, what, by when, what to do, who asks. Written for the person
+ * who must act, in the words a notice uses (限期整改, 挂牌督办, 复查).
+ */
+export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
+  notice_issued: {
+    zh: '【整改通知】{site}存在{hazard}隐患，请于{deadline}前完成整改并报送整改情况。——{regulator}',
+    en: '[Rectification notice] {site}: {hazard}. Rectify by {deadline} and report back. — {regulator}',
+  },
+  listed_supervision: {
+    zh: '【挂牌督办】{site}的{hazard}已列为重大隐患挂牌督办（第{level}级）：{action}。整改时限：{deadline}。——{regulator}',
+    en: '[Listed supervision] {site}: {hazard} is a major hazard under listed supervision (level {level}): {action}. Deadline: {deadline}. — {regulator}',
+  },
+  imminent_danger: {
+    zh: '【紧急】{site}的{hazard}存在重大险情，请立即撤出人员、设置警戒或停产停业（《安全生产法》第六十五条）。——{regulator}',
+    en: '[Urgent] {site}: {hazard} is an imminent danger. Evacuate, cordon off or suspend operations now (Work Safety Law Art. 65). — {regulator}',
+  },
+  warning: {
+    zh: '【到期预警】{site}的{hazard}整改时限为{deadline}，即将到期，请抓紧完成。——{regulator}',
+    en: '[Deadline warning] {site}: {hazard} is due on {deadline}. Finish in time. — {regulator}',
+  },
+  overdue: {
+    zh: '【逾期】{site}的{hazard}已超过时限（{deadline}）未完成，请立即整改并说明原因。——{regulator}',
+    en: '[Overdue] {site}: {hazard} passed its deadline ({deadline}). Rectify now and explain the delay. — {regulator}',
+  },
+  escalated: {
+    zh: '【升级督办】{site}的{hazard}已升级至第{level}级：{action}。整改时限：{deadline}。——{regulator}',
+    en: '[Escalated] {site}: {hazard} is now at level {level}: {action}. Deadline: {deadline}. — {regulator}',
+  },
+  reminder: {
+    zh: '【催办】{site}的{hazard}仍未整改到位（第{level}级：{action}），时限：{deadline}。——{regulator}',
+    en: '[Reminder] {site}: {hazard} is still not rectified (level {level}: {action}). Deadline: {deadline}. — {regulator}',
+  },
+  acknowledgement_overdue: {
+    zh: '【逾期未签收】{site}的{hazard}整改通知逾期未签收，请立即签收。——{regulator}',
+    en: '[Notice not acknowledged] {site}: the notice about {hazard} has not been acknowledged. Acknowledge it now. — {regulator}',
+  },
+  verification_failed: {
+    zh: '【复查不合格】{site}的{hazard}复查未通过，请继续整改，时限：{deadline}。——{regulator}',
+    en: '[Verification failed] {site}: {hazard} did not pass verification. Keep rectifying; deadline: {deadline}. — {regulator}',
+  },
+  extension_requested: {
+    zh: '【延期申请】{site}的{hazard}申请延期整改，请审批（现时限：{deadline}）。',
+    en: '[Extension requested] {site}: an extension is requested for {hazard}. Please decide (current deadline: {deadline}).',
+  },
+  closed: {
+    zh: '【销号】{site}的{hazard}已整改完毕并验收销号。——{regulator}',
+    en: '[Closed] {site}: {hazard} is rectified, verified and closed. — {regulator}',
+  },
+  reopened: {
+    zh: '【回头看】{site}的{hazard}经回头看发现复发，已重新立案，请重新整改。——{regulator}',
+    en: '[Reopened] {site}: a follow-up check found {hazard} again; the case is reopened. Rectify it again. — {regulator}',
+  },
+};
+
+const NO_DEADLINE: Label = { zh: '（无时限）', en: '(no deadline)' };
+const NO_ACTION: Label = { zh: '按规定处置', en: 'act as the rules require' };
+
+/**
+ * The text of a notification in both languages, from the templates (the pack's overrides
+ * first, then the defaults). Pure: the deadline's local date comes from `Intl` in the facts'
+ * time zone, never from the wall clock. Both languages are always rendered; a reader picks
+ * one with {@link notificationTextIn}.
+ */
+export function renderNotification(
+  notification: Pick<HazardNotification, 'reason' | 'level' | 'dueAt' | 'action' | 'message'>,
+  facts: NotificationFacts,
+  overrides: Partial<NotificationTemplates> = {},
+): NotificationText {
+  const template = overrides[notification.reason] ?? DEFAULT_NOTIFICATION_TEMPLATES[notification.reason];
+  const render = (lang: 'zh' | 'en'): string => {
+    const values: Record<string, string> = {
+      site: facts.siteName,
+      hazard: facts.category[lang],
+      deadline: notification.dueAt === null ? NO_DEADLINE[lang] : localDate(notification.dueAt, facts.timeZone, lang),
+      action: (notification.action ?? NO_ACTION)[lang],
+      level: String(notification.level),
+      regulator: facts.regulator[lang],
+      message: notification.message,
+    };
+    return template[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(values, name) ? (values[name] as string) : whole,
+    );
+  };
+  return { zh: render('zh'), en: render('en') };
+}
+
+/** The notification text in one locale. */
+export function notificationTextIn(text: NotificationText, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/** An instant's local date in a time zone: `2026年3月5日` or `2026-03-05`. */
+export function localDate(instant: string, timeZone: string, lang: 'zh' | 'en'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(instant))
+    .reduce<Record<string, string>>((acc, p) => {
+      acc[p.type] = p.value;
+      return acc;
+    }, {});
+  const { year, month, day } = parts as { year: string; month: string; day: string };
+  return lang === 'zh' ? `${year}年${Number(month)}月${Number(day)}日` : `${year}-${month}-${day}`;
+}
