@@ -12,6 +12,7 @@
  */
 
 export { type Actor, actorSchema, SYSTEM_ACTOR } from './actor';
+export { brandError } from './branded-error';
 export {
   type BusinessCalendar,
   type BusinessCalendarOptions,
@@ -20,7 +21,12 @@ export {
   type Instant,
   type OutsideCoverage,
 } from './calendar/business-calendar';
-export { CalendarError, type CalendarErrorCode, type CalendarErrorDetails } from './calendar/calendar-error';
+export {
+  CalendarError,
+  type CalendarErrorCode,
+  type CalendarErrorDetails,
+  isCalendarError,
+} from './calendar/calendar-error';
 export { type ChinaCalendarOptions, type ChinaYearSchedule, chinaCalendar } from './calendar/china-calendar';
 export { instantToMs } from './calendar/instant';
 export {
@@ -75,7 +81,7 @@ export type { EffectivePolicy } from './pack/effective-policy';
 export { extendPolicyPack, type PolicyPackPatch } from './pack/extend-policy-pack';
 export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pack/format-policy-pack-issues';
 export { overridePatchSchema } from './pack/override-patch-schema';
-export { PolicyPackError } from './pack/policy-pack-error';
+export { isPolicyPackError, PolicyPackError } from './pack/policy-pack-error';
 export { formatIssuePath, type PolicyPackIssue, type PolicyPackIssueCode } from './pack/policy-pack-issue';
 export { policyPackJsonSchema } from './pack/policy-pack-json-schema';
 export { type PolicyContext, resolvePolicy } from './pack/resolve-policy';

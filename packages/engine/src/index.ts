@@ -38,7 +38,14 @@ export { type Clock, createManualClock, type ManualClock, systemClock } from './
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
 export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
-export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export {
+  DuplicateCommandError,
+  isDuplicateCommandError,
+  isTimerGoneError,
+  isVersionConflictError,
+  TimerGoneError,
+  VersionConflictError,
+} from './errors';
 export { createMemoryStore } from './memory-store';
 export { type CommandError, type CommandErrorCode, type CommandResult, failure } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';

@@ -39,6 +39,7 @@ export { type RunPackConformanceOptions, runPackConformance } from './run-pack-c
 export {
   type CaseExpectation,
   type CaseScenario,
+  isScenarioError,
   type ScenarioActor,
   type ScenarioCommand,
   ScenarioError,

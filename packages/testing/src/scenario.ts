@@ -1,4 +1,11 @@
-import type { Actor, Duration, HazardNotification, HazardReportInput, NotificationReason } from '@hazardflow/core';
+import {
+  type Actor,
+  brandError,
+  type Duration,
+  type HazardNotification,
+  type HazardReportInput,
+  type NotificationReason,
+} from '@hazardflow/core';
 import type { AuditEntry, CaseView, CommandErrorCode, CommandResult } from '@hazardflow/engine';
 import { formatCaseHistory } from './format-case-history';
 import type { TestEngine } from './test-engine';
@@ -21,6 +28,9 @@ export class ScenarioError extends Error {
     super(message);
   }
 }
+
+/** True for a `ScenarioError` from any copy of `@hazardflow/testing` (ESM or CJS build); `instanceof` agrees. */
+export const isScenarioError = brandError(ScenarioError, '@hazardflow/testing/ScenarioError');
 
 /** Someone about to act in a story. */
 export interface ScenarioActor {
