@@ -37,7 +37,13 @@ export { caseViewOf } from './case-view-of';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './clock';
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 export { type CommandOptions, createEngine, type Engine, type EngineOptions } from './engine';
-export { type CaseChange, EngineEmitter, type EngineEvents } from './engine-events';
+export {
+  type CaseChange,
+  EngineEmitter,
+  type EngineEventSource,
+  type EngineEvents,
+  type EngineListener,
+} from './engine-events';
 export {
   DuplicateCommandError,
   isDuplicateCommandError,
