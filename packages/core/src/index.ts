@@ -33,8 +33,10 @@ export {
   type Command,
   type CommandEvent,
   type CommandEventPayload,
+  type CommandPayloadInputs,
   type CommandPayloads,
   commandPayloadSchemas,
+  type HazardCommand,
   parseCommand,
 } from './commands';
 export { toDot } from './diagram/to-dot';
