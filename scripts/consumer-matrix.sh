@@ -77,15 +77,6 @@ write_project "$WORK/npm" npm "${npm_pairs[@]}"
 write_project "$WORK/pnpm" pnpm "${pnpm_pairs[@]}"
 printf 'onlyBuiltDependencies:\n  - better-sqlite3\n  - esbuild\n' >"$WORK/pnpm/pnpm-workspace.yaml"
 
-say "installing: npm (${#npm_pairs[@]} packages) and pnpm (${#pnpm_pairs[@]} packages), side by side"
-(cd "$WORK/npm" && npm install --no-audit --no-fund --prefer-offline --loglevel=error >"$WORK/npm-install.log" 2>&1) &
-NPM_PID=$!
-(cd "$WORK/pnpm" && pnpm install --prefer-offline --reporter=silent >"$WORK/pnpm-install.log" 2>&1) &
-PNPM_PID=$!
-wait "$NPM_PID" || { cat "$WORK/npm-install.log" >&2; echo "npm install failed" >&2; exit 1; }
-wait "$PNPM_PID" || { cat "$WORK/pnpm-install.log" >&2; echo "pnpm install failed" >&2; exit 1; }
-say "installed"
-
 node scripts/extract-doc-blocks.mjs "$WORK/docs" >"$WORK/doc-blocks.json"
 
 # Whether engine.send takes the command union yet (the type test below needs it).
@@ -157,8 +148,28 @@ JSON
   return $status
 }
 
+# Each leg installs and then compiles and runs, both legs at once: the npm leg's compiles
+# overlap the pnpm leg's build of better-sqlite3.
+install_and_run() { # leg
+  local leg=$1
+  if [ "$leg" = npm ]; then
+    (cd "$WORK/npm" && npm install --no-audit --no-fund --prefer-offline --loglevel=error) >"$WORK/npm-install.log" 2>&1 ||
+      { cat "$WORK/npm-install.log" >&2; echo "FAIL npm install" >&2; return 1; }
+  else
+    (cd "$WORK/pnpm" && pnpm install --prefer-offline --reporter=silent) >"$WORK/pnpm-install.log" 2>&1 ||
+      { cat "$WORK/pnpm-install.log" >&2; echo "FAIL pnpm install" >&2; return 1; }
+  fi
+  say "$leg: installed ${leg} tarballs"
+  run_leg "$leg"
+}
+
+say "installing with npm (${#npm_pairs[@]} packages) and pnpm (${#pnpm_pairs[@]} packages), side by side"
+install_and_run npm &
+NPM_LEG=$!
+install_and_run pnpm &
+PNPM_LEG=$!
 STATUS=0
-run_leg npm || STATUS=1
-run_leg pnpm || STATUS=1
+wait "$NPM_LEG" || STATUS=1
+wait "$PNPM_LEG" || STATUS=1
 if [ "$STATUS" -ne 0 ]; then say "consumer matrix FAILED"; exit 1; fi
 say "consumer matrix passed: npm and pnpm x ESM/NodeNext, CJS/Node16, Bundler"

@@ -64,7 +64,9 @@ async function typedEventsAndCommands(): Promise<void> {
   engine.on('notification', (n, view) => {
     seen.push([n, view]); // n and view typed by the event name (TS7006 when they are not)
   });
-  engine.on('case.reported', (change) => check(change.to === 'reported', 'case.reported carries the status'));
+  const changes: string[] = [];
+  engine.on('case.reported', (change) => changes.push(change.to));
+  engine.on('case.transitioned', (change) => changes.push(change.to));
   // @ts-expect-error: no such event
   engine.on('notifications', () => undefined);
 
@@ -80,7 +82,11 @@ async function typedEventsAndCommands(): Promise<void> {
   const fromJson = JSON.parse('{"type":"TRIAGE","severty":"major"}') as HazardCommand;
   const invalid = await engine.send(reported.case.id, fromJson, { actor: inspector });
   check(!invalid.ok && invalid.error.code === 'VALIDATION_FAILED', 'a misspelt JSON command is VALIDATION_FAILED');
-  check(seen.length > 0, 'notification listeners ran');
+  check(changes.join() === 'reported,triaged', `listeners saw reported, triaged: ${changes.join()}`);
+  check(
+    seen.every(([n, view]) => n.caseId === view.id),
+    'notifications name their case',
+  );
 }
 
 async function errorsAcrossBuilds(): Promise<void> {

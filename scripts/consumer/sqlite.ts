@@ -13,6 +13,7 @@ async function main(): Promise<void> {
       site: { id: 'b3', name: 'Greenview B3', placeType: 'high-rise-residential', territory: 'street-east' },
       responsible: { id: 'greenview-property', name: 'Greenview Property Management' },
       description: 'e-bikes charging on the stair landing',
+      evidence: [{ kind: 'photo', uri: 'oss://hazards/photo.jpg', by: 'grid-1', at: '2026-06-01T01:00:00.000Z' }],
     },
     { actor: { id: 'grid-1', role: 'territory', org: 'street-east' } },
   );
