@@ -1,4 +1,10 @@
-import { type CommandEvent, createHazardMachine, defaultCalendarFor, type HazardMachine } from '@hazardflow/core';
+import {
+  type CommandEvent,
+  createHazardMachine,
+  defaultCalendarFor,
+  type HazardCommand,
+  type HazardMachine,
+} from '@hazardflow/core';
 import {
   computeInitial,
   computeTransition,
@@ -93,7 +99,7 @@ export function engineRunner(store: HazardStore = createMemoryStore()): CaseRunn
     for (let k = 1; k <= lifecycleSteps.length; k++) {
       const step = lifecycleSteps[k - 1] as (typeof lifecycleSteps)[number];
       clock.set(instantOf(i, k));
-      const result = await engine.send(id, step.command, { actor: step.actor });
+      const result = await engine.send(id, step.command as HazardCommand, { actor: step.actor });
       if (!result.ok) throw new Error(`${step.command.type}: ${result.error.code} ${result.error.message}`);
       last = result.case;
     }

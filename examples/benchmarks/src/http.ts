@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '@hazardflow/core';
+import type { Actor, HazardCommand } from '@hazardflow/core';
 import { createEngine, createManualClock } from '@hazardflow/engine';
 import { createHttpApp } from '@hazardflow/http';
 import { serve } from '@hono/node-server';
@@ -81,7 +81,7 @@ function directSide(sqlite: SqliteModule, filename: string): SendSide {
     async send(i, k, caseId) {
       const step = lifecycleSteps[k - 1] as (typeof lifecycleSteps)[number];
       clock.set(instantOf(i, k));
-      const result = await engine.send(caseId, step.command, { actor: step.actor });
+      const result = await engine.send(caseId, step.command as HazardCommand, { actor: step.actor });
       if (!result.ok) throw new Error(`${step.command.type}: ${result.error.code} ${result.error.message}`);
     },
     close: () => store.close(),

@@ -1,3 +1,4 @@
+import type { HazardCommand } from '@hazardflow/core';
 import {
   createEngine,
   createManualClock,
@@ -108,8 +109,8 @@ export async function measureScale(
       return result;
     };
     clock.advanceBy(1_000);
-    await timed(() => engine.send(id, triage.command, { actor: triage.actor }));
-    await timed(() => engine.send(id, notice.command, { actor: notice.actor }));
+    await timed(() => engine.send(id, triage.command as HazardCommand, { actor: triage.actor }));
+    await timed(() => engine.send(id, notice.command as HazardCommand, { actor: notice.actor }));
     const reported = await timed(() => engine.report(reportOf(count + n), { actor: actors.gridWorker }));
     if (reported.ok) fresh.push(reported.case.id);
   }

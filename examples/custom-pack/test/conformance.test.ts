@@ -1,4 +1,4 @@
-import { runPackConformance } from '@hazardflow/testing';
+import { runPackConformance } from '@hazardflow/testing/vitest';
 import { gasPack } from '../src/gas-pack';
 import { districtGasPack } from '../src/gas-pack-extended';
 

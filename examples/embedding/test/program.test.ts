@@ -9,7 +9,7 @@ const docPath = new URL('../../../docs/embedding.md', import.meta.url);
 function blockAfter(doc: string, marker: string): string {
   const start = doc.indexOf(marker);
   if (start < 0) throw new Error(`docs/embedding.md has no "${marker}"`);
-  const match = /```[a-z]*\n([\s\S]*?)```\n/.exec(doc.slice(start));
+  const match = /```[^\n]*\n([\s\S]*?)```\n/.exec(doc.slice(start));
   if (!match?.[1]) throw new Error(`no fenced block after "${marker}"`);
   return match[1];
 }

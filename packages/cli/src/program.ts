@@ -9,8 +9,8 @@ import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
-import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
 import { parseLangOption } from './locale';
+import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
 import { processTerminal, type Terminal, withoutColour } from './terminal';
 
 // Imported rather than read at run time, so a bundle of the binary carries its own version.

@@ -66,8 +66,25 @@ export const commandPayloadSchemas = {
 export type CommandPayloads = { [K in CommandType]: z.output<(typeof commandPayloadSchemas)[K]> };
 export type CommandPayloadInputs = { [K in CommandType]: z.input<(typeof commandPayloadSchemas)[K]> };
 
-/** What an application sends: the command type and its payload. */
-export type Command = { [K in CommandType]: { type: K } & CommandPayloadInputs[K] }[CommandType];
+/**
+ * What an application sends, and what `engine.send` accepts: the union of every command, each
+ * `type` with its own payload typed, so a misspelt type or field does not compile. A command
+ * built at run time (parsed JSON) is checked by the same zod schemas in `send`
+ * (`parseCommand`), whatever its static type.
+ */
+export type HazardCommand = {
+  [K in CommandType]: { readonly type: K } & ReadonlyInput<CommandPayloadInputs[K]>;
+}[CommandType];
+
+/** A payload as given: read-only arrays and objects (e.g. `as const` fixtures) are accepted too. */
+type ReadonlyInput<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyInput<U>[]
+  : T extends object
+    ? { readonly [P in keyof T]: ReadonlyInput<T[P]> }
+    : T;
+
+/** The same union as `HazardCommand`, by its earlier name. */
+export type Command = HazardCommand;
 
 /** A command as the machine receives it: validated payload plus the engine's envelope. */
 export type CommandEvent = {

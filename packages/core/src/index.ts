@@ -13,6 +13,7 @@
  */
 
 export { type Actor, actorSchema, SYSTEM_ACTOR } from './actor';
+export { brandError } from './branded-error';
 export {
   type BusinessCalendar,
   type BusinessCalendarOptions,
@@ -21,7 +22,12 @@ export {
   type Instant,
   type OutsideCoverage,
 } from './calendar/business-calendar';
-export { CalendarError, type CalendarErrorCode, type CalendarErrorDetails } from './calendar/calendar-error';
+export {
+  CalendarError,
+  type CalendarErrorCode,
+  type CalendarErrorDetails,
+  isCalendarError,
+} from './calendar/calendar-error';
 export {
   type CalendarYearInput,
   type CalendarYearValidation,
@@ -44,8 +50,10 @@ export {
   type Command,
   type CommandEvent,
   type CommandEventPayload,
+  type CommandPayloadInputs,
   type CommandPayloads,
   commandPayloadSchemas,
+  type HazardCommand,
   parseCommand,
 } from './commands';
 export { toDot } from './diagram/to-dot';
@@ -110,7 +118,7 @@ export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pa
 export { LIFECYCLE_STATES } from './pack/migration-checks';
 export { overridePatchSchema } from './pack/override-patch-schema';
 export { policyHash } from './pack/policy-hash';
-export { PolicyPackError } from './pack/policy-pack-error';
+export { isPolicyPackError, PolicyPackError } from './pack/policy-pack-error';
 export { formatIssuePath, type PolicyPackIssue, type PolicyPackIssueCode } from './pack/policy-pack-issue';
 export { policyPackJsonSchema } from './pack/policy-pack-json-schema';
 export { type PolicyContext, resolvePolicy } from './pack/resolve-policy';

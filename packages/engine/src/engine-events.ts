@@ -31,89 +31,140 @@ export interface EngineEvents {
   error: [error: unknown];
 }
 
+/** A listener of one engine event: its parameters are typed by the event's name. */
+export type EngineListener<K extends keyof EngineEvents> = (...args: EngineEvents[K]) => unknown;
+
 /**
- * A wrapper `once` registers in place of the caller's listener; it remembers the original
- * (and its context) so `off(event, original)` finds it, as eventemitter3's own `once` does.
+ * The typed subscription side of the engine, declared here rather than inherited from
+ * eventemitter3: the declarations a consumer compiles then name no third-party type, so
+ * `engine.on('notification', (n, view) => …)` is typed under every module resolution
+ * (eventemitter3's own types, ESM-style in a CommonJS package, are not a constructor under
+ * `NodeNext`/`Node16` with `skipLibCheck: false`).
  */
-interface OnceWrapper {
-  (...args: unknown[]): void;
-  listener: (...args: never[]) => unknown;
-  context: unknown;
+export interface EngineEventSource {
+  /** Adds `listener`; it is called with `context` as `this` when given. */
+  on<K extends keyof EngineEvents>(event: K, listener: EngineListener<K>, context?: unknown): this;
+  /** Adds `listener` for the next `event` only. */
+  once<K extends keyof EngineEvents>(event: K, listener: EngineListener<K>, context?: unknown): this;
+  /** Removes `listener` (added with `on` or `once`), or every listener of `event` without one. */
+  off<K extends keyof EngineEvents>(event: K, listener?: EngineListener<K>, context?: unknown, once?: boolean): this;
 }
 
-function isOnceWrapper(fn: unknown): fn is OnceWrapper {
+/**
+ * A wrapper `once` or a contextual `on` registers in place of the caller's listener; it
+ * remembers the original (and its context) so `off(event, original, context)` finds it.
+ */
+interface ListenerWrapper {
+  (...args: unknown[]): unknown;
+  listener: (...args: never[]) => unknown;
+  context: unknown;
+  once: boolean;
+}
+
+function isWrapper(fn: unknown): fn is ListenerWrapper {
   return typeof fn === 'function' && 'listener' in fn;
 }
 
+type AnyListener = (...args: unknown[]) => unknown;
+
 /**
- * An eventemitter3 emitter whose `emit` isolates listeners: one that throws, or returns a
- * promise that rejects, does not stop the others or the command that caused the event; its
- * error surfaces as an `error` event. An `error` listener that fails is ignored, never
- * re-emitted, so a failing `error` listener cannot loop.
- * @internal not exported from the package entry; the engine's own.
+ * The engine's emitter. eventemitter3 keeps the listener lists underneath (a small, fast,
+ * well-kept library); it is a private field, so no declaration names it. `emit` isolates
+ * listeners: one that throws, or returns a promise that rejects, does not stop the others or
+ * the command that caused the event; its error surfaces as an `error` event. An `error`
+ * listener that fails is ignored, never re-emitted, so a failing `error` listener cannot loop.
  */
-export class EngineEmitter extends EventEmitter<EngineEvents> {
-  override emit<K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]): boolean {
-    const listeners = this.listeners(event) as ((...a: unknown[]) => unknown)[];
+export class EngineEmitter implements EngineEventSource {
+  readonly #listeners = new EventEmitter();
+
+  on<K extends keyof EngineEvents>(event: K, listener: EngineListener<K>, context?: unknown): this {
+    this.#listeners.on(event, context === undefined ? listener : this.#wrap(listener, context, false));
+    return this;
+  }
+
+  /** `once` as a self-removing wrapper, so the isolating `emit` below also handles it. */
+  once<K extends keyof EngineEvents>(event: K, listener: EngineListener<K>, context?: unknown): this {
+    const wrapper = this.#wrap(listener, context ?? this, true);
+    const selfRemoving = Object.assign(
+      (...args: unknown[]) => {
+        this.#listeners.removeListener(event, selfRemoving);
+        return wrapper(...args);
+      },
+      { listener: wrapper.listener, context: wrapper.context, once: true },
+    );
+    this.#listeners.on(event, selfRemoving);
+    return this;
+  }
+
+  /**
+   * Removes `listener`'s registrations (with `on` and `once`): only those added with
+   * `context`, when given, and only `once` ones when `once` is true. Without a listener,
+   * removes every listener of `event`.
+   */
+  removeListener<K extends keyof EngineEvents>(
+    event: K,
+    listener?: EngineListener<K>,
+    context?: unknown,
+    once?: boolean,
+  ): this {
+    if (!listener) {
+      this.#listeners.removeAllListeners(event);
+      return this;
+    }
+    for (const registered of this.#listeners.listeners(event) as AnyListener[]) {
+      const matches = isWrapper(registered)
+        ? registered.listener === listener &&
+          (context === undefined || registered.context === context) &&
+          (!once || registered.once)
+        : registered === listener && context === undefined && !once;
+      if (matches) this.#listeners.removeListener(event, registered);
+    }
+    return this;
+  }
+
+  off<K extends keyof EngineEvents>(event: K, listener?: EngineListener<K>, context?: unknown, once?: boolean): this {
+    return this.removeListener(event, listener, context, once);
+  }
+
+  removeAllListeners(event?: keyof EngineEvents): this {
+    this.#listeners.removeAllListeners(event);
+    return this;
+  }
+
+  /** The listeners of `event` as registered (a `once` or contextual listener as its wrapper). */
+  listeners<K extends keyof EngineEvents>(event: K): EngineListener<K>[] {
+    return this.#listeners.listeners(event) as EngineListener<K>[];
+  }
+
+  listenerCount(event: keyof EngineEvents): number {
+    return this.#listeners.listenerCount(event);
+  }
+
+  eventNames(): (keyof EngineEvents)[] {
+    return this.#listeners.eventNames() as (keyof EngineEvents)[];
+  }
+
+  emit<K extends keyof EngineEvents>(event: K, ...args: EngineEvents[K]): boolean {
+    const listeners = this.#listeners.listeners(event) as AnyListener[];
     if (listeners.length === 0) return false;
     for (const listener of listeners) {
       try {
         const result = listener(...args);
         // Not awaited: the command does not wait for an async listener, only its failure is kept.
-        if (isThenable(result)) result.then(undefined, (error: unknown) => this.listenerFailed(event, error));
+        if (isThenable(result)) result.then(undefined, (error: unknown) => this.#listenerFailed(event, error));
       } catch (error) {
-        this.listenerFailed(event, error);
+        this.#listenerFailed(event, error);
       }
     }
     return true;
   }
 
-  /** `once` through `on`, so the isolating `emit` above also removes one-shot listeners. */
-  override once<K extends keyof EngineEvents>(
-    event: K,
-    listener: (...args: EngineEvents[K]) => void,
-    context?: unknown,
-  ): this {
-    const once = ((...args: EngineEvents[K]) => {
-      super.removeListener(event, once as never);
-      return listener.apply(context ?? this, args);
-    }) as OnceWrapper;
-    once.listener = listener as OnceWrapper['listener'];
-    once.context = context ?? this;
-    return this.on(event, once as never);
+  #wrap(listener: (...args: never[]) => unknown, context: unknown, once: boolean): ListenerWrapper {
+    const call = (listener as AnyListener).bind(context);
+    return Object.assign((...args: unknown[]) => call(...args), { listener, context, once });
   }
 
-  /** Also removes listeners added with `once`, which are registered as their wrappers. */
-  override removeListener<K extends keyof EngineEvents>(
-    event: K,
-    listener?: (...args: EngineEvents[K]) => void,
-    context?: unknown,
-    once?: boolean,
-  ): this {
-    if (listener) {
-      for (const registered of this.listeners(event)) {
-        if (
-          isOnceWrapper(registered) &&
-          registered.listener === listener &&
-          (!context || registered.context === context)
-        ) {
-          super.removeListener(event, registered as never);
-        }
-      }
-    }
-    return super.removeListener(event, listener as never, context, once);
-  }
-
-  override off<K extends keyof EngineEvents>(
-    event: K,
-    listener?: (...args: EngineEvents[K]) => void,
-    context?: unknown,
-    once?: boolean,
-  ): this {
-    return this.removeListener(event, listener, context, once);
-  }
-
-  private listenerFailed(event: keyof EngineEvents, error: unknown): void {
+  #listenerFailed(event: keyof EngineEvents, error: unknown): void {
     if (event === 'error') return;
     this.emit('error', error);
   }

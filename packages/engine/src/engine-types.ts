@@ -1,6 +1,7 @@
 import type {
   Actor,
   BusinessCalendar,
+  HazardCommand,
   HazardReportInput,
   Locale,
   NotificationTemplates,
@@ -11,7 +12,7 @@ import type { AuditEntry } from './audit-chain';
 import type { AvailableCommandsResult } from './available-commands';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
-import type { EngineEvents } from './engine-events';
+import type { EngineEventSource } from './engine-events';
 import type { LedgerOptions, LedgerRow } from './ledger';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
@@ -48,15 +49,14 @@ export interface EngineOptions {
   notificationTemplates?: Partial<NotificationTemplates>;
 }
 
-type Listener<K extends keyof EngineEvents> = (...args: EngineEvents[K]) => unknown;
-
 /**
  * The runtime of DESIGN.md decision 1: no live actor per case. Each command loads the
  * snapshot, computes the next one purely, and commits snapshot, view, audit entry, timer rows
  * and idempotency key in one atomic, version-guarded write. Domain refusals are results;
- * only infrastructure errors throw.
+ * only infrastructure errors throw. Typed events (`on`, `once`, `off`) come from
+ * `EngineEventSource`; async listeners that reject become `error` events.
  */
-export interface Engine {
+export interface Engine extends EngineEventSource {
   /**
    * The store this engine writes, public because the application owns it: it closes it at
    * shutdown (`await engine.stop()` first) and tools read what the engine has no method for
@@ -76,7 +76,7 @@ export interface Engine {
    * Applies a command to a case. Refusals in this order: unknown case, payload validation,
    * then (as the machine decides) state, authorisation / separation of duties, evidence.
    */
-  send(caseId: string, command: unknown, options: CommandOptions): Promise<CommandResult>;
+  send(caseId: string, command: HazardCommand, options: CommandOptions): Promise<CommandResult>;
   /**
    * "What can I do now?": for every command, whether `actor` may send it to the case now,
    * and why not (state, role, jurisdiction, separation of duties, or the evidence still
@@ -124,10 +124,4 @@ export interface Engine {
   stop(): Promise<void>;
   /** 考核 (assessment) figures per territory, regulator, pack or category. */
   assessment(options: AssessmentOptions): Promise<AssessmentRow[]>;
-  /** Listens to an engine event; async listeners that reject become `error` events. */
-  on<K extends keyof EngineEvents>(event: K, listener: Listener<K>): this;
-  /** Listens to the next `event` only. */
-  once<K extends keyof EngineEvents>(event: K, listener: Listener<K>): this;
-  /** Removes a listener added with `on` or `once`. */
-  off<K extends keyof EngineEvents>(event: K, listener?: Listener<K>): this;
 }

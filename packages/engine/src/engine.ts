@@ -131,16 +131,16 @@ export function createEngine(options: EngineOptions): Engine {
         ...(to !== undefined ? { to: canonicalInstant(to, 'to') } : {}),
       });
     },
-    on(event, listener) {
-      emitter.on(event, listener as never);
+    on(event, listener, context) {
+      emitter.on(event, listener, context);
       return this;
     },
-    once(event, listener) {
-      emitter.once(event, listener as never);
+    once(event, listener, context) {
+      emitter.once(event, listener, context);
       return this;
     },
-    off(event, listener) {
-      emitter.off(event, listener as never);
+    off(event, listener, context, once) {
+      emitter.off(event, listener, context, once);
       return this;
     },
   };

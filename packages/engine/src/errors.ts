@@ -1,3 +1,11 @@
+import { brandError } from '@hazardflow/core';
+
+/*
+ * Each class is branded (`brandError`): `instanceof` and the `is…` guards hold for an error
+ * thrown by either build (ESM or CJS) of this package, e.g. by a store loaded through
+ * `require` while the application imports the engine.
+ */
+
 /** The case changed since it was read: another command or another engine got there first. */
 export class VersionConflictError extends Error {
   readonly code = 'VERSION_CONFLICT';
@@ -31,3 +39,10 @@ export class DuplicateCommandError extends Error {
     this.name = 'DuplicateCommandError';
   }
 }
+
+/** True for a `VersionConflictError` from any copy of `@hazardflow/engine`. */
+export const isVersionConflictError = brandError(VersionConflictError, '@hazardflow/engine/VersionConflictError');
+/** True for a `TimerGoneError` from any copy of `@hazardflow/engine`. */
+export const isTimerGoneError = brandError(TimerGoneError, '@hazardflow/engine/TimerGoneError');
+/** True for a `DuplicateCommandError` from any copy of `@hazardflow/engine`. */
+export const isDuplicateCommandError = brandError(DuplicateCommandError, '@hazardflow/engine/DuplicateCommandError');

@@ -75,8 +75,20 @@ export {
   type EngineOptions,
   type RunDueTimersOptions,
 } from './engine';
-export type { CaseChange, EngineEvents } from './engine-events';
-export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export type {
+  CaseChange,
+  EngineEventSource,
+  EngineEvents,
+  EngineListener,
+} from './engine-events';
+export {
+  DuplicateCommandError,
+  isDuplicateCommandError,
+  isTimerGoneError,
+  isVersionConflictError,
+  TimerGoneError,
+  VersionConflictError,
+} from './errors';
 export {
   LEDGER_COLUMNS,
   type LedgerColumn,

@@ -1,4 +1,4 @@
-import { type Actor, type CommandEvent, parseCommand } from '@hazardflow/core';
+import { type Actor, type CommandEvent, type HazardCommand, parseCommand } from '@hazardflow/core';
 import type { Clock } from './clock';
 import type { CommitChange } from './commit-pipeline';
 import { computeTransition } from './compute-transition';
@@ -25,7 +25,7 @@ export interface SendDeps {
 export function createSendCommand(deps: SendDeps) {
   const { clock, idempotency, validateActor, load, commitChange, withCaseLock } = deps;
 
-  return function send(caseId: string, command: unknown, options: CommandOptions): Promise<CommandResult> {
+  return function send(caseId: string, command: HazardCommand, options: CommandOptions): Promise<CommandResult> {
     return withCaseLock(caseId, async () => {
       const type = (command as { type?: unknown } | null)?.type;
       const again = await idempotency.replayed(options.commandId, {

@@ -4,6 +4,7 @@ import {
   type CommandType,
   commandPayloadSchemas,
   type EvidenceRef,
+  type HazardCommand,
   INTERIM_CONTROLS,
 } from '@hazardflow/core';
 import fc from 'fast-check';
@@ -118,7 +119,9 @@ describe('availableCommands agrees with send', () => {
           for (const s of steps) {
             const { type, ...payload } = DRIVERS[s.command] as (typeof DRIVERS)[number];
             const evidence = takesEvidence(type) ? { evidence: evidenceOf(ALL_KINDS) } : {};
-            await engine.send(id, { type, ...payload, ...evidence }, { actor: actors[s.actor] as Actor });
+            await engine.send(id, { type, ...payload, ...evidence } as HazardCommand, {
+              actor: actors[s.actor] as Actor,
+            });
             if (s.advanceHours > 0) {
               clock.advanceBy(s.advanceHours * 3_600_000);
               await engine.runDueTimers();
@@ -138,7 +141,7 @@ describe('availableCommands agrees with send', () => {
           const evidence = takesEvidence(entry.command) ? { evidence: [...evidenceOf(kinds), ...extra] } : {};
           const result = await engine.send(
             id,
-            { type: entry.command, ...probePayload(entry.command, view), ...evidence },
+            { type: entry.command, ...probePayload(entry.command, view), ...evidence } as HazardCommand,
             { actor },
           );
           if (entry.allowed) {

@@ -1,3 +1,4 @@
+import type { HazardCommand } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
 import { notice, people, reportInput, testEngine } from './support';
 
@@ -12,7 +13,7 @@ describe('which refusal a command gets first', () => {
   it('an unknown case answers UNKNOWN_CASE even when the payload is also bad', async () => {
     const { engine } = await reported();
     for (const command of [{ type: 'ISSUE_NOTICE', clauses: [] }, { type: 'LAUNCH' }, null, 'TRIAGE']) {
-      const result = await engine.send('no-such-case', command, { actor: people.inspector });
+      const result = await engine.send('no-such-case', command as HazardCommand, { actor: people.inspector });
       expect(result).toMatchObject({
         ok: false,
         error: { code: 'UNKNOWN_CASE', issues: [{ path: 'caseId', code: 'unknown_case' }] },

@@ -1,5 +1,5 @@
 import { buildingPack } from '@hazardflow/policy-building';
-import { expectReadmeDiagramCurrent } from '@hazardflow/testing';
+import { expectReadmeDiagramCurrent } from '@hazardflow/testing/vitest';
 import { it } from 'vitest';
 
 it('the README shows the current statechart of the pack', () => {

@@ -1,5 +1,5 @@
 import { firePack } from '@hazardflow/policy-fire';
-import { expectReadmeDiagramCurrent } from '@hazardflow/testing';
+import { expectReadmeDiagramCurrent } from '@hazardflow/testing/vitest';
 import { it } from 'vitest';
 
 it('the README shows the current statechart of the pack', () => {

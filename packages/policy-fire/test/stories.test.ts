@@ -1,4 +1,4 @@
-import type { Actor, EvidenceRef } from '@hazardflow/core';
+import type { Actor, EvidenceRef, HazardCommand } from '@hazardflow/core';
 import { firePack } from '@hazardflow/policy-fire';
 import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ function setUp(start: string) {
   const engine = createTestEngine({ packs: [firePack], start });
   const { clock, notifications, advanceTo } = engine;
   async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
-    const result = await engine.send(id, command, { actor });
+    const result = await engine.send(id, command as HazardCommand, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
     return result.case;
   }
@@ -147,7 +147,7 @@ describe('fire pack stories', () => {
       result: 'pass',
       evidence: [evidence('reinspection-record'), evidence('closeout-decision')],
     };
-    const refused = await t.engine.send(id, acceptance, { actor: secondInspector });
+    const refused = await t.engine.send(id, acceptance as HazardCommand, { actor: secondInspector });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'NOT_ALLOWED_IN_STATE', message: expect.stringContaining('seal') },

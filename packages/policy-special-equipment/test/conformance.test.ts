@@ -1,5 +1,5 @@
 import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
-import { runPackConformance } from '@hazardflow/testing';
+import { runPackConformance } from '@hazardflow/testing/vitest';
 
 // The conformance suite of @hazardflow/testing: the pack validates, its ladder is ordered on
 // the calendar and notifies roles that exist, every state and transition of its machine is

@@ -1,4 +1,4 @@
-import { type Actor, classify, type EvidenceRef } from '@hazardflow/core';
+import { type Actor, classify, type EvidenceRef, type HazardCommand } from '@hazardflow/core';
 import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,7 @@ const directive = (clause: string) => ({
 function setUp(start: string) {
   const engine = createTestEngine({ packs: [specialEquipmentPack], start });
   async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
-    const result = await engine.send(id, command, { actor });
+    const result = await engine.send(id, command as HazardCommand, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
     return result.case;
   }
@@ -111,7 +111,7 @@ describe('special-equipment pack stories', () => {
       manager,
     );
     const pass = { type: 'VERIFY', result: 'pass', evidence: [evidence('reinspection-record', secondInspector.id)] };
-    const stillSealed = await t.engine.send(reported.id, pass, { actor: secondInspector });
+    const stillSealed = await t.engine.send(reported.id, pass as HazardCommand, { actor: secondInspector });
     expect(stillSealed).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_IN_STATE' } });
     await t.act(reported.id, { type: 'LIFT_INTERIM_CONTROL', measure: 'seal' }, inspector);
     expect(await t.act(reported.id, pass, secondInspector)).toMatchObject({ status: 'closed', closedOnTime: true });

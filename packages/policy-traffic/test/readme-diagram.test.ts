@@ -1,5 +1,5 @@
 import { trafficPack } from '@hazardflow/policy-traffic';
-import { expectReadmeDiagramCurrent } from '@hazardflow/testing';
+import { expectReadmeDiagramCurrent } from '@hazardflow/testing/vitest';
 import { it } from 'vitest';
 
 it('the README shows the current statechart of the pack', () => {

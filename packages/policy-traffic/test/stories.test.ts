@@ -1,4 +1,4 @@
-import { type Actor, chinaCalendar, type EvidenceRef } from '@hazardflow/core';
+import { type Actor, chinaCalendar, type EvidenceRef, type HazardCommand } from '@hazardflow/core';
 import { trafficPack } from '@hazardflow/policy-traffic';
 import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ function setUp(start: string) {
   const engine = createTestEngine({ packs: [trafficPack], start });
   const { clock, notifications, advanceTo } = engine;
   async function act(id: string, command: { type: string } & Record<string, unknown>, actor: Actor) {
-    const result = await engine.send(id, command, { actor });
+    const result = await engine.send(id, command as HazardCommand, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
     return result.case;
   }

@@ -1,3 +1,5 @@
+import { brandError } from '@hazardflow/core';
+
 /** Why a PostgreSQL store refused to open or to run. Domain outcomes use the engine's errors instead. */
 export type PostgresStoreErrorCode =
   /** The `schema` option is not a plain lower-case SQL identifier. */
@@ -22,3 +24,6 @@ export class PostgresStoreError extends Error {
     this.name = 'PostgresStoreError';
   }
 }
+
+/** True for a `PostgresStoreError` from any copy of `@hazardflow/store-postgres` (ESM or CJS build); `instanceof` agrees. */
+export const isPostgresStoreError = brandError(PostgresStoreError, '@hazardflow/store-postgres/PostgresStoreError');

@@ -22,7 +22,7 @@
  *
  * @packageDocumentation
  */
-export { PostgresStoreError, type PostgresStoreErrorCode } from './errors';
+export { isPostgresStoreError, PostgresStoreError, type PostgresStoreErrorCode } from './errors';
 export {
   checkPostgresSchema,
   DEFAULT_SCHEMA,

@@ -1,5 +1,5 @@
 import { createPostgresStore } from '@hazardflow/store-postgres';
-import { runStoreConformance } from '@hazardflow/testing';
+import { runStoreConformance } from '@hazardflow/testing/vitest';
 import { afterAll } from 'vitest';
 import { describeWithServer, dropSchemas, freshSchema } from './support/database';
 

@@ -1,3 +1,5 @@
+import { brandError } from '@hazardflow/core';
+
 /**
  * Why a SQLite store refused to open or to run. Every refusal at open time happens before
  * anything is written, so the file on disk is exactly as it was.
@@ -31,3 +33,6 @@ export class SqliteStoreError extends Error {
     this.name = 'SqliteStoreError';
   }
 }
+
+/** True for a `SqliteStoreError` from any copy of `@hazardflow/store-sqlite` (ESM or CJS build); `instanceof` agrees. */
+export const isSqliteStoreError = brandError(SqliteStoreError, '@hazardflow/store-sqlite/SqliteStoreError');

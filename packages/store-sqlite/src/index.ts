@@ -19,7 +19,7 @@
  *
  * @packageDocumentation
  */
-export { SqliteStoreError, type SqliteStoreErrorCode } from './errors';
+export { isSqliteStoreError, SqliteStoreError, type SqliteStoreErrorCode } from './errors';
 export { HAZARDFLOW_APPLICATION_ID, SCHEMA_VERSION } from './migrations';
 export type { Durability } from './open-database';
 export { createSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store';

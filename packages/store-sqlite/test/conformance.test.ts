@@ -1,5 +1,5 @@
 import { createSqliteStore } from '@hazardflow/store-sqlite';
-import { runStoreConformance } from '@hazardflow/testing';
+import { runStoreConformance } from '@hazardflow/testing/vitest';
 import { afterAll } from 'vitest';
 import { tempDirectory } from './support/temp-directory';
 

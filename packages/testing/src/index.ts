@@ -1,14 +1,15 @@
 /**
  * @hazardflow/testing — what a pack author and an adapter author test with: an engine on a
  * manual clock that fires timers as time advances, scenarios that read like the story they
- * tell, and the conformance suites every policy pack and every store must pass.
+ * tell, and the pure conformance checks. It imports no test runner; the suites that register
+ * vitest tests are in `@hazardflow/testing/vitest`.
  *
  * @example
  * ```ts
- * import { createTestEngine, runPackConformance, scenario } from '@hazardflow/testing';
+ * import { checkPackConformance, createTestEngine, scenario } from '@hazardflow/testing';
  * import { firePack } from '@hazardflow/policy-fire';
  *
- * runPackConformance(firePack); // inside a vitest test file
+ * const conformance = await checkPackConformance(firePack); // data; formatConformanceReport for people
  *
  * const t = createTestEngine({ packs: [firePack], start: '2026-03-02T02:00:00.000Z' });
  * const s = await scenario(t).report(report, { as: gridWorker });
@@ -33,18 +34,24 @@ export {
   type CoverageSummary,
   formatConformanceReport,
 } from './conformance-report';
-export { expectReadmeDiagramCurrent } from './expect-readme-diagram-current';
+export {
+  type CommitBuilder,
+  type CommitDraft,
+  createCommitBuilder,
+  FIXTURE_START,
+  fixtureCaseView,
+  fixtureInstant,
+} from './fixtures';
 export { formatCaseHistory } from './format-case-history';
 export type { TransitionKind } from './machine-graph';
-export { type RunPackConformanceOptions, runPackConformance } from './run-pack-conformance';
 export {
   type CaseExpectation,
   type CaseScenario,
+  isScenarioError,
   type ScenarioActor,
   type ScenarioCommand,
   ScenarioError,
   type ScenarioStart,
   scenario,
 } from './scenario';
-export * from './store-conformance';
 export { createTestEngine, type NotificationMark, type TestEngine, type TestEngineOptions } from './test-engine';

@@ -19,7 +19,7 @@ export interface RunPackConformanceOptions extends PackConformanceOptions {
  * replay the random sequences with (`{ seed }`). Call it at the top level of a test file:
  *
  * ```ts
- * import { runPackConformance } from '@hazardflow/testing';
+ * import { runPackConformance } from '@hazardflow/testing/vitest';
  * import { firePack } from '@hazardflow/policy-fire';
  * runPackConformance(firePack);
  * ```

@@ -1,9 +1,20 @@
-import type { Actor, Duration, HazardNotification, HazardReportInput, NotificationReason } from '@hazardflow/core';
+import {
+  type Actor,
+  brandError,
+  type Duration,
+  type HazardCommand,
+  type HazardNotification,
+  type HazardReportInput,
+  type NotificationReason,
+} from '@hazardflow/core';
 import type { AuditEntry, CaseView, CommandErrorCode, CommandResult } from '@hazardflow/engine';
 import { formatCaseHistory } from './format-case-history';
 import type { TestEngine } from './test-engine';
 
-/** A command as an application sends it: `{ type, ...payload }`. */
+/**
+ * A command as an application sends it: `{ type, ...payload }`. Loosely typed, so a story can
+ * be read from data; the engine validates it (`parseCommand`) as it does a `HazardCommand`.
+ */
 export type ScenarioCommand = { type: string } & Record<string, unknown>;
 
 /** Fields of the case view a story may check; instants may be given as Dates. */
@@ -21,6 +32,9 @@ export class ScenarioError extends Error {
     super(message);
   }
 }
+
+/** True for a `ScenarioError` from any copy of `@hazardflow/testing` (ESM or CJS build); `instanceof` agrees. */
+export const isScenarioError = brandError(ScenarioError, '@hazardflow/testing/ScenarioError');
 
 /** Someone about to act in a story. */
 export interface ScenarioActor {
@@ -104,7 +118,7 @@ function caseScenario(engine: TestEngine, first: CaseView, mark: number): CaseSc
     as(actor) {
       return {
         async send(command) {
-          const result = await engine.send(id, command, { actor });
+          const result = await engine.send(id, command as HazardCommand, { actor });
           if (!result.ok) {
             return fail(
               `${command.type} by ${who(actor)} was rejected at ${engine.now()}: ${result.error.code}: ${result.error.message}`,
@@ -116,7 +130,7 @@ function caseScenario(engine: TestEngine, first: CaseView, mark: number): CaseSc
         expectError(code) {
           return {
             async send(command) {
-              const result = await engine.send(id, command, { actor });
+              const result = await engine.send(id, command as HazardCommand, { actor });
               if (result.ok) {
                 view = result.case;
                 return fail(`${command.type} by ${who(actor)} was expected to fail with ${code}, but it was accepted`);

@@ -6,15 +6,6 @@ import { queryConformance } from './store-conformance/query-conformance';
 import { storeTest } from './store-conformance/store-test';
 import { timerConformance } from './store-conformance/timer-conformance';
 
-export {
-  type CommitBuilder,
-  type CommitDraft,
-  createCommitBuilder,
-  FIXTURE_START,
-  fixtureCaseView,
-  fixtureInstant,
-} from './fixtures';
-
 export interface StoreConformanceOptions {
   /** Names the suite in the test report; defaults to "HazardStore". */
   name?: string;
@@ -34,7 +25,7 @@ export interface StoreConformanceOptions {
  *
  * @example
  * ```ts
- * import { runStoreConformance } from '@hazardflow/testing';
+ * import { runStoreConformance } from '@hazardflow/testing/vitest';
  * import { createSqliteStore } from '@hazardflow/store-sqlite';
  *
  * runStoreConformance(() => createSqliteStore({ filename: ':memory:' }), { name: 'SQLite store' });

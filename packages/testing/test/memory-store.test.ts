@@ -1,5 +1,6 @@
 import { createMemoryStore, type TimerRow } from '@hazardflow/engine';
-import { createCommitBuilder, fixtureInstant, runStoreConformance } from '@hazardflow/testing';
+import { createCommitBuilder, fixtureInstant } from '@hazardflow/testing';
+import { runStoreConformance } from '@hazardflow/testing/vitest';
 import { describe, expect, it } from 'vitest';
 
 runStoreConformance(() => createMemoryStore(), { name: 'memory store' });

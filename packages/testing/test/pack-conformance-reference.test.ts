@@ -1,5 +1,5 @@
 import { definePolicyPack } from '@hazardflow/core';
-import { runPackConformance } from '@hazardflow/testing';
+import { runPackConformance } from '@hazardflow/testing/vitest';
 import { referencePack } from '../../core/test/fixtures/reference-pack';
 
 runPackConformance(definePolicyPack(referencePack));

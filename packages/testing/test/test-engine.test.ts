@@ -1,3 +1,4 @@
+import type { HazardCommand } from '@hazardflow/core';
 import { createMemoryStore } from '@hazardflow/engine';
 import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ async function noticedCase(start = MONDAY) {
     [{ type: 'TRIAGE' }, people.inspector],
     [notice, people.inspector],
   ] as const) {
-    const result = await t.send(id, command, { actor });
+    const result = await t.send(id, command as HazardCommand, { actor });
     if (!result.ok) throw new Error(result.error.message);
   }
   return { t, id };

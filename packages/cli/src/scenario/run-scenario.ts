@@ -3,6 +3,7 @@ import {
   type Actor,
   type BusinessCalendar,
   defaultCalendarFor,
+  type HazardCommand,
   type HazardNotification,
   type PolicyPack,
   type Recipient,
@@ -166,7 +167,7 @@ export async function runScenario(pack: PolicyPack, scenario: Scenario): Promise
     if ('send' in current) {
       const actor = resolveActor(scenario, current.as);
       const command = completeEvidence(current.send, actor, now());
-      const sent = await engine.send(caseId, command, { actor });
+      const sent = await engine.send(caseId, command as HazardCommand, { actor });
       const type = String(current.send.type);
       if (sent.ok && current.expectError !== undefined) {
         failures.push(`${label}: ${type} by ${actor.id} was accepted, but the scenario expects ${current.expectError}`);

@@ -1,4 +1,4 @@
-import { type Actor, definePolicyPack } from '@hazardflow/core';
+import { type Actor, definePolicyPack, type HazardCommand } from '@hazardflow/core';
 import { createEngine, createManualClock } from '@hazardflow/engine';
 import { firePack } from '@hazardflow/policy-fire';
 import { createSqliteStore } from '@hazardflow/store-sqlite';
@@ -52,7 +52,7 @@ export async function seedCases(filename: string): Promise<SeededCases> {
     return result.case.id;
   };
   const act = async (id: string, command: { type: string } & Record<string, unknown>, actor: Actor) => {
-    const result = await engine.send(id, command, { actor });
+    const result = await engine.send(id, command as HazardCommand, { actor });
     if (!result.ok) throw new Error(`${command.type} by ${actor.id}: ${result.error.code} ${result.error.message}`);
   };
   const advanceTo = async (to: string) => {

@@ -1,3 +1,5 @@
+import { brandError } from '../branded-error';
+
 /**
  * Why a calendar refused to answer:
  * - `OUTSIDE_COVERAGE`: the date lies in a year the calendar has no official data for, so it
@@ -25,6 +27,8 @@ export interface CalendarErrorDetails {
 /**
  * Thrown by business calendars. Errors are data: branch on `code` and read `details`; the
  * message is for people and says what to do next (e.g. how to add a missing year).
+ * `instanceof CalendarError` and `isCalendarError(e)` hold for an error from either build
+ * (ESM or CJS) of this package.
  */
 export class CalendarError extends Error {
   override readonly name = 'CalendarError';
@@ -37,3 +41,6 @@ export class CalendarError extends Error {
     this.details = Object.freeze({ ...details });
   }
 }
+
+/** True for a `CalendarError` from any copy of `@hazardflow/core` (ESM or CJS build). */
+export const isCalendarError = brandError(CalendarError, '@hazardflow/core/CalendarError');

@@ -1,3 +1,4 @@
+import { brandError } from '../branded-error';
 import { formatPolicyPackIssues } from './format-policy-pack-issues';
 import type { PolicyPackIssue } from './policy-pack-issue';
 
@@ -10,6 +11,9 @@ import type { PolicyPackIssue } from './policy-pack-issue';
  * Invalid policy pack "fire" (1 problem):
  * - escalation.ladder[2].after: must come after level 2 (3 working days), but is 2 days
  * ```
+ *
+ * `instanceof PolicyPackError` and `isPolicyPackError(e)` hold for an error from either build
+ * (ESM or CJS) of this package, see `brandError`.
  */
 export class PolicyPackError extends Error {
   override readonly name = 'PolicyPackError';
@@ -22,3 +26,6 @@ export class PolicyPackError extends Error {
     this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })));
   }
 }
+
+/** True for a `PolicyPackError` from any copy of `@hazardflow/core` (ESM or CJS build). */
+export const isPolicyPackError = brandError(PolicyPackError, '@hazardflow/core/PolicyPackError');

@@ -4,7 +4,7 @@
  * with HAZARDFLOW_PG_URL, HF_SCHEMA and HF_WORKER_ID set; HF_CLOCK_START gives it a manual
  * clock the parent moves, HF_POLL_MS > 0 starts its timer poller, HF_LEASE_MS sets its lease.
  */
-import { definePolicyPack, type Status } from '@hazardflow/core';
+import { definePolicyPack, type HazardCommand, type Status } from '@hazardflow/core';
 import { type Clock, createEngine, createManualClock, type ManualClock, systemClock } from '@hazardflow/engine';
 import { createPostgresStore } from '@hazardflow/store-postgres';
 import { referencePack } from '../../../core/test/fixtures/reference-pack';
@@ -60,7 +60,7 @@ async function load(durationMs: number, lanes: number): Promise<LoadResult> {
         let steps = 0;
         while (status !== 'closed' && performance.now() - started < durationMs) {
           const planned = nextCommand(status, steps++ % 3 === 2);
-          const sent = await engine.send(reported.case.id, planned.command, { actor: planned.actor });
+          const sent = await engine.send(reported.case.id, planned.command as HazardCommand, { actor: planned.actor });
           if (sent.ok) {
             result.commands++;
             status = sent.case.status;
@@ -89,7 +89,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({
         kind: 'result',
         id: request.id,
-        result: await engine.send(request.caseId, request.command, {
+        result: await engine.send(request.caseId, request.command as HazardCommand, {
           actor: request.actor,
           commandId: request.commandId,
         }),

@@ -1,4 +1,4 @@
-import type { Actor } from '@hazardflow/core';
+import type { Actor, HazardCommand } from '@hazardflow/core';
 import { type CommandResult, createEngine, type Engine, type HazardStore, type ManualClock } from '@hazardflow/engine';
 import { ev, notice, pack, people, reportInput } from '../../../engine/test/support';
 
@@ -132,5 +132,5 @@ export async function sendPlanned(
     const { type: _type, ...report } = planned.command;
     return engine.report(report as Parameters<Engine['report']>[0], options);
   }
-  return engine.send(caseIds[planned.caseIndex] as string, planned.command, options);
+  return engine.send(caseIds[planned.caseIndex] as string, planned.command as HazardCommand, options);
 }
