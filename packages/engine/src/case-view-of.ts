@@ -7,6 +7,7 @@ import {
   statusOf,
 } from '@hazardflow/core';
 import type { CaseView } from './case-view';
+import { provisionalYearOf } from './deadline-provisional';
 
 const DAY_MS = 86_400_000;
 /** Shared by every view without interim controls (views are frozen when stored). */
@@ -24,7 +25,7 @@ export function caseViewOf(
 ): CaseView {
   const context = snapshot.context as HazardContext;
   const status = statusOf(snapshot);
-  return {
+  const view: CaseView = {
     id: context.caseId,
     version,
     packId: context.packId,
@@ -55,4 +56,7 @@ export function caseViewOf(
         ? Math.round((calendar.workingTimeBetween(context.reportedAt, context.closedAt) / DAY_MS) * 10) / 10
         : null,
   };
+  const provisionalYear = provisionalYearOf(calendar, view.dueAt);
+  if (provisionalYear !== null) view.deadlineProvisional = { year: provisionalYear };
+  return view;
 }

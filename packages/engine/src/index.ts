@@ -65,6 +65,13 @@ export {
 export type { CaseChange, EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
+export type {
+  DeadlineRepair,
+  DeadlineRepairReport,
+  DeadlineRepairSkip,
+  RepairDeadlinesOptions,
+  RepairedTimer,
+} from './repair-deadlines';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
