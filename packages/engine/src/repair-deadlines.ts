@@ -128,8 +128,7 @@ export function createRepairDeadlines(deps: RepairDeps) {
     };
 
     const rectifyFrom = context.rectifyFrom ?? null;
-    const rectify =
-      context.rectifyDueAt !== null && rectifyFrom !== null ? count('rectify', rectifyFrom) : undefined;
+    const rectify = context.rectifyDueAt !== null && rectifyFrom !== null ? count('rectify', rectifyFrom) : undefined;
     const deadlineFrom = context.deadlineFrom ?? null;
     const recounted =
       deadlineFrom === null

@@ -13,7 +13,10 @@ const pack = definePolicyPack({
   ...referencePack,
   categories: referencePack.categories.map((category) =>
     category.id === 'exits_blocked'
-      ? { ...category, deadlines: { ...category.deadlines, rectify: { general: { workingDays: 80 }, major: { days: 15 } } } }
+      ? {
+          ...category,
+          deadlines: { ...category.deadlines, rectify: { general: { workingDays: 80 }, major: { days: 15 } } },
+        }
       : category,
   ),
 });
@@ -60,7 +63,10 @@ describe('deadline repair', () => {
     // On the same calendar there is nothing to repair.
     expect((await before.repairDeadlines({ dryRun: true })).changes).toEqual([]);
     const timersBefore = await before.timers(id);
-    expect(timersBefore.map((t) => [t.timerId, t.dueAt])).toContainEqual(['deadline.warning', '2027-02-08T15:59:59.999Z']);
+    expect(timersBefore.map((t) => [t.timerId, t.dueAt])).toContainEqual([
+      'deadline.warning',
+      '2027-02-08T15:59:59.999Z',
+    ]);
 
     clock.set('2026-12-04T02:00:00.000Z');
     // The application restarts with 2027's schedule and runs the repair.
