@@ -217,7 +217,7 @@ export function createRepairDeadlines(deps: RepairDeps) {
         : {}),
       timers,
     };
-    const kept = moved ? keptEscalation(nextContext, at) : undefined;
+    const kept = moved ? keptEscalation(nextContext, deadline.dueAt, at) : undefined;
     if (kept) repair.escalationKept = kept;
 
     return {
@@ -237,9 +237,14 @@ export function createRepairDeadlines(deps: RepairDeps) {
         }),
     };
 
-    /** The level reached by time over the new deadline at `at`, as the machine's guard counts it. */
-    function keptEscalation(ctx: HazardContext, now: string): DeadlineRepair['escalationKept'] {
+    /**
+     * A level reached while the case was overdue on the old deadline (at or after it) that the
+     * new deadline would not have reached by `now`. Levels a case starts at (a major hazard's)
+     * or that an event raised before the old deadline passed are not the deadline's doing.
+     */
+    function keptEscalation(ctx: HazardContext, oldDueAt: string, now: string): DeadlineRepair['escalationKept'] {
       if (ctx.escalationLevel === 0 || ctx.deadline === null) return undefined;
+      if (ctx.levelReachedAt === null || Date.parse(ctx.levelReachedAt) < Date.parse(oldDueAt)) return undefined;
       const ladder = pack.escalation.ladder;
       const dueAt = ctx.deadline.dueAt;
       const reachesAt = (level: number) => {
