@@ -145,6 +145,29 @@ describe('deadline repair', () => {
     expect(await after.verifyHistory(id)).toMatchObject({ ok: true });
   });
 
+  it('repairs a paused deadline in place: still paused, the working time left counted to the new deadline', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock('2026-10-20T02:00:00.000Z');
+    const { engine: before, id } = await openOctoberCase(store, clock);
+    clock.set('2026-11-02T02:00:00.000Z');
+    const paused = await before.send(
+      id,
+      { type: 'PAUSE_CLOCK', reason: 'structural appraisal' },
+      { actor: people.inspector },
+    );
+    expect(paused.ok && paused.case.paused).toBe(true);
+
+    const after = createEngine({ packs: [pack], store, clock, calendar: calendar2027 });
+    const report = await after.repairDeadlines();
+    expect(report.changes).toEqual([expect.objectContaining({ caseId: id, from: OLD_DUE, to: NEW_DUE, timers: [] })]);
+    const view = await after.get(id);
+    expect(view).toMatchObject({ paused: true, dueAt: NEW_DUE });
+    // Resumed the next working day, the deadline is the repaired one a working day later.
+    clock.set('2026-11-03T02:00:00.000Z');
+    const resumed = await after.send(id, { type: 'RESUME_CLOCK' }, { actor: people.inspector });
+    expect(resumed.ok && resumed.case.dueAt).toBe('2027-02-17T15:59:59.999Z');
+  });
+
   it('leaves a deadline an extension moved alone, and reports it as skipped', async () => {
     const store = createMemoryStore();
     const clock = createManualClock('2026-10-20T02:00:00.000Z');
