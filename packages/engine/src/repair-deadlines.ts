@@ -105,9 +105,10 @@ type Planned =
 export function createRepairDeadlines(deps: RepairDeps) {
   const { store, clock, packs, packList, load, commitChange, withCaseLock } = deps;
 
-  async function planCase(view: CaseView, at: string, actor: Actor): Promise<Planned> {
-    const loaded = await load(view.id);
+  async function planCase(caseId: string, at: string, actor: Actor): Promise<Planned> {
+    const loaded = await load(caseId);
     if (!loaded) return { kind: 'none' };
+    const view = loaded.record.view;
     if (!loaded.pack) {
       return skipIfProvisional(view, `pack ${view.packId}@${view.packVersion} is not registered with this engine`);
     }
@@ -277,16 +278,15 @@ export function createRepairDeadlines(deps: RepairDeps) {
         if (ENDED.has(listed.status)) continue;
         report.examined++;
         await withCaseLock(listed.id, async () => {
-          const current = (await store.getCase(listed.id))?.view ?? listed;
           const at = clock.now().toISOString();
-          const planned = await planCase(current, at, actor);
+          const planned = await planCase(listed.id, at, actor);
           if (planned.kind === 'skip') report.skipped.push(planned.skip);
           if (planned.kind !== 'change') return;
           if (!dryRun) {
             const result = await planned.commit();
             if (!result.ok) {
               report.skipped.push({
-                caseId: current.id,
+                caseId: listed.id,
                 step: planned.repair.step,
                 dueAt: planned.repair.from,
                 reason: `${result.error.code}: ${result.error.message}; run the repair again`,
