@@ -9,6 +9,7 @@ import {
   statusOf,
 } from '@hazardflow/core';
 import type { CaseView } from './case-view';
+import { provisionalYearOf } from './deadline-provisional';
 
 const DAY_MS = 86_400_000;
 /** Shared by every view without interim controls (views are frozen when stored). */
@@ -26,7 +27,7 @@ export function caseViewOf(
 ): CaseView {
   const context = snapshot.context as HazardContext;
   const status = statusOf(snapshot);
-  return {
+  const view: CaseView = {
     id: context.caseId,
     version,
     packId: context.packId,
@@ -59,6 +60,9 @@ export function caseViewOf(
     discoveredBy: discoveryOf(context),
     rectifyDueAt: context.rectifyDueAt,
   };
+  const provisionalYear = provisionalYearOf(calendar, view.dueAt);
+  if (provisionalYear !== null) view.deadlineProvisional = { year: provisionalYear };
+  return view;
 }
 
 /**

@@ -19,6 +19,12 @@ export interface CaseView {
   maxEscalationLevel: number;
   listedSupervision: boolean;
   dueAt: string | null;
+  /**
+   * Present when `dueAt` falls in a year the calendar has no holidays for (China announces
+   * next year's each November): the deadline was counted on weekends only there and may move
+   * when the year is added and `engine.repairDeadlines` runs. `year` is that year.
+   */
+  deadlineProvisional?: { year: number };
   overdue: boolean;
   paused: boolean;
   interimControls: InterimControl[];

@@ -14,6 +14,8 @@ import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEventSource } from './engine-events';
 import type { LedgerOptions, LedgerRow } from './ledger';
+
+import type { DeadlineRepairReport, RepairDeadlinesOptions } from './repair-deadlines';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
@@ -122,6 +124,14 @@ export interface Engine extends EngineEventSource {
    * that was running has finished, so `await engine.stop()` before closing the store.
    */
   stop(): Promise<void>;
+  /**
+   * Counts again every open case's deadline that was counted on a calendar lacking its year,
+   * with this engine's calendar (restart the engine with the new year first, e.g.
+   * `chinaCalendar({ extraYears })`), and re-arms the warning, due, escalation and reminder
+   * timers that depend on it: one audited `DEADLINE_REPAIRED` commit per changed case, none
+   * with `dryRun`. Escalations already reached stay and are reported. See docs/versioning.md.
+   */
+  repairDeadlines(options?: RepairDeadlinesOptions): Promise<DeadlineRepairReport>;
   /** 考核 (assessment) figures per territory, regulator, pack or category. */
   assessment(options: AssessmentOptions): Promise<AssessmentRow[]>;
 }

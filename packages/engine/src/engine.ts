@@ -15,6 +15,7 @@ import { createMemoryStore } from './memory-store';
 import { createPackRegistry } from './pack-registry';
 import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
+import { createRepairDeadlines } from './repair-deadlines';
 import { createActorValidator, createReportCommand } from './report-command';
 import { createSendCommand } from './send-command';
 import { createTimerPass } from './timer-pass';
@@ -64,6 +65,15 @@ export function createEngine(options: EngineOptions): Engine {
     workerId,
     leaseMs: options.timerLeaseMs ?? 60_000,
   });
+  const repairDeadlines = createRepairDeadlines({
+    store,
+    clock,
+    packs,
+    packList: options.packs,
+    load,
+    commitChange,
+    withCaseLock,
+  });
   const poller = createPoller(clock, async () => {
     try {
       await runDueTimers();
@@ -108,6 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
       return verifyCaseTrail(entries, record?.view);
     },
     runDueTimers,
+    repairDeadlines,
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
     },

@@ -105,6 +105,13 @@ export {
   withNotificationText,
   withNotificationTexts,
 } from './notification-text';
+export type {
+  DeadlineRepair,
+  DeadlineRepairReport,
+  DeadlineRepairSkip,
+  RepairDeadlinesOptions,
+  RepairedTimer,
+} from './repair-deadlines';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';

@@ -104,6 +104,7 @@ export function createCaseActions(rt: MachineRuntime) {
     }),
     setRectifyDeadline: assign(({ context, event }) => ({
       rectifyDueAt: rt.deadlineFor(context, 'rectify', eventTime(event)),
+      rectifyFrom: eventTime(event),
     })),
     acknowledge: assign(({ context, event }) => ({
       ...recordCommand(context, event),
@@ -185,6 +186,7 @@ export function createCaseActions(rt: MachineRuntime) {
       const followUp = rt.policyOf(context).steps.followUp;
       enqueue.assign({
         deadline: null,
+        deadlineFrom: null,
         followUpUntil:
           context.closedAt !== null && followUp !== null ? iso(rt.calendar.addDuration(at, followUp)) : null,
       });
@@ -218,6 +220,7 @@ export function createCaseActions(rt: MachineRuntime) {
         ...cleared,
         reopenedCount: context.reopenedCount + 1,
         rectifyDueAt: rt.deadlineFor({ ...context, ...cleared }, 'rectify', command.at),
+        rectifyFrom: command.at,
       });
       enqueue.emit(
         notification(

@@ -38,18 +38,19 @@ export function createDeadlineActions(rt: MachineRuntime) {
     cancelTimer: withParams<{ id: string }>().cancel((_, params) => params.id),
     trackStep: withParams<{ step: TrackedDeadline['step'] }>().enqueue(({ context, event, enqueue }, params) => {
       const at = eventTime(event);
-      const dueAt =
-        params.step === 'rectify' && context.rectifyDueAt !== null
-          ? context.rectifyDueAt
-          : rt.deadlineFor(context, params.step, at);
+      const kept = params.step === 'rectify' && context.rectifyDueAt !== null;
+      const dueAt = kept ? (context.rectifyDueAt as string) : rt.deadlineFor(context, params.step, at);
       if (context.deadline?.step === params.step && context.deadline.dueAt === dueAt) return;
-      enqueue.assign({ deadline: track(params.step, dueAt) });
+      enqueue.assign({
+        deadline: track(params.step, dueAt),
+        deadlineFrom: kept ? (context.rectifyFrom ?? null) : at,
+      });
       enqueue.raise({ type: 'hazard.track', at });
     }),
     trackVerification: enqueue(({ context, event, enqueue }) => {
       const at = eventTime(event);
       const step = context.severity === 'major' ? 'acceptance' : 'verify';
-      enqueue.assign({ deadline: track(step, rt.deadlineFor(context, step, at)) });
+      enqueue.assign({ deadline: track(step, rt.deadlineFor(context, step, at)), deadlineFrom: at });
       enqueue.raise({ type: 'hazard.track', at });
     }),
     scheduleWarningOrDue: enqueue(({ context, event, enqueue }) => {
@@ -135,9 +136,10 @@ export function createDeadlineActions(rt: MachineRuntime) {
       if (!command.granted || !request || context.rectifyDueAt === null) return;
       const extendBy = command.extendBy ?? request.extendBy;
       const rectifyDueAt = iso(rt.calendar.addDuration(context.rectifyDueAt, extendBy));
-      enqueue.assign({ rectifyDueAt, extensionCount: context.extensionCount + 1 });
+      // Moved by an extension: no longer one duration from one instant (see `deadlineFrom`).
+      enqueue.assign({ rectifyDueAt, rectifyFrom: null, extensionCount: context.extensionCount + 1 });
       if (context.deadline?.step !== 'rectify') return;
-      enqueue.assign({ deadline: { ...context.deadline, dueAt: rectifyDueAt } });
+      enqueue.assign({ deadline: { ...context.deadline, dueAt: rectifyDueAt }, deadlineFrom: null });
       if (context.paused !== null) {
         const added = rt.calendar.workingTimeBetween(context.rectifyDueAt, rectifyDueAt);
         enqueue.assign({ paused: { ...context.paused, remainingMs: context.paused.remainingMs + added } });
@@ -173,7 +175,9 @@ export function createDeadlineActions(rt: MachineRuntime) {
         ...recordCommand(context, event),
         paused: null,
         deadline: { ...context.deadline, dueAt },
+        deadlineFrom: null,
         rectifyDueAt: context.deadline.step === 'rectify' ? dueAt : context.rectifyDueAt,
+        rectifyFrom: context.deadline.step === 'rectify' ? null : (context.rectifyFrom ?? null),
       };
     }),
   };

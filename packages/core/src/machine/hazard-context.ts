@@ -51,8 +51,16 @@ export interface HazardContext {
   listedSupervision: boolean;
 
   deadline: TrackedDeadline | null;
+  /**
+   * The instant `deadline` was counted from with the step's duration, so a deadline counted
+   * on a calendar that lacked its year can be counted again (`repairDeadlines`); null when an
+   * extension or a resumed clock moved it (absent in cases stored before it existed).
+   */
+  deadlineFrom?: string | null;
   /** The responsible party's rectification deadline (moves with extensions and pauses). */
   rectifyDueAt: string | null;
+  /** The instant `rectifyDueAt` was counted from; null once an extension or a resume moved it. */
+  rectifyFrom?: string | null;
   noticeIssuedAt: string | null;
   noticeClauses: string[];
   acknowledgedAt: string | null;
@@ -140,7 +148,9 @@ export function compactContext(context: HazardContext): HazardContext {
     classificationReasons: shareEmpty(context.classificationReasons),
     listedSupervision: context.listedSupervision,
     deadline: context.deadline,
+    deadlineFrom: context.deadlineFrom ?? null,
     rectifyDueAt: context.rectifyDueAt,
+    rectifyFrom: context.rectifyFrom ?? null,
     noticeIssuedAt: context.noticeIssuedAt,
     noticeClauses: shareEmpty(context.noticeClauses),
     acknowledgedAt: context.acknowledgedAt,
