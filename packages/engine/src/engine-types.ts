@@ -5,6 +5,12 @@ import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEvents } from './engine-events';
 import type { CommandOptions } from './report-command';
+import type {
+  MigrateOptions,
+  MigrationPlan,
+  MigrationReport,
+  MigrationRequest,
+} from './migration-plan';
 import type { CommandResult } from './result';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
 import type { RunDueTimersOptions } from './timer-pass';
@@ -96,6 +102,19 @@ export interface Engine {
   stop(): Promise<void>;
   /** 考核 (assessment) figures per territory, regulator, pack or category. */
   assessment(options: AssessmentOptions): Promise<AssessmentRow[]>;
+  /**
+   * A dry run of moving the open cases of `packId@from` onto `packId@to` (both registered):
+   * per case the new state, category, deadline and timers, or why it cannot move. Throws
+   * MigrationError (naming the field) for an unknown pack or version, a `to` not newer than
+   * `from`, or a migration map naming unknown categories. Changes nothing.
+   */
+  planMigration(request: MigrationRequest): Promise<MigrationPlan>;
+  /**
+   * Carries out a plan: one audited `MIGRATED` commit per case, guarded by the case version
+   * (a case changed since planning is planned again). Resumable: a case already at `to` is
+   * skipped, so a re-run after a crash finishes the rest and migrates no case twice.
+   */
+  migrate(plan: MigrationPlan, options: MigrateOptions): Promise<MigrationReport>;
   /** Listens to an engine event; async listeners that reject become `error` events. */
   on<K extends keyof EngineEvents>(event: K, listener: Listener<K>): this;
   /** Listens to the next `event` only. */

@@ -10,6 +10,7 @@ import type { Engine, EngineOptions } from './engine-types';
 import { createIdempotency } from './idempotency';
 import { createCaseLoader } from './load-case';
 import { createMemoryStore } from './memory-store';
+import { createMigration } from './migration';
 import { createPackRegistry } from './pack-registry';
 import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
@@ -57,6 +58,7 @@ export function createEngine(options: EngineOptions): Engine {
     workerId,
     leaseMs: options.timerLeaseMs ?? 60_000,
   });
+  const migration = createMigration({ store, clock, packs, commitChange, withCaseLock });
   const poller = createPoller(clock, async () => {
     try {
       await runDueTimers();
@@ -98,6 +100,8 @@ export function createEngine(options: EngineOptions): Engine {
       return verifyCaseTrail(entries, record?.view);
     },
     runDueTimers,
+    planMigration: migration.plan,
+    migrate: migration.run,
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
     },

@@ -65,6 +65,20 @@ export {
 export type { CaseChange, EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
+export {
+  type DeadlineChange,
+  type MigrateOptions,
+  type MigrationBlock,
+  type MigrationBlocked,
+  MigrationError,
+  type MigrationErrorCode,
+  type MigrationMove,
+  type MigrationOutcome,
+  type MigrationPlan,
+  type MigrationProgress,
+  type MigrationReport,
+  type MigrationRequest,
+} from './migration-plan';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';

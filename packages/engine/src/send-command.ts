@@ -4,6 +4,7 @@ import type { CommitChange } from './commit-pipeline';
 import { computeTransition } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import type { CaseLoader } from './load-case';
+import { policyChangedFailure } from './policy-pin';
 import type { CommandOptions } from './report-command';
 import { type CommandIssue, type CommandResult, failure } from './result';
 
@@ -56,6 +57,7 @@ export function createSendCommand(deps: SendDeps) {
           `case ${caseId} uses pack ${record.view.packId}@${record.view.packVersion}, which this engine does not have`,
         );
       }
+      if (loaded.policyChanged) return policyChangedFailure(loaded.policyChanged);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
         return failure(
           'VERSION_CONFLICT',
