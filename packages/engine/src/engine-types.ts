@@ -4,13 +4,8 @@ import type { AuditEntry } from './audit-chain';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEvents } from './engine-events';
+import type { MigrateOptions, MigrationPlan, MigrationReport, MigrationRequest } from './migration-plan';
 import type { CommandOptions } from './report-command';
-import type {
-  MigrateOptions,
-  MigrationPlan,
-  MigrationReport,
-  MigrationRequest,
-} from './migration-plan';
 import type { CommandResult } from './result';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
 import type { RunDueTimersOptions } from './timer-pass';

@@ -185,7 +185,12 @@ export function rebuildCase(args: {
 }
 
 /** The step's deadline as the new version's machine computes it (`MachineRuntime.deadlineFor`). */
-function deadlineUnder(model: HazardModel, context: HazardContext, step: TrackedDeadline['step'], from: string): string {
+function deadlineUnder(
+  model: HazardModel,
+  context: HazardContext,
+  step: TrackedDeadline['step'],
+  from: string,
+): string {
   const runtime = runtimeOf(model.machine);
   const duration = effectiveDeadline(runtime.policyOf(context), step, {
     category: context.category,

@@ -96,10 +96,20 @@ export async function driveCase(engine: Engine, target: Target, i: number): Prom
     steps.push([{ type: 'SUBMIT_RECTIFICATION', evidence: [ev('after-photo', 'owner-1')] }, actors.owner]);
   }
   if (target === 'supervised') {
-    steps.push([{
+    steps.push([
+      {
         type: 'SUBMIT_PLAN',
-        plan: { responsibility: 'owner', measures: 'widen exits', funds: '¥20,000', deadline: '2026-10-30', emergencyPlan: 'marshals at exits' },
-        evidence: [ev('rectification-plan', 'owner-1')] }, actors.owner]);
+        plan: {
+          responsibility: 'owner',
+          measures: 'widen exits',
+          funds: '¥20,000',
+          deadline: '2026-10-30',
+          emergencyPlan: 'marshals at exits',
+        },
+        evidence: [ev('rectification-plan', 'owner-1')],
+      },
+      actors.owner,
+    ]);
     steps.push([{ type: 'APPROVE_PLAN' }, actors.inspector]);
   }
   for (const [command, actor] of steps) {

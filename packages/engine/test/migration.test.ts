@@ -58,7 +58,10 @@ describe('migration between pack versions', () => {
     expect(last).toMatchObject({
       command: 'MIGRATED',
       actor: actors.admin,
-      payload: { from: { packVersion: '1.0.0' }, to: { packVersion: '2.0.0', policyHash: plan.moves[0]?.toPolicyHash } },
+      payload: {
+        from: { packVersion: '1.0.0' },
+        to: { packVersion: '2.0.0', policyHash: plan.moves[0]?.toPolicyHash },
+      },
     });
     expect(await engine.verifyHistory(sample)).toMatchObject({ ok: true });
 
@@ -96,7 +99,10 @@ describe('migration between pack versions', () => {
       }
       throw new Error('not refused');
     };
-    expect(await refused({ packId: 'gas', from: '1.0.0', to: '2.0.0' })).toEqual({ code: 'UNKNOWN_PACK', field: 'packId' });
+    expect(await refused({ packId: 'gas', from: '1.0.0', to: '2.0.0' })).toEqual({
+      code: 'UNKNOWN_PACK',
+      field: 'packId',
+    });
     expect(await refused({ packId: 'fire', from: '0.9.0', to: '2.0.0' })).toEqual({
       code: 'UNKNOWN_VERSION',
       field: 'from',

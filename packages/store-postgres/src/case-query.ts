@@ -33,6 +33,7 @@ export function caseQuery(
     else equal('status', filter.status);
   }
   equal('pack_id', filter.packId);
+  equal("(view->>'packVersion')", filter.packVersion);
   equal('category', filter.category);
   equal('severity', filter.severity);
   equal('territory', filter.territory);

@@ -83,6 +83,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ${commitFunctionSql(s)}
     `,
   },
+  {
+    version: 2,
+    description: 'index on the pack version of each case, for migrations between pack versions',
+    // The version is read from the stored view, so commit_case() stays as it is.
+    sql: (s) => `
+      CREATE INDEX cases_by_pack_version ON ${s}.cases (pack_id, (view->>'packVersion'), reported_at, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
