@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CliError } from './cli-error';
 import { addDiagramCommand } from './commands/diagram-command';
 import { addHistoryCommand } from './commands/history-command';
+import { addMigrateCommand } from './commands/migrate-command';
 import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
@@ -77,5 +78,6 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addSimulateCommand(program, run);
   addReportCommand(program, run);
   addHistoryCommand(program, run);
+  addMigrateCommand(program, run);
   return program;
 }
