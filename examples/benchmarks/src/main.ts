@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { measureHttpSend } from './http';
 import { machineInfo } from './machine-info';
 import { textTable } from './markdown';
+import { measureMigration } from './migration';
 import {
   httpSendTable,
   type Report,
@@ -24,6 +25,7 @@ import { measureThroughput } from './throughput';
 
 const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>]
 
+  --only migration   run only the migration section (SQLite cases/s)
   --quick            CI-sized run (under a minute); prints only unless --out is given
   --out <file>       where to write the Markdown report (full run: docs/benchmarks.md)
   --budget <s>       longest the 1M-case fill may take, estimated from the 100k one (default 600; 0 skips it)`;
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       budget: { type: 'string', default: '600' },
       help: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   if (values.help) {
@@ -71,6 +74,12 @@ async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const machine = machineInfo();
   log(`hazardflow benchmarks (${quick ? 'quick' : 'full'}) on ${machine.cpu} × ${machine.cores}, Node ${machine.node}`);
+
+  if (values.only === 'migration') {
+    await migrationSection(log, quick ? 1_000 : 10_000);
+    return 0;
+  }
+  if (values.only !== undefined) throw new Error(`--only: "${values.only}" is not a section (migration)`);
 
   log('\n1. Throughput of one lifecycle (report → verified close, 6 commands)');
   const throughput = await measureThroughput({ rounds: settings.rounds, timeMs: settings.timeMs });
@@ -125,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
     log('   @hazardflow/store-sqlite is not available: skipped');
   }
 
+  await migrationSection(log, quick ? 1_000 : 10_000);
+
   log('\n5. District simulation');
   const simulation = quick ? 'skipped' : measureSimulation(repoRoot);
   log(
@@ -157,6 +168,31 @@ async function main(argv: string[]): Promise<number> {
     log(`\nwrote ${out}`);
   }
   return 0;
+}
+
+/** Migration throughput on SQLite (its own section; `--only migration` runs just this). */
+async function migrationSection(log: (line: string) => void, cases: number): Promise<void> {
+  log(`\n4b. Migrating ${formatNumber(cases)} open cases between pack versions (SQLite)`);
+  const sqliteModule = await loadSqliteStore();
+  if (!sqliteModule) {
+    log('   @hazardflow/store-sqlite is not available: skipped');
+    return;
+  }
+  const row = await measureMigration(sqliteModule, cases);
+  log(
+    textTable({
+      header: ['cases', 'plan (s)', 'migrate (s)', 'cases/s'],
+      rows: [
+        [
+          formatNumber(row.cases),
+          row.planSeconds.toFixed(2),
+          row.migrateSeconds.toFixed(2),
+          formatNumber(Math.round(row.casesPerSecond)),
+        ],
+      ],
+      numeric: [0, 1, 2, 3],
+    }),
+  );
 }
 
 main(process.argv.slice(2)).then(

@@ -13,7 +13,9 @@ export type CliErrorCode =
   | 'DATABASE_UNREADABLE'
   | 'UNKNOWN_CASE'
   | 'RENDER_FAILED'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'MIGRATION_REFUSED'
+  | 'CONFIRMATION_REQUIRED';
 
 export class CliError extends Error {
   override readonly name = 'CliError';

@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { addDiagramCommand } from './commands/diagram-command';
 import { addHistoryCommand } from './commands/history-command';
 import { addLedgerCommand } from './commands/ledger-command';
+import { addMigrateCommand } from './commands/migrate-command';
 import { addRepairDeadlinesCommand } from './commands/repair-deadlines-command';
 import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
@@ -89,5 +90,6 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addHistoryCommand(program, run);
   addLedgerCommand(program, run);
   addRepairDeadlinesCommand(program, run);
+  addMigrateCommand(program, run);
   return program;
 }

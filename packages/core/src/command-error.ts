@@ -15,7 +15,8 @@ export type CommandErrorCode =
   | 'SEPARATION_OF_DUTIES'
   | 'NOT_ALLOWED_IN_STATE'
   | 'EVIDENCE_REQUIRED'
-  | 'VERSION_CONFLICT';
+  | 'VERSION_CONFLICT'
+  | 'POLICY_CHANGED';
 
 /**
  * One problem with a command, read like a pack issue: where (`path`, printed by
@@ -48,6 +49,11 @@ export interface CommandErrorDetails {
   /** One plain sentence per unmet evidence requirement. */
   EVIDENCE_REQUIRED: { step: string; missing: string[] };
   VERSION_CONFLICT: { expected: number; actual?: number };
+  /**
+   * The case's pack version is registered with other content than the case was pinned to
+   * (docs/versioning.md#policy_changed): hashes are `policyHash` of the effective policy.
+   */
+  POLICY_CHANGED: { caseId: string; pack: string; expectedHash: string; foundHash: string };
 }
 
 export type CommandError<C extends CommandErrorCode = CommandErrorCode> = {
@@ -82,6 +88,7 @@ const HEADINGS: Record<CommandErrorCode, string> = {
   NOT_ALLOWED_IN_STATE: 'Not allowed in this state',
   EVIDENCE_REQUIRED: 'Evidence required',
   VERSION_CONFLICT: 'Version conflict',
+  POLICY_CHANGED: 'Policy changed under the case',
 };
 
 /**

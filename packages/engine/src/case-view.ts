@@ -44,6 +44,12 @@ export interface CaseView {
    * `dueAt`. Absent only on views stored before the field existed.
    */
   rectifyDueAt?: string | null;
+  /**
+   * `policyHash` of the effective policy the case runs on (pack content plus applied
+   * overrides), pinned at report time and changed only by a migration. Absent on cases
+   * stored before pinning existed (docs/versioning.md#policy_changed).
+   */
+  policyHash?: string;
 }
 
 /** What the store keeps per case: the view and the persisted machine snapshot (JSON). */

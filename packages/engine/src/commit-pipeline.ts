@@ -26,6 +26,8 @@ export interface StoredSnapshot {
   value: unknown;
   context: unknown;
   audit: { seq: number; hash: string };
+  /** The pinned effective policy hash (see CaseView.policyHash); absent on older cases. */
+  policyHash?: string;
 }
 
 /** The empty list audit entries share (they are frozen when committed). */
@@ -45,6 +47,8 @@ export interface Change {
   evidence?: unknown[];
   firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
   reasons?: string[];
+  /** Pins this effective policy hash (report, migration); other changes keep the previous one. */
+  policyHash?: string;
   /** Told the timer rows this change arms, once it is committed. */
   onTimersPlanned?: (set: readonly TimerRow[]) => void;
 }
@@ -75,6 +79,8 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const now = clock.now().toISOString();
     const committedAt = now === args.at ? args.at : now; // one string, not two equal ones, per entry
     const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack));
+    const pinned = args.policyHash ?? args.previous?.snapshot.policyHash;
+    if (pinned !== undefined) view.policyHash = pinned;
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
     const previousAudit = args.previous?.snapshot.audit;
     const audit: AuditEntry = appendAuditEntry(
@@ -105,6 +111,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
       value: stateValue(args.next.value),
       context: compactContext(args.next.context as HazardContext),
       audit: { seq: audit.seq, hash: audit.hash },
+      ...(pinned !== undefined ? { policyHash: pinned } : {}),
     };
     const result: CommandResult = { ok: true, case: view };
     const request = requestOf(args.command, caseId, args.previous === undefined);

@@ -14,7 +14,7 @@ import type { CaseView } from './case-view';
 import type { Clock } from './clock';
 import type { EngineEventSource } from './engine-events';
 import type { LedgerOptions, LedgerRow } from './ledger';
-
+import type { MigrateOptions, MigrationPlan, MigrationReport, MigrationRequest } from './migration-plan';
 import type { DeadlineRepairReport, RepairDeadlinesOptions } from './repair-deadlines';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
@@ -134,4 +134,17 @@ export interface Engine extends EngineEventSource {
   repairDeadlines(options?: RepairDeadlinesOptions): Promise<DeadlineRepairReport>;
   /** 考核 (assessment) figures per territory, regulator, pack or category. */
   assessment(options: AssessmentOptions): Promise<AssessmentRow[]>;
+  /**
+   * A dry run of moving the open cases of `packId@from` onto `packId@to` (both registered):
+   * per case the new state, category, deadline and timers, or why it cannot move. Throws
+   * MigrationError (naming the field) for an unknown pack or version, a `to` not newer than
+   * `from`, or a migration map naming unknown categories. Changes nothing.
+   */
+  planMigration(request: MigrationRequest): Promise<MigrationPlan>;
+  /**
+   * Carries out a plan: one audited `MIGRATED` commit per case, guarded by the case version
+   * (a case changed since planning is planned again). Resumable: a case already at `to` is
+   * skipped, so a re-run after a crash finishes the rest and migrates no case twice.
+   */
+  migrate(plan: MigrationPlan, options: MigrateOptions): Promise<MigrationReport>;
 }

@@ -12,6 +12,7 @@ import { createIdempotency } from './idempotency';
 import { loadLedger } from './ledger';
 import { createCaseLoader } from './load-case';
 import { createMemoryStore } from './memory-store';
+import { createMigration } from './migration';
 import { createPackRegistry } from './pack-registry';
 import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
@@ -74,6 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
     commitChange,
     withCaseLock,
   });
+  const migration = createMigration({ store, clock, packs, commitChange, withCaseLock });
   const poller = createPoller(clock, async () => {
     try {
       await runDueTimers();
@@ -119,6 +121,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     runDueTimers,
     repairDeadlines,
+    planMigration: migration.plan,
+    migrate: migration.run,
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
     },

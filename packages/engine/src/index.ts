@@ -99,6 +99,20 @@ export {
 } from './ledger';
 export { createMemoryStore } from './memory-store';
 export {
+  type DeadlineChange,
+  type MigrateOptions,
+  type MigrationBlock,
+  type MigrationBlocked,
+  MigrationError,
+  type MigrationErrorCode,
+  type MigrationMove,
+  type MigrationOutcome,
+  type MigrationPlan,
+  type MigrationProgress,
+  type MigrationReport,
+  type MigrationRequest,
+} from './migration-plan';
+export {
   type NotificationPack,
   type NotificationTextOptions,
   type NotificationWithText,

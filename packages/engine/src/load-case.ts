@@ -3,6 +3,7 @@ import type { CaseRecord } from './case-view';
 import type { StoredSnapshot } from './commit-pipeline';
 import { restoreSnapshot } from './compute-transition';
 import type { HazardModel, MachineSnapshot, PackRegistry } from './pack-registry';
+import { checkPolicyPin, type PolicyMismatch } from './policy-pin';
 import type { HazardStore } from './store';
 
 /** A stored case with the pack it was reported under (if this engine has it). */
@@ -14,6 +15,8 @@ export type LoadedCase =
       model: HazardModel;
       /** The machine snapshot the stored one stands for. */
       restore(): MachineSnapshot;
+      /** Set when the registered pack's content differs from the case's pinned policy hash. */
+      policyChanged: PolicyMismatch | null;
     }
   | { record: CaseRecord; stored: StoredSnapshot; pack: undefined };
 
@@ -28,6 +31,7 @@ export function createCaseLoader(store: HazardStore, packs: PackRegistry): CaseL
     const pack = packs.byRef(record.view.packId, record.view.packVersion);
     if (!pack) return { record, stored, pack: undefined };
     const model = packs.modelOf(pack);
-    return { record, stored, pack, model, restore: () => restoreSnapshot(model.machine, stored) };
+    const policyChanged = checkPolicyPin(record, model, (stored.context as { site?: unknown }).site);
+    return { record, stored, pack, model, restore: () => restoreSnapshot(model.machine, stored), policyChanged };
   };
 }

@@ -16,6 +16,7 @@ import { computeInitial } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import { createInterner } from './interner';
 import type { PackRegistry } from './pack-registry';
+import { hashOfPolicy } from './policy-pin';
 import { type CommandResult, failure } from './result';
 
 /** Who sends a command, and how it is made idempotent or guarded. */
@@ -150,6 +151,7 @@ export function createReportCommand(deps: ReportDeps) {
       commandId: options.commandId,
       payload: hazard,
       evidence: hazard.evidence,
+      policyHash: hashOfPolicy(policy),
     });
   };
 }

@@ -4,6 +4,7 @@ import type { CommitChange } from './commit-pipeline';
 import { computeTransition } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import type { CaseLoader } from './load-case';
+import { policyChangedFailure } from './policy-pin';
 import type { CommandOptions } from './report-command';
 import { type CommandResult, failure } from './result';
 
@@ -52,6 +53,7 @@ export function createSendCommand(deps: SendDeps) {
           { details: { packId: record.view.packId } },
         );
       }
+      if (loaded.policyChanged) return policyChangedFailure(loaded.policyChanged);
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
         return failure(
           'VERSION_CONFLICT',

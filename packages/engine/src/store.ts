@@ -32,6 +32,8 @@ export interface CaseFilter {
   ids?: string[];
   status?: Status | Status[];
   packId?: string;
+  /** The `packVersion` cases were reported under (or migrated to); compared exactly. */
+  packVersion?: string;
   category?: string;
   severity?: Severity;
   territory?: string;
@@ -80,6 +82,7 @@ export function matchesFilter(view: CaseView, filter: CaseFilter): boolean {
     if (!statuses.includes(view.status)) return false;
   }
   if (filter.packId !== undefined && view.packId !== filter.packId) return false;
+  if (filter.packVersion !== undefined && view.packVersion !== filter.packVersion) return false;
   if (filter.category !== undefined && view.category !== filter.category) return false;
   if (filter.severity !== undefined && view.severity !== filter.severity) return false;
   if (filter.territory !== undefined && view.territory !== filter.territory) return false;

@@ -8,6 +8,7 @@ import type { EngineEmitter } from './engine-events';
 import { TimerGoneError } from './errors';
 import type { CaseLoader } from './load-case';
 import type { MachineSnapshot } from './pack-registry';
+import { policyChangedMessage } from './policy-pin';
 import type { HazardStore, TimerRow } from './store';
 
 /** What firing one claimed timer came to. */
@@ -80,6 +81,17 @@ export function createTimerPass(deps: TimerPassDeps): (options?: RunDueTimersOpt
               ? `timer ${timer.timerId} of case ${timer.caseId}: pack ${loaded.record.view.packId}@${loaded.record.view.packVersion} is not registered`
               : `timer ${timer.timerId} of case ${timer.caseId}: the case is not in the store`,
           ),
+        );
+        return SKIPPED;
+      }
+      if (loaded.policyChanged) {
+        // Like an unknown pack: not fired, the lease kept, the error reported (POLICY_CHANGED).
+        emitter.emit(
+          'error',
+          Object.assign(new Error(`timer ${timer.timerId}: ${policyChangedMessage(loaded.policyChanged)}`), {
+            code: 'POLICY_CHANGED',
+            details: loaded.policyChanged,
+          }),
         );
         return SKIPPED;
       }

@@ -9,6 +9,7 @@ describe('export lists', () => {
       [
         "DuplicateCommandError",
         "GENESIS_HASH",
+        "MigrationError",
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",

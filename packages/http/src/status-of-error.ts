@@ -4,7 +4,8 @@ import { ProblemError, type ProblemIssue } from './problem';
 /**
  * The one mapping from the engine's error codes to HTTP statuses. UNKNOWN_PACK is 400, not
  * 404: the URL names no pack, the body does (a report's `packId`), so it is the request that
- * is wrong, not a resource at the URL that is missing.
+ * is wrong, not a resource at the URL that is missing. POLICY_CHANGED is 409: the case cannot
+ * take commands until the pack content it was pinned to is registered again or it is migrated.
  */
 export const STATUS_OF_ERROR: Record<CommandErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -15,6 +16,7 @@ export const STATUS_OF_ERROR: Record<CommandErrorCode, number> = {
   NOT_ALLOWED_IN_STATE: 409,
   VERSION_CONFLICT: 409,
   EVIDENCE_REQUIRED: 422,
+  POLICY_CHANGED: 409,
 };
 
 /**

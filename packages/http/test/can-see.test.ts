@@ -55,6 +55,7 @@ describe('problemOfCommandError', () => {
       NOT_ALLOWED_IN_STATE: 409,
       VERSION_CONFLICT: 409,
       EVIDENCE_REQUIRED: 422,
+      POLICY_CHANGED: 409,
     });
     const conflict = commandError('VERSION_CONFLICT', 'm');
     expect(problemOfCommandError(conflict).status).toBe(409);

@@ -12,6 +12,12 @@ export interface CaseQuery {
  * caller knows whether a next page exists. Every condition matches `matchesFilter` in
  * @hazardflow/engine; string comparisons use the columns' "C" collation, like JavaScript's.
  */
+/**
+ * A case's pack version, read from its view's JSON text as written (a semver has no quote or
+ * escape), as the index of schema version 2 reads it: the two must stay the same text.
+ */
+const PACK_VERSION = `substring(view::text from '"packVersion":"([^"]*)"')`;
+
 export function caseQuery(
   table: string,
   filter: CaseFilter,
@@ -33,6 +39,7 @@ export function caseQuery(
     else equal('status', filter.status);
   }
   equal('pack_id', filter.packId);
+  equal(PACK_VERSION, filter.packVersion);
   equal('category', filter.category);
   equal('severity', filter.severity);
   equal('territory', filter.territory);

@@ -83,6 +83,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ${commitFunctionSql(s)}
     `,
   },
+  {
+    version: 2,
+    description: 'index on the pack version of each case, for migrations between pack versions',
+    // The version is read from the stored view's text, so commit_case() stays as it is. Not
+    // with ->>: that parses the document, which refuses the \u0000 a view may hold. The
+    // expression must stay equal to PACK_VERSION in case-query.ts for the index to apply.
+    sql: (s) => `
+      CREATE INDEX cases_by_pack_version
+        ON ${s}.cases (pack_id, (substring(view::text from '"packVersion":"([^"]*)"')), reported_at, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -32,6 +32,7 @@ export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined,
     }
   }
   equal('pack_id', filter.packId);
+  equal('pack_version', filter.packVersion);
   equal('category', filter.category);
   equal('severity', filter.severity);
   equal('territory', filter.territory);

@@ -80,6 +80,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'pack version of each case as a column, indexed for migrations between pack versions',
+    sql: `
+      -- Read from the stored view (a virtual column: no backfill, nothing to keep in step on commit).
+      ALTER TABLE cases ADD COLUMN pack_version TEXT GENERATED ALWAYS AS (json_extract(view, '$.packVersion')) VIRTUAL;
+      CREATE INDEX cases_by_pack_version ON cases (pack_id, pack_version, reported_at, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

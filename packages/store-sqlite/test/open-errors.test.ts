@@ -74,7 +74,7 @@ describe('opening: refusals are typed, name the file, and change nothing on disk
     raw.close();
     const before = diskState(temp.path);
     const error = refusal(() => createSqliteStore({ filename }));
-    expect(error).toMatchObject({ code: 'SCHEMA_TOO_NEW', path: filename, details: { found: 99, supported: 1 } });
+    expect(error).toMatchObject({ code: 'SCHEMA_TOO_NEW', path: filename, details: { found: 99, supported: 2 } });
     expect(error.message).toContain('schema version 99');
     expect(diskState(temp.path)).toEqual(before);
   });
@@ -132,7 +132,7 @@ describe('opening: what a new database looks like', () => {
       expect(raw.pragma('application_id', { simple: true })).toBe(HAZARDFLOW_APPLICATION_ID);
       expect(
         Object.fromEntries(raw.prepare('SELECT key, value FROM hazardflow_meta').raw().all() as string[][]),
-      ).toMatchObject({ application: 'hazardflow', schema_version: '1', created_by: '@hazardflow/store-sqlite' });
+      ).toMatchObject({ application: 'hazardflow', schema_version: '2', created_by: '@hazardflow/store-sqlite' });
       raw.close();
     }
   });

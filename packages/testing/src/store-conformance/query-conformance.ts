@@ -24,6 +24,8 @@ const CASES: Record<string, Partial<CaseView>> = {
   'q-02': {
     reportedAt: at(3),
     packId: 'fire',
+    // Migrated: its first version (below) is at the fixtures' 1.0.0.
+    packVersion: '2.0.0',
     category: 'hot-work',
     severity: 'major',
     territory: 'street-b',
@@ -95,6 +97,8 @@ const FILTERS: [string, CaseFilter, string[]][] = [
   ['one status', { status: 'reported' }, ['q-04', 'q-01']],
   ['several statuses', { status: ['closed', 'supervised'] }, ['q-03', 'q-06']],
   ['packId', { packId: 'fire' }, ['q-05', 'q-02', 'q-01']],
+  ["packVersion (the latest view's)", { packId: 'fire', packVersion: '2.0.0' }, ['q-02']],
+  ['packVersion, the others', { packId: 'fire', packVersion: '1.0.0' }, ['q-05', 'q-01']],
   ['category', { category: 'signals' }, ['q-03', 'q-06']],
   ['severity', { severity: 'major' }, ['q-06', 'q-02']],
   ['territory', { territory: 'street-b' }, ['q-05', 'q-02']],

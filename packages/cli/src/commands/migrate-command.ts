@@ -1,0 +1,195 @@
+import { createInterface } from 'node:readline/promises';
+import type { PolicyPack } from '@hazardflow/core';
+import type { MigrationPlan } from '@hazardflow/engine';
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import { EXIT_CODES } from '../exit-codes';
+import type { Terminal } from '../terminal';
+import type { CommandRunner } from './command-runner';
+
+interface MigrateOptions {
+  from: string;
+  to: string;
+  db: string;
+  packFile?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  actor: string;
+}
+
+/** The actor a CLI migration is recorded under: the district command centre's operator. */
+const OPERATOR_ROLE = 'command';
+
+/**
+ * `hazardflow migrate --from fire@1.0.0 --to fire@1.1.0 --db cases.sqlite [--dry-run]`: plans
+ * moving the open cases of one pack version onto another, prints the plan, and (without
+ * `--dry-run`, once confirmed) carries it out with a progress bar.
+ */
+export function addMigrateCommand(program: Command, run: CommandRunner): void {
+  program
+    .command('migrate')
+    .description('move the open cases of a pack version onto a newer version (plan with --dry-run first)')
+    .requiredOption('--from <pack@version>', 'the version the cases run on, e.g. fire@1.0.0')
+    .requiredOption('--to <pack@version>', 'the version to move them to, e.g. fire@1.1.0')
+    .requiredOption('--db <file>', 'a hazardflow SQLite database (@hazardflow/store-sqlite)')
+    .option(
+      '--pack-file <file>',
+      'a pack version that is not shipped (.json, .yaml, .ts, .js); repeat for several',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--dry-run', 'print the plan and change nothing')
+    .option('--json', 'print the plan (and the outcome) as JSON')
+    .option('--yes', 'do not ask for confirmation (needed when stdin is not a terminal)')
+    .option('--actor <id>', 'who the MIGRATED audit entries name', 'hazardflow-cli')
+    .addHelpText(
+      'after',
+      `
+The shipped packs are known at their current versions (fire@${'<shipped>'}); give every other
+version with --pack-file (an older release kept as a file). Each case moves in one audited
+commit; a killed migration run again finishes the rest and moves no case twice.
+
+Exit status: 0 done (or planned), 1 refused or cases skipped, 2 usage error.
+
+Example:
+  $ hazardflow migrate --from fire@1.0.0 --to fire@1.1.0 --db cases.sqlite --pack-file fire-1.0.0.json --dry-run`,
+    )
+    .action((options: MigrateOptions) =>
+      run(async (terminal) => {
+        const from = parseRef(options.from, '--from');
+        const to = parseRef(options.to, '--to');
+        if (from.id !== to.id) {
+          throw new CliError('MIGRATION_REFUSED', `--to: a migration stays within one pack (${from.id}, not ${to.id})`);
+        }
+        const packs = await knownPacks(options.packFile ?? [], terminal.cwd);
+        const { withCaseDatabase } = await import('../open-case-database');
+        const { createEngine, MigrationError } = await import('@hazardflow/engine');
+        return withCaseDatabase(options.db, terminal.cwd, async ({ store }) => {
+          const engine = createEngine({ packs, store });
+          let plan: MigrationPlan;
+          try {
+            plan = await engine.planMigration({ packId: from.id, from: from.version, to: to.version });
+          } catch (error) {
+            if (error instanceof MigrationError) {
+              throw new CliError('MIGRATION_REFUSED', `${error.message} (${error.code})`);
+            }
+            throw error;
+          }
+          if (options.json && options.dryRun) terminal.out(`${JSON.stringify(plan, null, 2)}\n`);
+          else if (!options.json) terminal.out(`${formatPlan(plan, terminal)}\n`);
+          if (options.dryRun || plan.moves.length === 0) return EXIT_CODES.ok;
+          if (!options.yes) {
+            if (!process.stdin.isTTY) {
+              throw new CliError(
+                'CONFIRMATION_REQUIRED',
+                'stdin is not a terminal: pass --yes to migrate without confirmation',
+              );
+            }
+            if (!(await confirm(`Migrate ${plan.moves.length} cases to ${plan.packId}@${plan.to}? [y/N] `))) {
+              terminal.err('not migrated\n');
+              return EXIT_CODES.failed;
+            }
+          }
+          const bar = await progressBar(plan.moves.length);
+          const report = await engine.migrate(plan, {
+            actor: { id: options.actor, role: OPERATOR_ROLE },
+            onProgress: ({ done }) => {
+              bar.update(done);
+              // One line per case on a pipe, so a supervising program can follow (and tests wait on it).
+              if (!process.stderr.isTTY) terminal.err(`migrated ${done}/${plan.moves.length}\n`);
+            },
+          });
+          bar.stop();
+          if (options.json) terminal.out(`${JSON.stringify(report, null, 2)}\n`);
+          else {
+            terminal.out(
+              `${report.migrated} migrated, ${report.skipped.length} skipped, ${report.blocked} blocked\n` +
+                report.skipped.map((s) => `  skipped ${s.caseId}: ${s.reason}\n`).join(''),
+            );
+          }
+          return report.skipped.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failed;
+        });
+      }),
+    );
+}
+
+function parseRef(text: string, option: string): { id: string; version: string } {
+  const at = text.lastIndexOf('@');
+  if (at <= 0 || at === text.length - 1) {
+    throw new CliError(
+      'MIGRATION_REFUSED',
+      `${option}: "${text}" is not <pack>@<version> (e.g. fire@1.0.0)`,
+      EXIT_CODES.usage,
+    );
+  }
+  return { id: text.slice(0, at), version: text.slice(at + 1) };
+}
+
+/** The shipped packs at their current versions, and the pack files given. */
+async function knownPacks(files: readonly string[], cwd: string): Promise<PolicyPack[]> {
+  const { SHIPPED_PACKS } = await import('../shipped-packs');
+  const { loadValidPack } = await import('../load-pack');
+  const packs: PolicyPack[] = Object.values(SHIPPED_PACKS);
+  for (const file of files) {
+    const { pack } = await loadValidPack(file, { cwd });
+    // A file naming a shipped version replaces it (the same content, or the engine refuses both).
+    const index = packs.findIndex((p) => p.id === pack.id && p.version === pack.version);
+    if (index >= 0) packs[index] = pack;
+    else packs.push(pack);
+  }
+  return packs;
+}
+
+function formatPlan(plan: MigrationPlan, terminal: Terminal): string {
+  const style = terminal.outStyle;
+  const rows = [
+    ...plan.moves.map((m) => [
+      m.caseId,
+      m.status === m.toStatus ? m.status : `${m.status} → ${m.toStatus}`,
+      m.category === m.toCategory ? m.category : `${m.category} → ${m.toCategory}`,
+      m.deadline ? (m.deadline.from === m.deadline.to ? m.deadline.to : `${m.deadline.from} → ${m.deadline.to}`) : '-',
+      m.timers.set.map((t) => t.timerId).join(', ') || '-',
+    ]),
+    ...plan.blocked.map((b) => [b.caseId, b.status, b.category, style.red(`blocked: ${b.reason}`), b.message]),
+  ];
+  const header = ['case', 'status', 'category', 'deadline', 'timers re-armed'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visible(c).length)))
+      .join('  ')
+      .trimEnd();
+  return [
+    style.bold(`Migration plan ${plan.packId}@${plan.from} → ${plan.to}`),
+    `${plan.moves.length} cases move, ${plan.blocked.length} blocked${plan.map ? `; migration map: ${JSON.stringify({ categories: plan.map.categories, states: plan.map.states })}` : ''}`,
+    '',
+    style.dim(line(header)),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+function visible(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** A progress bar on a terminal (cli-progress: see README); nothing on a pipe. */
+async function progressBar(total: number): Promise<{ update(done: number): void; stop(): void }> {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { format: 'migrating [{bar}] {value}/{total} cases ({percentage}%) {eta_formatted} left', stream: process.stderr },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
