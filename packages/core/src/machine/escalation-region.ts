@@ -137,8 +137,9 @@ export function escalationRegion(
 /**
  * The rungs of `escalation.regulatorLadder` a late step of the regulator's own climbs:
  * rung_0 is "overdue, nobody further told yet"; each rung tells its roles, sets the timer to
- * the next rung and repeats itself as its `repeat` says. A routing state enters the rung the
- * time already reached, as the main ladder does.
+ * the next rung and repeats itself as its `repeat` says. A step found already late (a resumed
+ * clock) starts at rung_0 too: the timers of rungs already due fire at once, in order, so
+ * every rung's people are told.
  */
 function regulatorLadderStates(s: HazardSetup, ladder: readonly RegulatorRung[]): HazardStateConfig {
   const top = ladder.length;
@@ -170,10 +171,5 @@ function regulatorLadderStates(s: HazardSetup, ladder: readonly RegulatorRung[])
       },
     });
   }
-  const routing: { guard?: { type: 'stepLevelReached'; params: { level: number } }; target: string }[] = [];
-  for (let level = top; level >= 1; level--) {
-    routing.push({ guard: { type: 'stepLevelReached', params: { level } }, target: `rung_${level}` });
-  }
-  routing.push({ target: 'rung_0' });
-  return s.createStateConfig({ initial: 'routing', states: { routing: { always: routing }, ...rungs } });
+  return s.createStateConfig({ initial: 'rung_0', states: rungs });
 }

@@ -33,17 +33,6 @@ export function createHazardGuards(rt: MachineRuntime) {
     return reached;
   };
 
-  /** The rung of the regulator's ladder a late regulator's step has reached by time alone at `at`. */
-  const stepLevelByTime = (context: HazardContext, at: string): number => {
-    const deadline = context.deadline;
-    if (!deadline || deadline.owner === 'responsible') return 0;
-    let reached = 0;
-    for (const rung of rt.pack.escalation.regulatorLadder) {
-      if (isAtOrAfter(at, rt.calendar.addDuration(deadline.dueAt, rung.after))) reached = rung.level;
-    }
-    return reached;
-  };
-
   return {
     mayAct: permitted,
     mayTriage: permitted,
@@ -80,8 +69,6 @@ export function createHazardGuards(rt: MachineRuntime) {
       return isAtOrAfter(eventTime(event), rt.calendar.subtractDuration(context.deadline.dueAt, warnBefore));
     },
     stepOwnedByRegulator: ({ context }: GuardArgs) => context.deadline?.owner !== 'responsible',
-    stepLevelReached: ({ context, event }: GuardArgs, params: { level: number }) =>
-      stepLevelByTime(context, eventTime(event)) >= params.level,
     levelReached: ({ context, event }: GuardArgs, params: { level: number }) =>
       Math.max(context.escalationLevel, levelByTime(context, eventTime(event))) >= params.level,
   };
