@@ -73,6 +73,7 @@ export {
   type DeadlineOwner,
   type HazardContext,
   type HazardInput,
+  type StepEscalation,
   type TrackedDeadline,
 } from './machine/hazard-context';
 export {

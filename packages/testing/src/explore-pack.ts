@@ -2,6 +2,7 @@ import type { BusinessCalendar, CommandType, HazardModel, PolicyPack } from '@ha
 import type { AnyTransitionDefinition } from 'xstate';
 import { CaseSimulator, contextOf, type SimulatedCase, type SimulatedStep } from './case-simulator';
 import type { ConformanceStart } from './conformance-starts';
+import { escalationPathViolation } from './escalation-path';
 import { type InvariantViolation, invariantViolations } from './lifecycle-invariants';
 import { machineGraph } from './machine-graph';
 import { caseActors, commandVariants, describeCommand, rolesFor, withEvidence } from './pack-commands';
@@ -154,6 +155,8 @@ export function explorePack(model: HazardModel, options: ExploreOptions): Explor
 
   let processed = 0;
   let lastNovelty = 0;
+  /** Escalation paths already checked, by state, deadline step, owner and levels. */
+  const checkedPaths = new Set<string>();
   const done = () =>
     processed >= options.maxStates ||
     processed - lastNovelty >= options.plateau ||
@@ -166,6 +169,16 @@ export function explorePack(model: HazardModel, options: ExploreOptions): Explor
     const accepted = graph.acceptedEvents(node.case.snapshot.value);
     const at = new Date(node.case.now).toISOString();
     const actors = caseActors(context);
+    const pathKey = escalationPathKey(node.case);
+    if (!checkedPaths.has(pathKey)) {
+      checkedPaths.add(pathKey);
+      try {
+        const violation = escalationPathViolation(simulator, policy, node.case);
+        if (violation) problem(violations, `${violation.code}:${pathKey}`, violation, node, 'left alone');
+      } catch (error) {
+        problem(errors, `left alone:${messageOf(error)}`, messageOf(error), node, 'left alone');
+      }
+    }
     for (const variant of variants) {
       if (!accepted.has(variant.type)) continue;
       if (STILL.includes(variant.type) && node.parent !== undefined) continue;
@@ -240,4 +253,16 @@ function traceOf(node: Node | undefined): string[] {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** What decides whether a case left alone climbs: its states, the step watched and how far both ladders are. */
+function escalationPathKey(simulated: SimulatedCase): string {
+  const ctx = contextOf(simulated);
+  return [
+    JSON.stringify(simulated.snapshot.value),
+    ctx.severity,
+    ctx.deadline?.step,
+    ctx.escalationLevel,
+    ctx.stepEscalation?.dueAt === ctx.deadline?.dueAt ? (ctx.stepEscalation?.level ?? 0) : 0,
+  ].join('|');
 }

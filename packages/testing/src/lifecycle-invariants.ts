@@ -20,6 +20,7 @@ export interface InvariantViolation {
     | 'major_fixed_on_spot'
     | 'timer_survives_end'
     | 'open_case_without_deadline'
+    | 'deadline_without_escalation'
     | 'deadline_not_on_working_day';
   readonly message: string;
 }

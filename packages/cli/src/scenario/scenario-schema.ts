@@ -35,6 +35,8 @@ const NOTIFICATION_REASONS = [
   'overdue',
   'escalated',
   'reminder',
+  'step_escalated',
+  'step_reminder',
   'acknowledgement_overdue',
   'verification_failed',
   'extension_requested',

@@ -20,7 +20,7 @@ export function buildHazardMachine(rt: MachineRuntime) {
     },
     states: {
       lifecycle: lifecycleRegion(s, ladder),
-      escalation: escalationRegion(s, ladder),
+      escalation: escalationRegion(s, ladder, rt.pack.escalation.regulatorLadder),
       extension: extensionRegion(s),
       interimControl: interimControlRegion(s),
     },

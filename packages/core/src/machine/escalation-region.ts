@@ -1,4 +1,4 @@
-import type { EscalationLevel } from '../pack/schema';
+import type { EscalationLevel, RegulatorRung } from '../pack/schema';
 import { eventOf } from './hazard-action-kit';
 import type { HazardEvent } from './hazard-events';
 import type { HazardSetup, HazardStateConfig } from './hazard-setup';
@@ -9,6 +9,7 @@ import { TIMER_IDS } from './timer-ids';
  * the ladder itself. It watches the one deadline in `context.deadline`:
  *
  *   idle ─track→ watching: onTrack ─warning→ dueSoon ─due→ overdue: level_0 → level_1 → … → level_n
+ *                                                                 | stepOverdue: rung_0 → rung_1 → … → rung_m
  *                    ↕ PAUSE_CLOCK / RESUME_CLOCK: paused
  *
  * Every move of the deadline (a new step, an extension, a resume) raises `hazard.track`,
@@ -19,7 +20,11 @@ import { TIMER_IDS } from './timer-ids';
  * runs from the start. Routing states (`always` transitions) place the case straight into
  * the state that matches the current time, so a case that is already late is overdue at once.
  */
-export function escalationRegion(s: HazardSetup, ladder: readonly EscalationLevel[]) {
+export function escalationRegion(
+  s: HazardSetup,
+  ladder: readonly EscalationLevel[],
+  regulatorLadder: readonly RegulatorRung[],
+) {
   const top = ladder.length;
   const levelStates: Record<string, HazardStateConfig> = {};
   for (let level = 0; level <= top; level++) {
@@ -118,8 +123,8 @@ export function escalationRegion(s: HazardSetup, ladder: readonly EscalationLeve
               routing: {
                 always: [{ guard: 'stepOwnedByRegulator', target: 'stepOverdue' }, ...routeToLevel],
               },
-              /** A regulator's own step is late: people are told, the ladder does not climb. */
-              stepOverdue: {},
+              /** A regulator's own step is late: it climbs the regulator's ladder, not the case's. */
+              stepOverdue: regulatorLadderStates(s, regulatorLadder),
               ...levelStates,
             },
           },
@@ -127,4 +132,44 @@ export function escalationRegion(s: HazardSetup, ladder: readonly EscalationLeve
       },
     },
   });
+}
+
+/**
+ * The rungs of `escalation.regulatorLadder` a late step of the regulator's own climbs:
+ * rung_0 is "overdue, nobody further told yet"; each rung tells its roles, sets the timer to
+ * the next rung and repeats itself as its `repeat` says. A step found already late (a resumed
+ * clock) starts at rung_0 too: the timers of rungs already due fire at once, in order, so
+ * every rung's people are told.
+ */
+function regulatorLadderStates(s: HazardSetup, ladder: readonly RegulatorRung[]): HazardStateConfig {
+  const top = ladder.length;
+  const rungs: Record<string, HazardStateConfig> = {};
+  for (let level = 0; level <= top; level++) {
+    const next = level < top ? level + 1 : undefined;
+    const hasRepeat = level > 0 && ladder[level - 1]?.repeat !== undefined;
+    rungs[`rung_${level}`] = s.createStateConfig({
+      entry: [
+        ...(level > 0 ? [{ type: 'enterStepLevel' as const, params: { level } }] : []),
+        ...(next !== undefined ? [{ type: 'scheduleStepEscalation' as const, params: { level: next } }] : []),
+        ...(hasRepeat ? [{ type: 'scheduleStepReminder' as const, params: { level } }] : []),
+      ],
+      exit: [
+        ...(next !== undefined ? [{ type: 'cancelTimer' as const, params: { id: TIMER_IDS.escalate } }] : []),
+        ...(hasRepeat ? [{ type: 'cancelTimer' as const, params: { id: TIMER_IDS.remind } }] : []),
+      ],
+      on: {
+        ...(next !== undefined ? { 'TIMER.ESCALATE': { target: `rung_${next}` } } : {}),
+        ...(hasRepeat
+          ? {
+              'TIMER.REMIND': {
+                target: `rung_${level}`,
+                reenter: true,
+                actions: { type: 'stepRemind', params: { level } },
+              },
+            }
+          : {}),
+      },
+    });
+  }
+  return s.createStateConfig({ initial: 'rung_0', states: rungs });
 }

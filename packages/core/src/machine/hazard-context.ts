@@ -14,6 +14,18 @@ export interface TrackedDeadline {
   dueAt: string;
 }
 
+/**
+ * How far a late step of the regulator's own has climbed its ladder (`escalation.regulatorLadder`),
+ * for the one deadline it names: a new deadline starts from the bottom again.
+ */
+export interface StepEscalation {
+  step: TrackedDeadline['step'];
+  dueAt: string;
+  level: number;
+  reachedAt: string;
+  remindersSent: number;
+}
+
 /** The last time someone did something, for the audit and for separation of duties. */
 export interface ActorStamp {
   actorId: string;
@@ -75,6 +87,8 @@ export interface HazardContext {
   warnedFor: string | null;
   overdueFor: string | null;
   wentOverdue: boolean;
+  /** The regulator's late step on its own ladder; null while none is late (absent in snapshots from before it). */
+  stepEscalation?: StepEscalation | null;
 
   plan: { submittedBy: string; submittedAt: string; approvedBy?: string; approvedAt?: string } | null;
   planRejections: number;
@@ -162,6 +176,7 @@ export function compactContext(context: HazardContext): HazardContext {
     warnedFor: context.warnedFor,
     overdueFor: context.overdueFor,
     wentOverdue: context.wentOverdue,
+    stepEscalation: context.stepEscalation ?? null,
     plan: context.plan,
     planRejections: context.planRejections,
     interimControls: shareEmpty(context.interimControls),

@@ -43,6 +43,10 @@ export type NotificationReason =
   | 'overdue'
   | 'escalated'
   | 'reminder'
+  /** A step the regulator owns is late and climbed a rung of `escalation.regulatorLadder`. */
+  | 'step_escalated'
+  /** A rung of the regulator's ladder repeats itself while the step stays late. */
+  | 'step_reminder'
   | 'acknowledgement_overdue'
   | 'verification_failed'
   | 'extension_requested'
@@ -65,6 +69,8 @@ export interface HazardNotification {
   at: string;
   dueAt: string | null;
   action?: Bilingual;
+  /** The rung of the regulator's ladder, on `step_escalated` and `step_reminder`. */
+  stepLevel?: number;
   message: string;
 }
 

@@ -18,7 +18,7 @@ export function notification(
   reason: NotificationReason,
   roles: readonly Role[],
   message: string,
-  extra: Partial<Pick<HazardNotification, 'action' | 'level'>> = {},
+  extra: Partial<Pick<HazardNotification, 'action' | 'level' | 'stepLevel'>> = {},
 ): HazardNotification {
   return {
     type: 'hazard.notification',
@@ -30,5 +30,6 @@ export function notification(
     dueAt: context.deadline?.dueAt ?? null,
     message,
     ...(extra.action ? { action: extra.action } : {}),
+    ...(extra.stepLevel !== undefined ? { stepLevel: extra.stepLevel } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { createEscalationActions } from './escalation-actions';
 import type { HazardTypes } from './hazard-action-kit';
 import { createHazardGuards } from './hazard-guards';
 import type { MachineRuntime } from './machine-runtime';
+import { createStepEscalationActions } from './step-escalation-actions';
 
 /**
  * The machine's types, guards and actions for one runtime (pack and calendar). The regions
@@ -15,7 +16,12 @@ export function hazardSetup(rt: MachineRuntime) {
   return setup({
     types: {} as HazardTypes,
     guards: createHazardGuards(rt),
-    actions: { ...createCaseActions(rt), ...createDeadlineActions(rt), ...createEscalationActions(rt) },
+    actions: {
+      ...createCaseActions(rt),
+      ...createDeadlineActions(rt),
+      ...createEscalationActions(rt),
+      ...createStepEscalationActions(rt),
+    },
   });
 }
 

@@ -152,6 +152,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         warnedFor: null,
         overdueFor: null,
         wentOverdue: false,
+        stepEscalation: null,
         plan: null,
         planRejections: 0,
         interimControls: [],

@@ -10,18 +10,47 @@ import type { Escalation, EscalationLevel, Steps } from './schema';
  */
 export function checkEscalation(escalation: Escalation, steps: Steps): PolicyPackIssue[] {
   const { ladder } = escalation;
-  const issues: PolicyPackIssue[] = [...duplicateValues(escalation.baseNotify, ['escalation', 'baseNotify'])];
-  const firstIndexOfLevel = new Map<number, number>();
+  const issues: PolicyPackIssue[] = [
+    ...duplicateValues(escalation.baseNotify, ['escalation', 'baseNotify']),
+    ...rungIssues(ladder, 'ladder'),
+    ...rungIssues(escalation.regulatorLadder ?? [], 'regulatorLadder'),
+  ];
 
   ladder.forEach((level, index) => {
     const path = ['escalation', 'ladder', index];
+    if (level.unacknowledgedAfter !== undefined && !steps.acknowledgement) {
+      issues.push(
+        packIssue(
+          [...path, 'unacknowledgedAfter'],
+          'inconsistent',
+          'has no effect: the pack has no acknowledgement step (steps.acknowledgement is false)',
+        ),
+      );
+    }
+  });
+
+  issues.push(...laterTriggers(ladder, 'unacknowledgedAfter'));
+  issues.push(...moreFailures(ladder));
+  issues.push(...startLevels(escalation));
+  return issues;
+}
+
+/** A ladder (the responsible party's or the regulator's) numbered 1..n, climbing, reminders that fit. */
+function rungIssues(
+  ladder: readonly Pick<EscalationLevel, 'level' | 'notify' | 'after' | 'repeat'>[],
+  key: 'ladder' | 'regulatorLadder',
+): PolicyPackIssue[] {
+  const issues: PolicyPackIssue[] = [];
+  const firstIndexOfLevel = new Map<number, number>();
+  ladder.forEach((level, index) => {
+    const path = ['escalation', key, index];
     const earlier = firstIndexOfLevel.get(level.level);
     if (earlier !== undefined) {
       issues.push(
         packIssue(
           [...path, 'level'],
           'duplicate_id',
-          `level ${level.level} is already defined by escalation.ladder[${earlier}]; levels are numbered 1, 2, 3 … in ladder order`,
+          `level ${level.level} is already defined by escalation.${key}[${earlier}]; levels are numbered 1, 2, 3 … in ladder order`,
         ),
       );
     } else if (level.level !== index + 1) {
@@ -61,21 +90,7 @@ export function checkEscalation(escalation: Escalation, steps: Steps): PolicyPac
         );
       }
     }
-
-    if (level.unacknowledgedAfter !== undefined && !steps.acknowledgement) {
-      issues.push(
-        packIssue(
-          [...path, 'unacknowledgedAfter'],
-          'inconsistent',
-          'has no effect: the pack has no acknowledgement step (steps.acknowledgement is false)',
-        ),
-      );
-    }
   });
-
-  issues.push(...laterTriggers(ladder, 'unacknowledgedAfter'));
-  issues.push(...moreFailures(ladder));
-  issues.push(...startLevels(escalation));
   return issues;
 }
 

@@ -210,6 +210,49 @@ export const escalationLevelSchema = z.strictObject({
 });
 export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 
+/**
+ * One rung of the ladder a late step of the regulator's own climbs (triage, notice, plan
+ * review, verification, acceptance): who is told, and what they should do, this long after
+ * that step's deadline. Climbing it never raises the case's escalation level, which measures
+ * the responsible party's lateness.
+ */
+export const regulatorRungSchema = z.strictObject({
+  level: z.number().int().positive(),
+  name: bilingualSchema,
+  /** Roles told when the late step reaches this rung. */
+  notify: z.array(roleSchema).min(1),
+  action: bilingualSchema,
+  /** Reached this long after the regulator's step deadline. */
+  after: durationSchema,
+  /** Re-notify while at this rung. */
+  repeat: z.strictObject({ every: durationSchema, times: z.number().int().positive() }).optional(),
+});
+export type RegulatorRung = z.infer<typeof regulatorRungSchema>;
+
+/**
+ * The ladder a pack gets when it names none [default]: the department's leadership is told a
+ * working day after the step fell due and daily after, then the district safety committee
+ * office (安委办) three working days after, with a supervision notice (督办单).
+ */
+export const DEFAULT_REGULATOR_LADDER: readonly RegulatorRung[] = Object.freeze([
+  {
+    level: 1,
+    name: { zh: '部门负责人督促', en: "department's leadership" },
+    notify: ['regulator'],
+    action: { zh: '督促承办人员限时办理', en: 'chase the officer in charge' },
+    after: { workingDays: 1 },
+    repeat: { every: { workingDays: 1 }, times: 1 },
+  },
+  {
+    level: 2,
+    name: { zh: '安委办督办', en: 'safety committee supervision' },
+    notify: ['regulator', 'command'],
+    action: { zh: '下发督办单', en: 'issue a supervision notice (督办单)' },
+    after: { workingDays: 3 },
+    repeat: { every: { workingDays: 5 }, times: 3 },
+  },
+]) as readonly RegulatorRung[];
+
 export const escalationSchema = z.strictObject({
   /** Early warning (预警) this long before each deadline; null: none. */
   warnBefore: durationSchema.nullable().default({ workingDays: 1 }),
@@ -221,6 +264,14 @@ export const escalationSchema = z.strictObject({
   /** Roles told at level 0 when the notice is issued. */
   baseNotify: z.array(roleSchema).default(['responsible']),
   ladder: z.array(escalationLevelSchema),
+  /**
+   * Who is told when a step the regulator owns is late (see `regulatorRungSchema`); the
+   * default is `DEFAULT_REGULATOR_LADDER`.
+   */
+  regulatorLadder: z
+    .array(regulatorRungSchema)
+    .min(1)
+    .default(() => JSON.parse(JSON.stringify(DEFAULT_REGULATOR_LADDER)) as RegulatorRung[]),
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 
