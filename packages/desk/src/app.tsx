@@ -21,9 +21,14 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const routeKey = JSON.stringify(route.name === 'cases' ? { ...route, params: String(route.params) } : route);
 
-  // Moving between screens moves focus to the new screen's content, as a page load would.
+  // Moving between screens moves focus to the new screen's content; a fresh page load leaves
+  // focus at the top, where the skip link is the first stop.
+  const firstRoute = useRef(routeKey);
   useEffect(() => {
-    if (routeKey) main.current?.focus({ preventScroll: true });
+    if (routeKey !== firstRoute.current) {
+      firstRoute.current = '';
+      main.current?.focus({ preventScroll: true });
+    }
   }, [routeKey]);
 
   const screen = !session ? <LoginScreen /> : <Screen route={route} />;

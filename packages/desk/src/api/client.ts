@@ -188,6 +188,7 @@ export function createApiClient(options: { baseUrl: string; token: string; fetch
             signal,
           });
           if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
+          onEvent({ type: 'open', data: null, caseId: undefined });
           await readEventStream(response.body, onEvent);
         } catch {
           if (signal.aborted) return;

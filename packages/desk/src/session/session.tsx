@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type ApiClient, createApiClient, defaultApiBase } from '../api/client';
 import type { Actor } from '../api/types';
@@ -32,18 +33,25 @@ function load(): Session | null {
 export function SessionProvider({ children, apiBase }: { children: ReactNode; apiBase?: string }) {
   const [session, setSession] = useState<Session | null>(load);
   const base = apiBase ?? defaultApiBase();
+  const queryClient = useQueryClient();
   const api = useMemo(
     () => (session ? createApiClient({ baseUrl: base, token: session.token }) : null),
     [session, base],
   );
-  const login = useCallback((next: Session) => {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    setSession(next);
-  }, []);
+  // What one user was shown (their commands, their cases) is never shown to the next.
+  const login = useCallback(
+    (next: Session) => {
+      queryClient.clear();
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+      setSession(next);
+    },
+    [queryClient],
+  );
   const logout = useCallback(() => {
+    queryClient.clear();
     sessionStorage.removeItem(STORAGE_KEY);
     setSession(null);
-  }, []);
+  }, [queryClient]);
   const value = useMemo(() => ({ session, api, login, logout }), [session, api, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

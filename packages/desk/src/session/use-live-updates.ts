@@ -15,7 +15,7 @@ export function useLiveUpdates(): { connected: boolean } {
     const controller = new AbortController();
     void api.subscribe((event) => {
       setConnected(true);
-      if (event.type === 'ready' || event.type === 'ping') return;
+      if (event.type === 'open') return;
       if (event.caseId) void queryClient.invalidateQueries({ queryKey: ['case', event.caseId] });
       else void queryClient.invalidateQueries({ queryKey: ['case'] });
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
