@@ -8,7 +8,7 @@ import { deskAssetsDir } from '../src/assets';
 /** A demo login published beside the desk (`/desk/demo-logins.json`): for demos and tests only. */
 export interface DemoLogin {
   token: string;
-  actor: { id: string; role: string; org?: string };
+  actor: { id: string; role: string; org?: string | undefined };
   label: { zh: string; en: string };
 }
 

@@ -83,7 +83,18 @@ describe.skipIf(reason !== undefined)('the desk in a browser', () => {
     const ms = await page.evaluate(
       () => performance.getEntriesByName('hazardflow:cases-first-page')[0]?.startTime ?? Number.NaN,
     );
-    console.log(`desk: first page of ${SEEDED} cases rendered ${ms.toFixed(0)} ms after navigation start`);
+    const timeline = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/(cases|packs)\?|\/packs$|index-.*\.js$/.test(e.name))
+        .map(
+          (e) =>
+            `${new URL(e.name).pathname.replace(/.*\//, '')} ${e.startTime.toFixed(0)}–${(e.startTime + e.duration).toFixed(0)} ms`,
+        ),
+    );
+    console.log(
+      `desk: first page of ${SEEDED} cases rendered ${ms.toFixed(0)} ms after navigation start (${timeline.join(', ')})`,
+    );
     expect(await page.getByTestId('case-row').count()).toBe(50);
     await shot('case-list');
 

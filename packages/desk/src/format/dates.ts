@@ -8,28 +8,34 @@ export function formatInstant(iso: string | null | undefined, timeZone: string, 
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
+  return formatter(lang === 'zh' ? 'zh-CN' : 'en-GB', timeZone, 'instant').format(date);
 }
 
 export function formatDay(iso: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone,
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
+  return formatter(lang === 'zh' ? 'zh-CN' : 'en-GB', timeZone, 'day').format(new Date(iso));
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 function dayOf(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return formatter('en-CA', timeZone, 'date').format(date);
+}
+
+const SHAPES: Record<'instant' | 'day' | 'date', Intl.DateTimeFormatOptions> = {
+  instant: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false },
+  day: { month: '2-digit', day: '2-digit' },
+  date: { year: 'numeric', month: '2-digit', day: '2-digit' },
+};
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building a DateTimeFormat costs far more than using one: a list of 50 rows reuses a few. */
+function formatter(locale: string, timeZone: string, shape: keyof typeof SHAPES): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${shape}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...SHAPES[shape] });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 export type DeadlineText = { kind: 'none' } | { kind: 'workingDays' | 'calendarDays'; days: number; overdue: boolean };

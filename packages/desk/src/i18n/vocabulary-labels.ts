@@ -1,53 +1,54 @@
 import type { Bilingual } from '../api/types';
 
 /**
- * Labels for core's vocabulary (statuses, roles, commands, refusal codes). @hazardflow/core
- * is getting the same table (`vocabulary-labels.ts`); the desk keeps this small copy because
- * importing core into a browser bundle would also pull in zod and XState. A key missing
- * here is shown as the raw key, never hidden.
+ * Labels for core's vocabulary (statuses, roles, commands, refusal codes), worded as core's
+ * `VOCABULARY_LABELS` (being added on another branch) words them. The desk keeps this copy
+ * until that table is in the workspace: the desk depends on nothing but the HTTP API at run
+ * time, and core's labels module imports only types, so switching to it should cost no
+ * bundle size (not yet checked). A key missing here is shown as the raw key, never hidden.
  */
 export const STATUS_LABELS: Record<string, Bilingual> = {
-  reported: { zh: '已上报', en: 'Reported' },
-  triaged: { zh: '已核定', en: 'Triaged' },
+  reported: { zh: '已登记', en: 'Reported' },
+  triaged: { zh: '已研判', en: 'Triaged' },
   notice_issued: { zh: '已下达整改通知', en: 'Notice issued' },
   rectifying: { zh: '整改中', en: 'Rectifying' },
-  plan_pending: { zh: '待整改方案', en: 'Plan pending' },
-  supervised: { zh: '挂牌督办中', en: 'Under supervision' },
-  verifying: { zh: '待复查', en: 'Verifying' },
+  plan_pending: { zh: '整改方案待审批', en: 'Plan awaiting approval' },
+  supervised: { zh: '挂牌督办中', en: 'Under listed supervision' },
+  verifying: { zh: '待复查', en: 'Awaiting verification' },
   closed: { zh: '已销号', en: 'Closed' },
-  dismissed: { zh: '已驳回', en: 'Dismissed' },
+  dismissed: { zh: '不予立案', en: 'Dismissed' },
   transferred: { zh: '已移送', en: 'Transferred' },
 };
 
 export const ROLE_LABELS: Record<string, Bilingual> = {
   reporter: { zh: '报告人', en: 'Reporter' },
   responsible: { zh: '责任单位', en: 'Responsible party' },
-  territory: { zh: '属地（街道/网格）', en: 'Territory (street / grid)' },
+  territory: { zh: '属地', en: 'Territory (street)' },
   regulator: { zh: '监管部门', en: 'Regulator' },
-  command: { zh: '安委办', en: 'Safety committee' },
+  command: { zh: '安委会办公室', en: 'Safety committee office' },
   system: { zh: '系统', en: 'System' },
 };
 
 export const COMMAND_LABELS: Record<string, Bilingual> = {
   REPORT: { zh: '上报', en: 'Report' },
-  TRIAGE: { zh: '核定分级', en: 'Triage' },
-  FIX_ON_SPOT: { zh: '当场整改', en: 'Fix on the spot' },
-  DISMISS: { zh: '驳回', en: 'Dismiss' },
+  TRIAGE: { zh: '研判定级', en: 'Triage' },
+  FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
+  DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
   ISSUE_NOTICE: { zh: '下达整改通知', en: 'Issue notice' },
-  ACKNOWLEDGE: { zh: '签收', en: 'Acknowledge' },
+  ACKNOWLEDGE: { zh: '签收整改通知', en: 'Acknowledge notice' },
   SUBMIT_PLAN: { zh: '提交整改方案', en: 'Submit plan' },
-  APPROVE_PLAN: { zh: '批准方案', en: 'Approve plan' },
-  REJECT_PLAN: { zh: '退回方案', en: 'Reject plan' },
-  START_INTERIM_CONTROL: { zh: '采取临时管控', en: 'Start interim control' },
-  LIFT_INTERIM_CONTROL: { zh: '解除临时管控', en: 'Lift interim control' },
-  SUBMIT_RECTIFICATION: { zh: '提交整改结果', en: 'Submit rectification' },
+  APPROVE_PLAN: { zh: '批准整改方案', en: 'Approve plan' },
+  REJECT_PLAN: { zh: '退回整改方案', en: 'Reject plan' },
+  START_INTERIM_CONTROL: { zh: '采取临时管控措施', en: 'Start interim control' },
+  LIFT_INTERIM_CONTROL: { zh: '解除临时管控措施', en: 'Lift interim control' },
+  SUBMIT_RECTIFICATION: { zh: '报送整改完成', en: 'Submit rectification' },
   VERIFY: { zh: '复查验收', en: 'Verify' },
   REQUEST_EXTENSION: { zh: '申请延期', en: 'Request extension' },
   DECIDE_EXTENSION: { zh: '审批延期', en: 'Decide extension' },
   PAUSE_CLOCK: { zh: '暂停计时', en: 'Pause clock' },
   RESUME_CLOCK: { zh: '恢复计时', en: 'Resume clock' },
-  REOPEN: { zh: '重新打开', en: 'Reopen' },
+  REOPEN: { zh: '重新立案', en: 'Reopen' },
   ADD_EVIDENCE: { zh: '补充证据', en: 'Add evidence' },
   COMMENT: { zh: '备注', en: 'Comment' },
 };
@@ -71,7 +72,7 @@ export const SEVERITY_LABELS: Record<string, Bilingual> = {
 };
 
 export const INTERIM_CONTROL_LABELS: Record<string, Bilingual> = {
-  evacuate: { zh: '疏散', en: 'Evacuate' },
+  evacuate: { zh: '撤出人员', en: 'Evacuate' },
   suspend: { zh: '停产停业', en: 'Suspend operations' },
   seal: { zh: '查封', en: 'Seal' },
 };
@@ -80,9 +81,9 @@ export const INTERIM_CONTROL_LABELS: Record<string, Bilingual> = {
 export const VALUE_LABELS: Record<string, Bilingual> = {
   ...SEVERITY_LABELS,
   ...INTERIM_CONTROL_LABELS,
-  duplicate: { zh: '重复上报', en: 'Duplicate' },
-  invalid: { zh: '不实', en: 'Invalid' },
-  not_responsible: { zh: '非本部门职责', en: 'Not responsible' },
+  duplicate: { zh: '重复报告', en: 'Duplicate' },
+  invalid: { zh: '经核查不属实', en: 'Not substantiated' },
+  not_responsible: { zh: '不属本部门职责', en: 'Not our responsibility' },
   pass: { zh: '通过', en: 'Pass' },
   fail: { zh: '不通过', en: 'Fail' },
 };

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Actor } from '@hazardflow/core';
-import { deskAssetsDir } from '@hazardflow/desk/assets';
 import { type DemoLogin, type DeskServer, startDeskServer } from '../../scripts/desk-server';
+
+export { ensureDeskBuilt } from '../../scripts/ensure-built';
+
 import { bearerTokens, type HttpModules } from '../../scripts/load-http';
 
 /** The people of the browser scenario (the http package's own test cast), one token each. */
@@ -26,23 +24,6 @@ const LABELS: Record<Person, { zh: string; en: string }> = {
 };
 
 const STREETS = ['street-east', 'street-west', 'street-north', 'street-south', 'street-centre'];
-
-/** Builds the desk when this checkout has no build, or one older than its sources (CI builds first). */
-export function ensureDeskBuilt(): void {
-  const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const index = join(deskAssetsDir(), 'index.html');
-  if (existsSync(index) && newestSource(join(packageDir, 'src')) <= statSync(index).mtimeMs) return;
-  execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: packageDir, stdio: 'inherit' });
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /**
  * The real @hazardflow/http app over a memory engine with the three packs, `seed` fire
