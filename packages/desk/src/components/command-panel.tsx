@@ -30,7 +30,7 @@ export function CommandPanel({ view }: { view: CaseView }) {
   const [done, setDone] = useState<string | null>(null);
 
   return (
-    <section aria-labelledby="actions-title" className="card wide">
+    <section aria-labelledby="actions-title" className="card">
       <h2 id="actions-title">{t('actions')}</h2>
       <p role="status" aria-live="polite" className="done" data-testid="command-status">
         {done ? t('commandDone', { command: vocab(COMMAND_LABELS, done) }) : ''}

@@ -59,7 +59,7 @@ export function CaseScreen({ id }: { id: string }) {
                     <dt>{t('street')}</dt>
                     <dd>{c.territory}</dd>
                     <dt>{t('department')}</dt>
-                    <dd>{c.regulator}</dd>
+                    <dd>{pick(packs.regulatorName(c.regulator), c.regulator)}</dd>
                     <dt>{t('responsible')}</dt>
                     <dd>{c.responsible}</dd>
                     <dt>{t('reportedAt')}</dt>

@@ -10,6 +10,7 @@ import { ScrollRegion } from '../components/scroll-region';
 import { formatDay } from '../format/dates';
 import { type useLocale as UseLocale, useLocale } from '../i18n/locale';
 import { useApi } from '../session/session';
+import { usePacks } from '../session/use-packs';
 
 /** 考核: closure and on-time rates by street and by department, overdue cases by level, trends. */
 export default function DashboardScreen() {
@@ -37,12 +38,18 @@ export default function DashboardScreen() {
   );
 }
 
+type LabelledRow = AssessmentRow & { label?: string };
+
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 
 function GroupFigures({ groupBy, title }: { groupBy: AssessmentGroup; title: string }) {
-  const { t } = useLocale();
+  const { t, pick } = useLocale();
   const api = useApi();
   const rows = useQuery({ queryKey: ['assessment', groupBy], queryFn: () => api.assessment(groupBy) });
+  const packs = usePacks();
+  // Departments by the name their pack gives them; streets have no names in the API, so their ids stay.
+  const named = (data: AssessmentRow[]) =>
+    groupBy === 'regulator' ? data.map((r) => ({ ...r, label: pick(packs.regulatorName(r.group), r.group) })) : data;
   const headingId = `assessment-${groupBy}`;
   return (
     <section aria-labelledby={headingId} className="card wide" data-testid={`assessment-${groupBy}`}>
@@ -50,8 +57,8 @@ function GroupFigures({ groupBy, title }: { groupBy: AssessmentGroup; title: str
       <QueryState query={rows}>
         {(data) => (
           <>
-            <RateChart rows={data} label={title} />
-            <AssessmentTable rows={data} caption={`${title} · ${t('tableView')}`} />
+            <RateChart rows={named(data)} label={title} />
+            <AssessmentTable rows={named(data)} caption={`${title} · ${t('tableView')}`} />
           </>
         )}
       </QueryState>
@@ -59,14 +66,14 @@ function GroupFigures({ groupBy, title }: { groupBy: AssessmentGroup; title: str
   );
 }
 
-function RateChart({ rows, label }: { rows: AssessmentRow[]; label: string }) {
+function RateChart({ rows, label }: { rows: LabelledRow[]; label: string }) {
   const { t } = useLocale();
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 10, bottom: 60, top: 30 },
-      xAxis: { type: 'category', data: rows.map((r) => r.group), axisLabel: { rotate: 30 } },
+      xAxis: { type: 'category', data: rows.map((r) => r.label ?? r.group), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('closureRate'), type: 'bar', data: rows.map((r) => Math.round(r.closureRate * 1000) / 10) },
@@ -82,7 +89,7 @@ function RateChart({ rows, label }: { rows: AssessmentRow[]; label: string }) {
   return <Chart option={option} label={label} />;
 }
 
-function AssessmentTable({ rows, caption }: { rows: AssessmentRow[]; caption: string }) {
+function AssessmentTable({ rows, caption }: { rows: LabelledRow[]; caption: string }) {
   const { t } = useLocale();
   return (
     <ScrollRegion label={caption}>
@@ -102,7 +109,7 @@ function AssessmentTable({ rows, caption }: { rows: AssessmentRow[]; caption: st
         <tbody>
           {rows.map((r) => (
             <tr key={r.group} data-group={r.group}>
-              <th scope="row">{r.group}</th>
+              <th scope="row">{r.label ?? r.group}</th>
               <td data-field="found">{r.found}</td>
               <td data-field="closed">{r.closed}</td>
               <td data-field="closureRate">{pct(r.closureRate)}</td>
@@ -207,6 +214,8 @@ async function buckets(api: ApiClient, start: number, end: number): Promise<Tren
       closureRate: found === 0 ? 0 : closedOfFound / found,
     });
   }
+  // Weeks after the last activity say nothing: the trend ends where the cases do.
+  while (out.length > 1 && out.at(-1)?.found === 0 && out.at(-1)?.closed === 0) out.pop();
   return out;
 }
 

@@ -17,6 +17,7 @@ export function usePacks() {
     timeZoneOf: (id: string) => byId.get(id)?.definition.timeZone ?? DEFAULT_TIME_ZONE,
     categoryName: (packId: string, category: string) =>
       byId.get(packId)?.definition.categories?.find((c) => c.id === category)?.name,
+    regulatorName: (id: string) => packs.find((p) => p.definition.regulator?.id === id)?.definition.regulator?.name,
     ladder: (packId: string) => byId.get(packId)?.definition.escalation?.ladder ?? [],
   };
 }
