@@ -46,6 +46,8 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  // Generous: the machine running the tests may be loaded (waits end on conditions, never on time).
+  context.setDefaultTimeout(60_000);
   return {
     context,
     async close() {
