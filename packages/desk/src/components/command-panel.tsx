@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AvailableCommand, CaseView, JsonSchema } from '../api/types';
 import { useLocale } from '../i18n/locale';
 import { COMMAND_LABELS, REFUSAL_LABELS } from '../i18n/vocabulary-labels';
@@ -28,10 +28,13 @@ export function CommandPanel({ view }: { view: CaseView }) {
   });
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   return (
     <section aria-labelledby="actions-title" className="card">
-      <h2 id="actions-title">{t('actions')}</h2>
+      <h2 id="actions-title" ref={heading} tabIndex={-1}>
+        {t('actions')}
+      </h2>
       <p role="status" aria-live="polite" className="done" data-testid="command-status">
         {done ? t('commandDone', { command: vocab(COMMAND_LABELS, done) }) : ''}
       </p>
@@ -66,6 +69,8 @@ export function CommandPanel({ view }: { view: CaseView }) {
                   onDone={() => {
                     setDone(open);
                     setOpen(null);
+                    // The form is gone: keep the keyboard user where the new choices are.
+                    heading.current?.focus();
                   }}
                   onCancel={() => setOpen(null)}
                 />
@@ -138,14 +143,19 @@ function CommandForm({
       onDone();
     },
   });
+  const title = useRef<HTMLHeadingElement>(null);
+  // An opened form takes focus, so a keyboard or screen-reader user lands in it.
+  useEffect(() => title.current?.focus(), []);
   function submit(event: FormEvent) {
     event.preventDefault();
     send.mutate(schema ? payloadOf(schema, value, new Date().toISOString()) : {});
   }
-  const title = vocab(COMMAND_LABELS, command.command);
+  const label = vocab(COMMAND_LABELS, command.command);
   return (
-    <form id={`form-${command.command}`} className="command-form" onSubmit={submit} aria-label={title}>
-      <h3>{title}</h3>
+    <form id={`form-${command.command}`} className="command-form" onSubmit={submit} aria-label={label}>
+      <h3 ref={title} tabIndex={-1}>
+        {label}
+      </h3>
       {missing.length > 0 && <p className="note">{t('missingEvidence', { kinds: missing.join(', ') })}</p>}
       {schema ? (
         <SchemaFields
