@@ -179,6 +179,16 @@ describe.skipIf(reason !== undefined)('the desk in a browser', () => {
   });
 
   it('a second inspector verifies it and the case is closed with a verified trail', async () => {
+    // Another tab (its own session) watches the case as the safety committee: the service's
+    // event stream brings the change there without a reload.
+    const watcher = await browser.context.newPage();
+    await watcher.goto(desk('#/login'));
+    await watcher.locator(`button[data-actor="${people.command.id}"]`).click();
+    await watcher.getByTestId('who').filter({ hasText: people.command.id }).waitFor();
+    await watcher.goto(desk(`#/cases/${encodeURIComponent(caseId)}`));
+    await watcher.locator('[data-testid="case-status"] [data-status="verifying"]').waitFor();
+    await watcher.locator('.live').waitFor();
+
     await loginAs('secondInspector');
     await openCase();
     const verify = await openCommand('VERIFY');
@@ -187,6 +197,8 @@ describe.skipIf(reason !== undefined)('the desk in a browser', () => {
     if ((await kinds.count()) === 0) await verify.getByRole('button', { name: '添加证据' }).click();
     await verify.getByLabel('证据地址（URI）').first().fill('oss://inspections/greenview-b3-recheck.pdf');
     await submitAndWaitFor(verify, 'closed');
+    await watcher.locator('[data-testid="case-status"] [data-status="closed"]').waitFor();
+    await watcher.close();
     await page.getByTestId('chain-badge').filter({ hasText: '链已校验' }).waitFor();
     await page.locator('[data-testid="audit-trail"] tr[data-command="VERIFY"]').waitFor();
     await page.getByTestId('statechart-svg').waitFor();
