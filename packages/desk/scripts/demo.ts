@@ -88,7 +88,7 @@ async function main() {
   const engine = modules.createEngine({ packs: modules.packs, store });
   const tokens = new Map(LOGINS.map((l) => [l.token, l.actor as Actor]));
   const app = modules.createHttpApp(engine, { packs: modules.packs, authenticate: bearerTokens(tokens) });
-  const server = await startDeskServer({ fetch: app.fetch, logins: LOGINS, port });
+  const server = await startDeskServer({ app, logins: LOGINS, port });
   if (values.timers) engine.start();
 
   console.log(`\nhazardflow desk: ${server.base}/desk/   (API: ${server.base}/reference)`);

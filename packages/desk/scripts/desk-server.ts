@@ -1,16 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { deskAssetsDir } from '../src/assets';
+import type { Hono } from 'hono';
+import { type DemoLogin, mountDesk } from './mount-desk';
 
-/** A demo login published beside the desk (`/desk/demo-logins.json`): for demos and tests only. */
-export interface DemoLogin {
-  token: string;
-  actor: { id: string; role: string; org?: string | undefined };
-  label: { zh: string; en: string };
-}
+export type { DemoLogin } from './mount-desk';
 
 export interface DeskServer {
   /** e.g. `http://127.0.0.1:3000`; the desk is at `${base}/desk/`. */
@@ -20,29 +14,20 @@ export interface DeskServer {
 }
 
 /**
- * Serves an @hazardflow/http app with the desk beside it, the way the http package mounts
- * it (`/desk/*` from `deskAssetsDir()`, `index.html` for any other path under `/desk`), plus
- * `/desk/demo-logins.json` for the login screen's demo buttons. Used by `pnpm desk` and by
+ * Serves an @hazardflow/http app on Node with the desk mounted on it (`mountDesk`, the lines
+ * the http package's `desk` option is to run) and the demo logins. Used by `pnpm desk` and
  * the browser tests.
  */
 export async function startDeskServer(options: {
-  fetch: (request: Request) => Response | Promise<Response>;
+  // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its environment type
+  app: Hono<any, any, any>;
   logins: readonly DemoLogin[];
   port?: number;
   hostname?: string;
 }): Promise<DeskServer> {
-  const root = deskAssetsDir();
-  const desk = new Hono();
-  desk.get('/desk/demo-logins.json', (c) => c.json({ logins: options.logins }));
-  desk.get('/desk', (c) => c.redirect('/desk/'));
-  desk.use('/desk/*', serveStatic({ root, rewriteRequestPath: (path) => path.replace(/^\/desk/, '') }));
-  desk.get('/desk/*', serveStatic({ root, path: 'index.html' }));
-  const server = serve({
-    fetch: (request: Request) =>
-      new URL(request.url).pathname.startsWith('/desk') ? desk.fetch(request) : options.fetch(request),
-    port: options.port ?? 0,
-    hostname: options.hostname ?? '127.0.0.1',
-  }) as Server;
+  mountDesk(options.app, { logins: options.logins });
+  const hostname = options.hostname ?? '127.0.0.1';
+  const server = serve({ fetch: options.app.fetch, port: options.port ?? 0, hostname }) as Server;
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();
     server.once('listening', () => resolve());
@@ -50,7 +35,7 @@ export async function startDeskServer(options: {
   });
   const address = server.address() as AddressInfo;
   return {
-    base: `http://${options.hostname ?? '127.0.0.1'}:${address.port}`,
+    base: `http://${hostname}:${address.port}`,
     server,
     async close() {
       server.closeAllConnections();

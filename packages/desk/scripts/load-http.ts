@@ -10,7 +10,7 @@ import type { Actor } from '@hazardflow/core';
 type Loose = any;
 
 export interface HttpModules {
-  createHttpApp: (engine: Loose, options: Loose) => { fetch: (request: Request) => Response | Promise<Response> };
+  createHttpApp: (engine: Loose, options: Loose) => Loose;
   createEngine: (options: Loose) => Loose;
   createMemoryStore: () => Loose;
   packs: Loose[];

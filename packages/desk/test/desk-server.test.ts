@@ -1,14 +1,18 @@
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeskServer, startDeskServer } from '../scripts/desk-server';
 import { ensureDeskBuilt } from '../scripts/ensure-built';
 
-/** The mount `pnpm desk` and the browser tests use, and the one @hazardflow/http is to copy. */
+/** `mountDesk` on a Hono app: the mount `pnpm desk` and the browser tests use, and the one @hazardflow/http is to run. */
 describe('serving the desk beside the API', () => {
   let server: DeskServer;
   beforeAll(async () => {
     ensureDeskBuilt();
+    const api = new Hono();
+    api.get('/cases', (c) => c.text(`api ${c.req.path}`));
+    api.notFound((c) => c.text('no route', 404));
     server = await startDeskServer({
-      fetch: (request) => new Response(`api ${new URL(request.url).pathname}`),
+      app: api,
       logins: [{ token: 't', actor: { id: 'a', role: 'command' }, label: { zh: '甲', en: 'A' } }],
     });
   });
@@ -33,10 +37,11 @@ describe('serving the desk beside the API', () => {
     expect(response.headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it('publishes the demo logins and leaves every other path to the API', async () => {
+  it('publishes the demo logins and leaves every other path to the app', async () => {
     expect(await (await fetch(`${server.base}/desk/demo-logins.json`)).json()).toEqual({
       logins: [{ token: 't', actor: { id: 'a', role: 'command' }, label: { zh: '甲', en: 'A' } }],
     });
     expect(await (await fetch(`${server.base}/cases?limit=1`)).text()).toBe('api /cases');
+    expect((await fetch(`${server.base}/elsewhere`)).status).toBe(404);
   });
 });

@@ -54,6 +54,6 @@ export async function startDeskService(modules: HttpModules, seed: number): Prom
     actor: people[name],
     label: LABELS[name],
   }));
-  const server = await startDeskServer({ fetch: app.fetch, logins });
+  const server = await startDeskServer({ app, logins });
   return { ...server, engine };
 }
