@@ -82,6 +82,8 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   extension_requested: { zh: '延期申请', en: 'Extension requested' },
   closed: { zh: '销号', en: 'Closed' },
   reopened: { zh: '回头看复发', en: 'Reopened' },
+  step_escalated: { zh: '监管环节逾期督办', en: 'Regulator step escalated' },
+  step_reminder: { zh: '监管环节催办', en: 'Regulator step reminder' },
 };
 
 const INTERIM_CONTROL_LABELS: Record<InterimControl, Label> = {
