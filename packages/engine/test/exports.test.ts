@@ -7,19 +7,29 @@ describe('export lists', () => {
   it('@hazardflow/engine', () => {
     expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
       [
+        "ASSESSMENT_GROUP_LABELS",
+        "ASSESSMENT_MEASURE_LABELS",
         "DuplicateCommandError",
         "GENESIS_HASH",
+        "LEDGER_COLUMNS",
         "MigrationError",
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",
         "computeAssessment",
+        "computeAssessmentReport",
         "computeInitial",
         "computeTransition",
         "createEngine",
         "createManualClock",
         "createMemoryStore",
+        "formatAssessmentReport",
         "formatAssessmentTable",
+        "isDuplicateCommandError",
+        "isTimerGoneError",
+        "isVersionConflictError",
+        "ledgerRows",
+        "loadLedger",
         "matchesFilter",
         "planTimers",
         "restoreSnapshot",
@@ -28,6 +38,8 @@ describe('export lists', () => {
         "travelTarget",
         "verifyAuditChain",
         "verifyCaseTrail",
+        "withNotificationText",
+        "withNotificationTexts",
       ]
     `);
   });

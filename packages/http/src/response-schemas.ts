@@ -1,4 +1,4 @@
-import { actorSchema, COMMAND_TYPES, INTERIM_CONTROLS, ROLES, SEVERITIES, STATUSES } from '@hazardflow/core';
+import { actorSchema, COMMAND_TYPES, DISCOVERY_METHODS, INTERIM_CONTROLS, ROLES, SEVERITIES, STATUSES } from '@hazardflow/core';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -34,6 +34,10 @@ export const caseViewSchema = z
     reopenedCount: z.number().int(),
     closedOnTime: z.boolean().nullable(),
     workingDaysToClose: z.number().nullable(),
+    discoveredBy: z.enum(DISCOVERY_METHODS).optional(),
+    rectifyDueAt: z.string().nullable().optional(),
+    policyHash: z.string().optional(),
+    deadlineProvisional: z.object({ year: z.number().int() }).optional(),
   })
   .openapi('CaseView');
 

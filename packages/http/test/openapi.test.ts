@@ -95,7 +95,11 @@ describe('the OpenAPI document', () => {
     const doc = (await call('GET', '/openapi.json')).json;
     const reported = await call('POST', '/cases', { as: 'gridWorker', body: ebikeReport() });
     const view = (await call('GET', `/cases/${reported.json.case.id}`, { as: 'gridWorker' })).json;
-    expect(Object.keys(view).sort()).toEqual(Object.keys(doc.components.schemas.CaseView.properties).sort());
+    const viewFields = Object.keys(doc.components.schemas.CaseView.properties);
+    for (const key of Object.keys(view)) expect(viewFields).toContain(key);
+    // Fields a view carries only in some cases (a deadline past the calendar's years).
+    const sometimes = ['deadlineProvisional'];
+    expect(viewFields.filter((f) => !(f in view)).sort()).toEqual(sometimes);
     const [entry] = (await call('GET', `/cases/${view.id}/history`, { as: 'gridWorker' })).json.entries;
     const documented = Object.keys(doc.components.schemas.AuditEntry.properties);
     for (const key of Object.keys(entry)) expect(documented).toContain(key);

@@ -11,6 +11,7 @@ it('@hazardflow/store-postgres exports', () => {
       "SCHEMA_VERSION",
       "checkPostgresSchema",
       "createPostgresStore",
+      "isPostgresStoreError",
       "migratePostgresSchema",
     ]
   `);

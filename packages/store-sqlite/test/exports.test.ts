@@ -9,6 +9,7 @@ it('@hazardflow/store-sqlite exports', () => {
       "SCHEMA_VERSION",
       "SqliteStoreError",
       "createSqliteStore",
+      "isSqliteStoreError",
     ]
   `);
 });

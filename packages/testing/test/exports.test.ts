@@ -11,13 +11,11 @@ it('@hazardflow/testing exports', () => {
       "checkPackConformance",
       "createCommitBuilder",
       "createTestEngine",
-      "expectReadmeDiagramCurrent",
       "fixtureCaseView",
       "fixtureInstant",
       "formatCaseHistory",
       "formatConformanceReport",
-      "runPackConformance",
-      "runStoreConformance",
+      "isScenarioError",
       "scenario",
     ]
   `);
