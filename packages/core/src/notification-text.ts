@@ -56,11 +56,11 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
   },
   step_escalated: {
     zh: '【督办】{site}的{hazard}，监管部门的办理环节已超过时限（{deadline}），已升级督办：{action}。',
-    en: '[Supervision] {site}: {hazard}. The regulator\'s step passed its deadline ({deadline}) and was escalated: {action}.',
+    en: "[Supervision] {site}: {hazard}. The regulator's step passed its deadline ({deadline}) and was escalated: {action}.",
   },
   step_reminder: {
     zh: '【催办】{site}的{hazard}，监管部门的办理环节仍未完成（时限{deadline}），请尽快办理。',
-    en: '[Reminder] {site}: {hazard}. The regulator\'s step is still open (deadline {deadline}); act now.',
+    en: "[Reminder] {site}: {hazard}. The regulator's step is still open (deadline {deadline}); act now.",
   },
   escalated: {
     zh: '【升级督办】{site}的{hazard}已升级至第{level}级：{action}。整改时限：{deadline}。——{regulator}',

@@ -1,4 +1,12 @@
-import { actorSchema, COMMAND_TYPES, DISCOVERY_METHODS, INTERIM_CONTROLS, ROLES, SEVERITIES, STATUSES } from '@hazardflow/core';
+import {
+  actorSchema,
+  COMMAND_TYPES,
+  DISCOVERY_METHODS,
+  INTERIM_CONTROLS,
+  ROLES,
+  SEVERITIES,
+  STATUSES,
+} from '@hazardflow/core';
 import { z } from '@hono/zod-openapi';
 
 /**
