@@ -163,8 +163,11 @@ export function createRepairDeadlines(deps: RepairDeps) {
     const restored = restoreSnapshot(model.machine, { value: stored.value, context: nextContext });
     let next: MachineSnapshot = restored;
     let actions: readonly { type: string; params?: unknown }[] = [];
-    if (typeof escalation === 'object' && escalation !== null && 'watching' in escalation) {
-      // Re-entering `watching` cancels its timers and arms them again from the (new) deadline.
+    const deadlineMoves = newDueAt !== deadline.dueAt || newRectifyDueAt !== context.rectifyDueAt;
+    if (deadlineMoves && typeof escalation === 'object' && escalation !== null && 'watching' in escalation) {
+      // Re-entering `watching` cancels its timers and arms them again from the new deadline. A
+      // deadline the recount confirms is left as it is: re-entering would restart the ladder
+      // of a late regulator's step (its rungs count from the deadline, not from the entry).
       [next, actions] = computeTransition(model.machine, restored, { type: 'hazard.track', at } as never);
     }
 
