@@ -7,7 +7,9 @@ import {
   type Status,
 } from '@hazardflow/core';
 import { announce } from './announce';
+import { armedTimersAfter } from './armed-timers';
 import { type AuditEntry, appendAuditEntry } from './audit-chain';
+import type { AuditHasher } from './audit-hasher';
 import { caseViewOf } from './case-view-of';
 import type { Clock } from './clock';
 import { deepFreeze } from './deep-freeze';
@@ -17,6 +19,7 @@ import { type Idempotency, requestOf } from './idempotency';
 import { createInterner } from './interner';
 import type { MachineSnapshot, PackRegistry } from './pack-registry';
 import { type CommandResult, failure } from './result';
+import { stateHashOf } from './state-hash';
 import type { HazardStore, TimerRow } from './store';
 import { planTimers } from './timer-plan';
 
@@ -24,6 +27,8 @@ import { planTimers } from './timer-plan';
 export interface StoredSnapshot {
   value: unknown;
   context: unknown;
+  /** The armed timers (timerId → dueAt) after this version, for `verifyStore`; absent in older snapshots. */
+  timers?: Readonly<Record<string, string>>;
   audit: { seq: number; hash: string };
 }
 
@@ -55,6 +60,8 @@ export interface CommitPipelineDeps {
   emitter: EngineEmitter;
   idempotency: Idempotency;
   workerId: string;
+  /** Hashes audit entries (the engine's `audit.key`); plain SHA-256 by default. */
+  hasher?: AuditHasher;
 }
 
 /**
@@ -73,6 +80,10 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const committedAt = now === args.at ? args.at : now; // one string, not two equal ones, per entry
     const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack));
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
+    const value = stateValue(args.next.value);
+    const context = compactContext(args.next.context as HazardContext);
+    const armed = armedTimersAfter(args.previous?.snapshot.timers, timers, args.firedTimer?.timerId);
+    const stateHash = stateHashOf(view, { value, context, timers: armed });
     const previousAudit = args.previous?.snapshot.audit;
     const audit: AuditEntry = appendAuditEntry(
       previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
@@ -96,13 +107,11 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
               },
             }
           : {}),
+        stateHash,
       },
+      deps.hasher,
     );
-    const snapshot: StoredSnapshot = {
-      value: stateValue(args.next.value),
-      context: compactContext(args.next.context as HazardContext),
-      audit: { seq: audit.seq, hash: audit.hash },
-    };
+    const snapshot: StoredSnapshot = { value, context, timers: armed, audit: { seq: audit.seq, hash: audit.hash } };
     const result: CommandResult = { ok: true, case: view };
     const request = requestOf(args.command, caseId, args.previous === undefined);
     try {

@@ -1,6 +1,7 @@
 import { instantToMs } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import { computeAssessment } from './assessment';
+import { auditHasherOf } from './audit-hasher';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { systemClock } from './clock';
@@ -15,11 +16,14 @@ import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
 import { createActorValidator, createReportCommand } from './report-command';
 import { createSendCommand } from './send-command';
+import { toPrivateKey, toPublicKey, verifyCheckpointChain } from './store-checkpoint';
 import { createTimerPass } from './timer-pass';
 import { verifyCaseTrail } from './verify-case-trail';
+import { verifyStore } from './verify-store';
+import { writeCheckpoint } from './write-checkpoint';
 
 export type { EngineEvents } from './engine-events';
-export type { CommandOptions, Engine, EngineOptions, RunDueTimersOptions } from './engine-types';
+export type { AuditOptions, CommandOptions, Engine, EngineOptions, RunDueTimersOptions } from './engine-types';
 
 /**
  * Builds an engine (see `Engine`) from its parts: the pack registry, idempotency, the commit
@@ -36,7 +40,9 @@ export function createEngine(options: EngineOptions): Engine {
   const idempotency = createIdempotency(store);
   const validateActor = createActorValidator();
   const load = createCaseLoader(store, packs);
-  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId });
+  const hasher = auditHasherOf(options.audit?.key);
+  const signingKey = options.audit?.signingKey === undefined ? undefined : toPrivateKey(options.audit.signingKey);
+  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId, hasher });
   const report = createReportCommand({
     clock,
     random,
@@ -95,7 +101,17 @@ export function createEngine(options: EngineOptions): Engine {
       // A commit landing between the two reads adds an entry and a version: read the case again.
       if (record && entries.length > record.view.version) record = await store.getCase(caseId);
       if (!record && entries.length === 0) return { ok: true, length: 0 };
-      return verifyCaseTrail(entries, record?.view);
+      return verifyCaseTrail(caseId, entries, record, { hasher });
+    },
+    checkpoint: () => writeCheckpoint(store, clock, { hasher, ...(signingKey ? { signingKey } : {}) }),
+    verifyStore: (verifyOptions = {}) =>
+      verifyStore(store, {
+        hasher,
+        ...(verifyOptions.publicKey !== undefined ? { publicKey: toPublicKey(verifyOptions.publicKey) } : {}),
+      }),
+    async verifyCheckpoints(publicKey) {
+      const checkpoints = store.listCheckpoints ? await store.listCheckpoints() : [];
+      return verifyCheckpointChain(checkpoints, { publicKey: toPublicKey(publicKey) });
     },
     runDueTimers,
     start(startOptions = {}) {

@@ -31,3 +31,15 @@ export class DuplicateCommandError extends Error {
     this.name = 'DuplicateCommandError';
   }
 }
+
+/** Another engine appended a store checkpoint first: `seq` is not one past the last. */
+export class CheckpointConflictError extends Error {
+  readonly code = 'CHECKPOINT_CONFLICT';
+  constructor(
+    readonly seq: number,
+    readonly last: number,
+  ) {
+    super(`checkpoint ${seq} does not follow the last checkpoint ${last}`);
+    this.name = 'CheckpointConflictError';
+  }
+}

@@ -48,14 +48,18 @@ export {
   type AuditEntry,
   type AuditVerification,
   appendAuditEntry,
+  caseGenesisHash,
   GENESIS_HASH,
+  type VerifyChainOptions,
   verifyAuditChain,
 } from './audit-chain';
+export { type AuditHasher, hmacHasher, sha256Hasher } from './audit-hasher';
 export type { CaseRecord, CaseView } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 export {
+  type AuditOptions,
   type CommandOptions,
   createEngine,
   type Engine,
@@ -63,11 +67,19 @@ export {
   type RunDueTimersOptions,
 } from './engine';
 export type { CaseChange, EngineEvents } from './engine-events';
-export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
+export {
+  CHECKPOINT_GENESIS,
+  type CheckpointVerification,
+  type SigningKeyInput,
+  type StoreCheckpoint,
+  verifyCheckpointChain,
+} from './store-checkpoint';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
 /** Machine actions → timer rows and notifications, for simulators that plan timers themselves. */
 export { planTimers, type TimerPlan } from './timer-plan';
-export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';
+export { type TrailVerification, type VerifyTrailOptions, verifyCaseTrail } from './verify-case-trail';
+export { type StoreProblem, type StoreVerification, verifyStore } from './verify-store';

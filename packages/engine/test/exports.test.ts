@@ -7,11 +7,14 @@ describe('export lists', () => {
   it('@hazardflow/engine', () => {
     expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
       [
+        "CHECKPOINT_GENESIS",
+        "CheckpointConflictError",
         "DuplicateCommandError",
         "GENESIS_HASH",
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",
+        "caseGenesisHash",
         "computeAssessment",
         "computeInitial",
         "computeTransition",
@@ -19,14 +22,18 @@ describe('export lists', () => {
         "createManualClock",
         "createMemoryStore",
         "formatAssessmentTable",
+        "hmacHasher",
         "matchesFilter",
         "planTimers",
         "restoreSnapshot",
+        "sha256Hasher",
         "systemClock",
         "travel",
         "travelTarget",
         "verifyAuditChain",
         "verifyCaseTrail",
+        "verifyCheckpointChain",
+        "verifyStore",
       ]
     `);
   });
