@@ -83,6 +83,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ${commitFunctionSql(s)}
     `,
   },
+  // Version 2 is another migration (policy migration); versions are applied in list order
+  // above the schema's current one, so a gap is harmless.
+  {
+    version: 3,
+    description: 'store checkpoints (engine.checkpoint / verifyStore)',
+    sql: (s) => `
+      -- One row per checkpoint: every case's audit head at one instant, chained and sealed by the engine.
+      CREATE TABLE ${s}.checkpoints (
+        seq integer PRIMARY KEY CHECK (seq > 0),
+        at text NOT NULL,
+        checkpoint json NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -80,6 +80,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  // Version 2 is another migration (policy migration); versions are applied in list order
+  // above the database's current one, so a gap is harmless.
+  {
+    version: 3,
+    description: 'store checkpoints (engine.checkpoint / verifyStore)',
+    sql: `
+      -- One row per checkpoint: every case's audit head at one instant, chained and sealed by the engine.
+      CREATE TABLE checkpoints (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        checkpoint TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
