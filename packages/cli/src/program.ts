@@ -6,6 +6,7 @@ import { addHistoryCommand } from './commands/history-command';
 import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
+import { addVerifyCommand } from './commands/verify-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
 import { processTerminal, type Terminal, withoutColour } from './terminal';
@@ -77,5 +78,6 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addSimulateCommand(program, run);
   addReportCommand(program, run);
   addHistoryCommand(program, run);
+  addVerifyCommand(program, run);
   return program;
 }
