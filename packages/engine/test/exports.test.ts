@@ -41,6 +41,7 @@ describe('export lists', () => {
   it('@hazardflow/engine/adapter', () => {
     expect(Object.keys(adapter).sort()).toMatchInlineSnapshot(`
       [
+        "CheckpointConflictError",
         "DEFAULT_PAGE_LIMIT",
         "DuplicateCommandError",
         "MAX_PAGE_LIMIT",
