@@ -10,6 +10,7 @@ import { addRepairDeadlinesCommand } from './commands/repair-deadlines-command';
 import { addReportCommand } from './commands/report-command';
 import { addSimulateCommand } from './commands/simulate-command';
 import { addValidateCommand } from './commands/validate-command';
+import { addVerifyCommand } from './commands/verify-command';
 import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { parseLangOption } from './locale';
 import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
@@ -91,5 +92,6 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addLedgerCommand(program, run);
   addRepairDeadlinesCommand(program, run);
   addMigrateCommand(program, run);
+  addVerifyCommand(program, run);
   return program;
 }

@@ -16,7 +16,7 @@
  */
 export type { AuditEntry } from './audit-chain';
 export type { CaseRecord, CaseView } from './case-view';
-export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export {
   type CursorPosition,
   DEFAULT_PAGE_LIMIT,
@@ -26,3 +26,4 @@ export {
   normalizeLimit,
 } from './page-cursor';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
+export type { StoreCheckpoint } from './store-checkpoint';

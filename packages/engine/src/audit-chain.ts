@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Actor, Status } from '@hazardflow/core';
+import { type AuditHasher, sha256Hasher } from './audit-hasher';
 import { canonicalJson } from './canonical-json';
 import { hasKeys } from './has-keys';
 
@@ -17,31 +18,50 @@ export interface AuditEntry {
   reasons: string[];
   evidence: unknown[];
   firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
+  /**
+   * SHA-256 of the canonical JSON of the state this entry produced (the case view and the
+   * machine snapshot without its audit head; see `stateHashOf`). Absent on entries written
+   * before it was introduced.
+   */
+  stateHash?: string;
   prevHash: string;
   hash: string;
 }
 
 export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
+/** The genesis of trails written before chains were bound to their case (legacy trails). */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * sha256 over the RFC 8785 canonical JSON of everything but the hash itself.
- * @internal not exported from the package entry; the engine's own.
+ * The genesis of a case's chain: SHA-256 of a domain-separated tag and the case id, so a
+ * chain verifies only as the trail of the case it was written for.
  */
-export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalJson(entry);
-  if (canonical === undefined) throw new TypeError('audit entry is not JSON-serialisable');
-  return hash('sha256', canonical, 'hex');
+export function caseGenesisHash(caseId: string): string {
+  return hash('sha256', `hazardflow/audit-genesis/v1\u0000${caseId}`, 'hex');
 }
 
-/** The next entry of a chain whose head is `previous` (only its `seq` and `hash` are read). */
+/**
+ * The hasher (sha256 unless given) over the RFC 8785 canonical JSON of everything but the hash itself.
+ * @internal not exported from the package entry; the engine's own.
+ */
+export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>, hasher: AuditHasher = sha256Hasher): string {
+  const canonical = canonicalJson(entry);
+  if (canonical === undefined) throw new TypeError('audit entry is not JSON-serialisable');
+  return hasher(canonical);
+}
+
+/**
+ * The next entry of a chain whose head is `previous` (only its `seq` and `hash` are read);
+ * the first entry of a case follows `caseGenesisHash(draft.caseId)`.
+ */
 export function appendAuditEntry(
   previous: Pick<AuditEntry, 'seq' | 'hash'> | undefined,
   draft: AuditDraft,
+  hasher: AuditHasher = sha256Hasher,
 ): AuditEntry {
   const seq = (previous?.seq ?? 0) + 1;
-  const prevHash = previous?.hash ?? GENESIS_HASH;
+  const prevHash = previous?.hash ?? caseGenesisHash(draft.caseId);
   // The engine's drafts come in three shapes; those are rebuilt as literals (each case
   // keeps its entries; a literal is smaller than an object built key by key), with `hash`
   // undefined while hashing, which canonical JSON leaves out as if absent. Other drafts are
@@ -61,6 +81,7 @@ export function appendAuditEntry(
       reasons: d.reasons,
       evidence: d.evidence,
       firedTimer: d.firedTimer as NonNullable<AuditDraft['firedTimer']>,
+      stateHash: d.stateHash as string,
       seq,
       prevHash,
       hash: undefined as unknown as string,
@@ -76,6 +97,7 @@ export function appendAuditEntry(
       toStatus: d.toStatus,
       reasons: d.reasons,
       evidence: d.evidence,
+      stateHash: d.stateHash as string,
       seq,
       prevHash,
       hash: undefined as unknown as string,
@@ -92,6 +114,7 @@ export function appendAuditEntry(
       toStatus: d.toStatus,
       reasons: d.reasons,
       evidence: d.evidence,
+      stateHash: d.stateHash as string,
       seq,
       prevHash,
       hash: undefined as unknown as string,
@@ -101,12 +124,34 @@ export function appendAuditEntry(
     entry.seq = seq;
     entry.prevHash = prevHash;
   }
-  entry.hash = hashAuditEntry(entry);
+  entry.hash = hashAuditEntry(entry, hasher);
   return entry;
 }
 
-const TIMER_DRAFT = ['caseId', 'at', 'actor', 'command', 'fromStatus', 'toStatus', 'reasons', 'evidence', 'firedTimer'];
-const COMMAND_DRAFT = ['caseId', 'at', 'actor', 'command', 'payload', 'fromStatus', 'toStatus', 'reasons', 'evidence'];
+const TIMER_DRAFT = [
+  'caseId',
+  'at',
+  'actor',
+  'command',
+  'fromStatus',
+  'toStatus',
+  'reasons',
+  'evidence',
+  'firedTimer',
+  'stateHash',
+];
+const COMMAND_DRAFT = [
+  'caseId',
+  'at',
+  'actor',
+  'command',
+  'payload',
+  'fromStatus',
+  'toStatus',
+  'reasons',
+  'evidence',
+  'stateHash',
+];
 const COMMAND_WITH_ID_DRAFT = [
   'caseId',
   'at',
@@ -118,18 +163,51 @@ const COMMAND_WITH_ID_DRAFT = [
   'toStatus',
   'reasons',
   'evidence',
+  'stateHash',
 ];
 
 export type AuditVerification =
-  | { ok: true; length: number }
-  | { ok: false; brokenAt: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap'; message: string };
+  | {
+      ok: true;
+      length: number;
+      /** Present (true) for a trail that starts from the all-zero genesis, written before chains were bound to their case. */
+      legacy?: true;
+    }
+  | {
+      ok: false;
+      brokenAt: number;
+      reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'case_mismatch';
+      message: string;
+    };
 
-/** Recomputes the chain and names the first entry that was edited, removed or reordered. */
-export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerification {
-  let previousHash = GENESIS_HASH;
+export interface VerifyChainOptions {
+  /** The case the trail must belong to; defaults to the first entry's. */
+  caseId?: string;
+  /** The hasher the entries were written with (the engine's `audit.key`); plain SHA-256 by default. */
+  hasher?: AuditHasher;
+}
+
+/**
+ * Recomputes the chain and names the first entry that was edited, removed, reordered or
+ * taken from another case's trail. A trail starting from the all-zero genesis is a legacy
+ * trail: it verifies, flagged `legacy: true`, since nothing binds it to its case.
+ */
+export function verifyAuditChain(entries: readonly AuditEntry[], options: VerifyChainOptions = {}): AuditVerification {
+  const caseId = options.caseId ?? entries[0]?.caseId ?? '';
+  const hasher = options.hasher ?? sha256Hasher;
+  const legacy = entries[0]?.prevHash === GENESIS_HASH;
+  let previousHash = legacy ? GENESIS_HASH : caseGenesisHash(caseId);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as AuditEntry;
     const expectedSeq = i + 1;
+    if (entry.caseId !== caseId) {
+      return {
+        ok: false,
+        brokenAt: expectedSeq,
+        reason: 'case_mismatch',
+        message: `entry ${expectedSeq} belongs to case ${JSON.stringify(entry.caseId)}, not ${JSON.stringify(caseId)}`,
+      };
+    }
     if (entry.seq !== expectedSeq) {
       return {
         ok: false,
@@ -147,7 +225,7 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerificat
       };
     }
     const { hash, ...body } = entry;
-    if (hashAuditEntry(body) !== hash) {
+    if (hashAuditEntry(body, hasher) !== hash) {
       return {
         ok: false,
         brokenAt: entry.seq,
@@ -157,5 +235,5 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerificat
     }
     previousHash = hash;
   }
-  return { ok: true, length: entries.length };
+  return legacy ? { ok: true, length: entries.length, legacy: true } : { ok: true, length: entries.length };
 }

@@ -7,7 +7,9 @@ import {
   type Status,
 } from '@hazardflow/core';
 import { announce } from './announce';
+import { armedTimersAfter } from './armed-timers';
 import { type AuditEntry, appendAuditEntry } from './audit-chain';
+import type { AuditHasher } from './audit-hasher';
 import { caseViewOf } from './case-view-of';
 import type { Clock } from './clock';
 import { deepFreeze } from './deep-freeze';
@@ -18,6 +20,7 @@ import { createInterner } from './interner';
 import { type NotificationTextOptions, withNotificationTexts } from './notification-text';
 import type { MachineSnapshot, PackRegistry } from './pack-registry';
 import { type CommandResult, failure } from './result';
+import { stateHashOf } from './state-hash';
 import type { HazardStore, TimerRow } from './store';
 import { planTimers } from './timer-plan';
 
@@ -25,6 +28,8 @@ import { planTimers } from './timer-plan';
 export interface StoredSnapshot {
   value: unknown;
   context: unknown;
+  /** The armed timers (timerId → dueAt) after this version, for `verifyStore`; absent in older snapshots. */
+  timers?: Readonly<Record<string, string>>;
   audit: { seq: number; hash: string };
   /** The pinned effective policy hash (see CaseView.policyHash); absent on older cases. */
   policyHash?: string;
@@ -62,6 +67,8 @@ export interface CommitPipelineDeps {
   workerId: string;
   /** The language and templates notifications are written in. */
   notificationText?: NotificationTextOptions;
+  /** Hashes audit entries (the engine's `audit.key`); plain SHA-256 by default. */
+  hasher?: AuditHasher;
 }
 
 /**
@@ -82,6 +89,10 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const pinned = args.policyHash ?? args.previous?.snapshot.policyHash;
     if (pinned !== undefined) view.policyHash = pinned;
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
+    const value = stateValue(args.next.value);
+    const context = compactContext(args.next.context as HazardContext);
+    const armed = armedTimersAfter(args.previous?.snapshot.timers, timers, args.firedTimer?.timerId);
+    const stateHash = stateHashOf(view, { value, context, timers: armed });
     const previousAudit = args.previous?.snapshot.audit;
     const audit: AuditEntry = appendAuditEntry(
       previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
@@ -105,11 +116,14 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
               },
             }
           : {}),
+        stateHash,
       },
+      deps.hasher,
     );
     const snapshot: StoredSnapshot = {
-      value: stateValue(args.next.value),
-      context: compactContext(args.next.context as HazardContext),
+      value,
+      context,
+      timers: armed,
       audit: { seq: audit.seq, hash: audit.hash },
       ...(pinned !== undefined ? { policyHash: pinned } : {}),
     };

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type {
   Actor,
   BusinessCalendar,
@@ -19,8 +20,10 @@ import type { DeadlineRepairReport, RepairDeadlinesOptions } from './repair-dead
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
+import type { CheckpointVerification, SigningKeyInput, StoreCheckpoint } from './store-checkpoint';
 import type { RunDueTimersOptions } from './timer-pass';
 import type { TrailVerification } from './verify-case-trail';
+import type { StoreVerification } from './verify-store';
 
 export type { CommandOptions } from './report-command';
 export type { RunDueTimersOptions } from './timer-pass';
@@ -49,6 +52,18 @@ export interface EngineOptions {
   locale?: Locale;
   /** Notification templates per reason that win over the pack's and the defaults. */
   notificationTemplates?: Partial<NotificationTemplates>;
+  /** How audit entries and checkpoints are sealed; what each mode proves is in docs/audit.md. */
+  audit?: AuditOptions;
+}
+
+export interface AuditOptions {
+  /**
+   * HMAC-SHA256 key for audit entry and checkpoint hashes, held by the application outside
+   * the database. Every engine and tool verifying the store needs the same key.
+   */
+  key?: string | Uint8Array;
+  /** Ed25519 private key (KeyObject or PEM) signing each checkpoint; auditors verify with the public key. */
+  signingKey?: SigningKeyInput;
 }
 
 /**
@@ -108,6 +123,20 @@ export interface Engine extends EngineEventSource {
    * chain) are found too. An unknown case has an empty, intact trail.
    */
   verifyHistory(caseId: string): Promise<TrailVerification>;
+  /**
+   * Appends a store checkpoint: every case's audit head, chained to the last checkpoint,
+   * signed under `audit.signingKey`. Call it on a schedule (e.g. hourly): cases deleted with
+   * their trails are found back to the last checkpoint, not after it.
+   */
+  checkpoint(): Promise<StoreCheckpoint>;
+  /**
+   * The store-wide check: every case's trail, armed timers against each snapshot, the
+   * checkpoint chain (signatures too when `publicKey` is given), and the cases of the last
+   * checkpoint against the store.
+   */
+  verifyStore(options?: { publicKey?: KeyObject | string }): Promise<StoreVerification>;
+  /** The checkpoint chain and every checkpoint's Ed25519 signature, for an auditor holding only the public key. */
+  verifyCheckpoints(publicKey: KeyObject | string): Promise<CheckpointVerification>;
   /**
    * Fires every timer due now, oldest first, including timers that fell due while no engine
    * ran (catch-up). A timer firing can make others due at once (a case far past its deadline

@@ -1,6 +1,7 @@
 import { instantToMs } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import { computeAssessment } from './assessment';
+import { auditHasherOf } from './audit-hasher';
 import { createAvailableCommands } from './available-commands';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
@@ -19,11 +20,14 @@ import { createRandomSource } from './random-source';
 import { createRepairDeadlines } from './repair-deadlines';
 import { createActorValidator, createReportCommand } from './report-command';
 import { createSendCommand } from './send-command';
+import { toPrivateKey, toPublicKey, verifyCheckpointChain } from './store-checkpoint';
 import { createTimerPass } from './timer-pass';
 import { verifyCaseTrail } from './verify-case-trail';
+import { verifyStore } from './verify-store';
+import { writeCheckpoint } from './write-checkpoint';
 
 export type { EngineEvents } from './engine-events';
-export type { CommandOptions, Engine, EngineOptions, RunDueTimersOptions } from './engine-types';
+export type { AuditOptions, CommandOptions, Engine, EngineOptions, RunDueTimersOptions } from './engine-types';
 
 /**
  * Builds an engine (see `Engine`) from its parts: the pack registry, idempotency, the commit
@@ -44,7 +48,18 @@ export function createEngine(options: EngineOptions): Engine {
     ...(options.locale !== undefined ? { locale: options.locale } : {}),
     ...(options.notificationTemplates !== undefined ? { templates: options.notificationTemplates } : {}),
   };
-  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId, notificationText });
+  const hasher = auditHasherOf(options.audit?.key);
+  const signingKey = options.audit?.signingKey === undefined ? undefined : toPrivateKey(options.audit.signingKey);
+  const commitChange = createCommitPipeline({
+    store,
+    clock,
+    packs,
+    emitter,
+    idempotency,
+    workerId,
+    notificationText,
+    hasher,
+  });
   const report = createReportCommand({
     clock,
     random,
@@ -117,7 +132,17 @@ export function createEngine(options: EngineOptions): Engine {
       // A commit landing between the two reads adds an entry and a version: read the case again.
       if (record && entries.length > record.view.version) record = await store.getCase(caseId);
       if (!record && entries.length === 0) return { ok: true, length: 0 };
-      return verifyCaseTrail(entries, record?.view);
+      return verifyCaseTrail(caseId, entries, record, { hasher });
+    },
+    checkpoint: () => writeCheckpoint(store, clock, { hasher, ...(signingKey ? { signingKey } : {}) }),
+    verifyStore: (verifyOptions = {}) =>
+      verifyStore(store, {
+        hasher,
+        ...(verifyOptions.publicKey !== undefined ? { publicKey: toPublicKey(verifyOptions.publicKey) } : {}),
+      }),
+    async verifyCheckpoints(publicKey) {
+      const checkpoints = store.listCheckpoints ? await store.listCheckpoints() : [];
+      return verifyCheckpointChain(checkpoints, { publicKey: toPublicKey(publicKey) });
     },
     runDueTimers,
     repairDeadlines,

@@ -46,3 +46,19 @@ export const isVersionConflictError = brandError(VersionConflictError, '@hazardf
 export const isTimerGoneError = brandError(TimerGoneError, '@hazardflow/engine/TimerGoneError');
 /** True for a `DuplicateCommandError` from any copy of `@hazardflow/engine`. */
 export const isDuplicateCommandError = brandError(DuplicateCommandError, '@hazardflow/engine/DuplicateCommandError');
+/** Another engine appended a store checkpoint first: `seq` is not one past the last. */
+export class CheckpointConflictError extends Error {
+  readonly code = 'CHECKPOINT_CONFLICT';
+  constructor(
+    readonly seq: number,
+    readonly last: number,
+  ) {
+    super(`checkpoint ${seq} does not follow the last checkpoint ${last}`);
+    this.name = 'CheckpointConflictError';
+  }
+}
+/** True for a `CheckpointConflictError` from any copy of `@hazardflow/engine`. */
+export const isCheckpointConflictError = brandError(
+  CheckpointConflictError,
+  '@hazardflow/engine/CheckpointConflictError',
+);

@@ -60,15 +60,19 @@ export {
   type AuditEntry,
   type AuditVerification,
   appendAuditEntry,
+  caseGenesisHash,
   GENESIS_HASH,
+  type VerifyChainOptions,
   verifyAuditChain,
 } from './audit-chain';
+export { type AuditHasher, hmacHasher, sha256Hasher } from './audit-hasher';
 export type { AvailableCommandsResult } from './available-commands';
 export type { CaseRecord, CaseView } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
 export {
+  type AuditOptions,
   type CommandOptions,
   createEngine,
   type Engine,
@@ -82,7 +86,9 @@ export type {
   EngineListener,
 } from './engine-events';
 export {
+  CheckpointConflictError,
   DuplicateCommandError,
+  isCheckpointConflictError,
   isDuplicateCommandError,
   isTimerGoneError,
   isVersionConflictError,
@@ -128,7 +134,15 @@ export type {
 } from './repair-deadlines';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
+export {
+  CHECKPOINT_GENESIS,
+  type CheckpointVerification,
+  type SigningKeyInput,
+  type StoreCheckpoint,
+  verifyCheckpointChain,
+} from './store-checkpoint';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
 /** Machine actions → timer rows and notifications, for simulators that plan timers themselves. */
 export { planTimers, type TimerPlan } from './timer-plan';
-export { type TrailVerification, verifyCaseTrail } from './verify-case-trail';
+export { type TrailVerification, type VerifyTrailOptions, verifyCaseTrail } from './verify-case-trail';
+export { type StoreProblem, type StoreVerification, verifyStore } from './verify-store';

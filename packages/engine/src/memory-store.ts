@@ -1,10 +1,11 @@
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
 import { deepFreeze } from './deep-freeze';
-import { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+import { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 import { decodeCursor, encodeCursor, normalizeLimit } from './page-cursor';
 import type { CaseFilter, Commit, HazardStore, Page, TimerRow } from './store';
 import { matchesFilter } from './store';
+import type { StoreCheckpoint } from './store-checkpoint';
 import { MinHeap } from './timer-heap';
 
 interface StoredTimer {
@@ -52,6 +53,7 @@ export function createMemoryStore(): HazardStore {
   const cases = new Map<string, StoredCase>();
   const order: StoredCase[] = [];
   const idempotency = new Map<string, unknown>();
+  const checkpoints: StoreCheckpoint[] = [];
   const heap = new MinHeap<StoredTimer>(
     (a, b) =>
       a.dueMs - b.dueMs || compareStrings(a.row.caseId, b.row.caseId) || compareStrings(a.row.timerId, b.row.timerId),
@@ -230,6 +232,19 @@ export function createMemoryStore(): HazardStore {
     async *allViews() {
       ensureOpen();
       for (const stored of order) yield viewOf(stored);
+    },
+
+    async appendCheckpoint(checkpoint) {
+      ensureOpen();
+      if (checkpoint.seq !== checkpoints.length + 1) {
+        throw new CheckpointConflictError(checkpoint.seq, checkpoints.length);
+      }
+      checkpoints.push(deepFreeze(structuredClone(checkpoint)));
+    },
+
+    async listCheckpoints() {
+      ensureOpen();
+      return [...checkpoints];
     },
 
     async close() {

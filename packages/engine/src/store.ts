@@ -1,6 +1,7 @@
 import type { Severity, Status } from '@hazardflow/core';
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
+import type { StoreCheckpoint } from './store-checkpoint';
 
 /** A durable timer: the machine's delayed event for one case, due at an instant. */
 export interface TimerRow {
@@ -69,6 +70,13 @@ export interface HazardStore {
   releaseTimer(caseId: string, timerId: string, owner: string): Promise<void>;
   timersOf(caseId: string): Promise<TimerRow[]>;
   nextTimerDueAt(): Promise<string | null>;
+  /**
+   * Appends a store checkpoint (see `engine.checkpoint()`); throws if `checkpoint.seq` is not
+   * one past the last. Optional: a store without checkpoints cannot find whole cases deleted.
+   */
+  appendCheckpoint?(checkpoint: StoreCheckpoint): Promise<void>;
+  /** Every checkpoint, in seq order. */
+  listCheckpoints?(): Promise<StoreCheckpoint[]>;
   /** Every case view, for assessment; optional fast path. */
   allViews?(): AsyncIterable<CaseView>;
   close(): Promise<void>;

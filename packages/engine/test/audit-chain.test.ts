@@ -6,6 +6,7 @@ import {
   type AuditDraft,
   type AuditEntry,
   appendAuditEntry,
+  caseGenesisHash,
   GENESIS_HASH,
   hashAuditEntry,
   verifyAuditChain,
@@ -39,9 +40,11 @@ const draft: fc.Arbitrary<AuditDraft> = fc.record(
   { requiredKeys: ['caseId', 'at', 'actor', 'command', 'fromStatus', 'toStatus', 'reasons', 'evidence'] },
 );
 
+/** One case's chain: every draft takes the first draft's case id. */
 function chainOf(drafts: readonly AuditDraft[]): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  for (const d of drafts) entries.push(appendAuditEntry(entries[entries.length - 1], d));
+  const caseId = drafts[0]?.caseId ?? 'case-1';
+  for (const d of drafts) entries.push(appendAuditEntry(entries[entries.length - 1], { ...d, caseId }));
   return entries;
 }
 
@@ -106,7 +109,8 @@ describe('hash-chained audit', () => {
       fc.property(fc.array(draft, { minLength: 1, maxLength: 5 }), (drafts) => {
         const chain = chainOf(drafts);
         expect(chain.map((e) => e.seq)).toEqual(drafts.map((_, i) => i + 1));
-        expect(chain[0]?.prevHash).toBe(GENESIS_HASH);
+        expect(chain[0]?.prevHash).toBe(caseGenesisHash(drafts[0]?.caseId as string));
+        expect(chain[0]?.prevHash).not.toBe(GENESIS_HASH);
         for (const [i, entry] of chain.entries()) {
           const { hash, ...body } = entry;
           expect(hash).toMatch(/^[0-9a-f]{64}$/);

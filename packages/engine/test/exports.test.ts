@@ -9,6 +9,8 @@ describe('export lists', () => {
       [
         "ASSESSMENT_GROUP_LABELS",
         "ASSESSMENT_MEASURE_LABELS",
+        "CHECKPOINT_GENESIS",
+        "CheckpointConflictError",
         "DuplicateCommandError",
         "GENESIS_HASH",
         "LEDGER_COLUMNS",
@@ -16,6 +18,7 @@ describe('export lists', () => {
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",
+        "caseGenesisHash",
         "computeAssessment",
         "computeAssessmentReport",
         "computeInitial",
@@ -25,6 +28,8 @@ describe('export lists', () => {
         "createMemoryStore",
         "formatAssessmentReport",
         "formatAssessmentTable",
+        "hmacHasher",
+        "isCheckpointConflictError",
         "isDuplicateCommandError",
         "isTimerGoneError",
         "isVersionConflictError",
@@ -33,11 +38,14 @@ describe('export lists', () => {
         "matchesFilter",
         "planTimers",
         "restoreSnapshot",
+        "sha256Hasher",
         "systemClock",
         "travel",
         "travelTarget",
         "verifyAuditChain",
         "verifyCaseTrail",
+        "verifyCheckpointChain",
+        "verifyStore",
         "withNotificationText",
         "withNotificationTexts",
       ]
@@ -47,6 +55,7 @@ describe('export lists', () => {
   it('@hazardflow/engine/adapter', () => {
     expect(Object.keys(adapter).sort()).toMatchInlineSnapshot(`
       [
+        "CheckpointConflictError",
         "DEFAULT_PAGE_LIMIT",
         "DuplicateCommandError",
         "MAX_PAGE_LIMIT",

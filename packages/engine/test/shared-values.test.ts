@@ -1,6 +1,6 @@
 import { hazardReportSchema } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
-import { type AuditDraft, appendAuditEntry, GENESIS_HASH, hashAuditEntry } from '../src/audit-chain';
+import { type AuditDraft, appendAuditEntry, caseGenesisHash, hashAuditEntry } from '../src/audit-chain';
 import { ev, notice, people, reportInput, testEngine } from './support';
 
 /**
@@ -24,7 +24,7 @@ describe('values the engine rebuilds or shares keep their JSON and hashes', () =
 
   /** The entry as a spread builds it: the draft's keys in order, then seq, prevHash and hash. */
   function spreadEntry(draft: AuditDraft) {
-    const body = { ...draft, seq: 1, prevHash: GENESIS_HASH };
+    const body = { ...draft, seq: 1, prevHash: caseGenesisHash(draft.caseId) };
     return { ...body, hash: hashAuditEntry(body) };
   }
 
@@ -38,6 +38,21 @@ describe('values the engine rebuilds or shares keep their JSON and hashes', () =
       firedTimer: { timerId: 't-1', dueAt: '2026-09-07T02:00:00.000Z', lateByMs: 5 },
     },
     'command with undefined payload': { ...base, payload: undefined, ...tail },
+    'command with state hash': { ...base, payload: { type: 'TRIAGE' }, ...tail, stateHash: 'a'.repeat(64) },
+    'command with id and state hash': {
+      ...base,
+      commandId: 'c-1',
+      payload: { type: 'TRIAGE' },
+      ...tail,
+      stateHash: 'a'.repeat(64),
+    },
+    'fired timer with state hash': {
+      ...base,
+      command: 'TIMER.DUE',
+      ...tail,
+      firedTimer: { timerId: 't-1', dueAt: '2026-09-07T02:00:00.000Z', lateByMs: 5 },
+      stateHash: 'a'.repeat(64),
+    },
     'keys in another order': { ...tail, ...base },
     'an extra key': { ...base, ...tail, note: 'kept' } as unknown as AuditDraft,
   };

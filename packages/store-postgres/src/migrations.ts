@@ -92,6 +92,18 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: (s) => `
       CREATE INDEX cases_by_pack_version
         ON ${s}.cases (pack_id, (substring(view::text from '"packVersion":"([^"]*)"')), reported_at, id);
+      `,
+  },
+  {
+    version: 3,
+    description: 'store checkpoints (engine.checkpoint / verifyStore)',
+    sql: (s) => `
+      -- One row per checkpoint: every case's audit head at one instant, chained and sealed by the engine.
+      CREATE TABLE ${s}.checkpoints (
+        seq integer PRIMARY KEY CHECK (seq > 0),
+        at text NOT NULL,
+        checkpoint json NOT NULL
+      );
     `,
   },
 ];

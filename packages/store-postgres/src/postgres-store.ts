@@ -3,6 +3,7 @@ import {
   type CaseFilter,
   type CaseRecord,
   type CaseView,
+  CheckpointConflictError,
   type Commit,
   DuplicateCommandError,
   decodeCursor,
@@ -10,6 +11,7 @@ import {
   type HazardStore,
   normalizeLimit,
   type Page,
+  type StoreCheckpoint,
   TimerGoneError,
   type TimerRow,
   VersionConflictError,
@@ -214,6 +216,31 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await open();
       const { rows } = await pool.query<{ due_at: string }>(sql.nextTimer);
       return rows[0]?.due_at ?? null;
+    },
+
+    async appendCheckpoint(checkpoint: StoreCheckpoint): Promise<void> {
+      await open();
+      let inserted = 0;
+      try {
+        const result = await pool.query(sql.appendCheckpoint, [
+          checkpoint.seq,
+          checkpoint.at,
+          JSON.stringify(checkpoint),
+        ]);
+        inserted = result.rowCount ?? 0;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23505') throw error;
+      }
+      if (inserted === 0) {
+        const { rows } = await pool.query<{ seq: number }>(sql.lastCheckpointSeq);
+        throw new CheckpointConflictError(checkpoint.seq, rows[0]?.seq ?? 0);
+      }
+    },
+
+    async listCheckpoints(): Promise<StoreCheckpoint[]> {
+      await open();
+      const { rows } = await pool.query<{ checkpoint: StoreCheckpoint }>(sql.checkpoints);
+      return rows.map((row) => row.checkpoint);
     },
 
     async *allViews() {

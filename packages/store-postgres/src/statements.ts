@@ -35,6 +35,11 @@ export function createStatements(s: string) {
     getKey: `SELECT result::text AS result FROM ${s}.idempotency WHERE key = $1`,
     timersOf: `SELECT case_id, timer_id, due_at, event FROM ${s}.timers WHERE case_id = $1 ORDER BY due_at, timer_id`,
     nextTimer: `SELECT due_at FROM ${s}.timers ORDER BY due, case_id, timer_id LIMIT 1`,
+    /** Inserts only as the next seq; two writers racing for it meet the primary key. */
+    appendCheckpoint: `INSERT INTO ${s}.checkpoints (seq, at, checkpoint)
+      SELECT $1, $2, $3 WHERE $1 = (SELECT coalesce(max(seq), 0) + 1 FROM ${s}.checkpoints)`,
+    lastCheckpointSeq: `SELECT coalesce(max(seq), 0) AS seq FROM ${s}.checkpoints`,
+    checkpoints: `SELECT checkpoint FROM ${s}.checkpoints ORDER BY seq`,
   };
 }
 

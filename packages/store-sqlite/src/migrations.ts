@@ -87,6 +87,18 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Read from the stored view (a virtual column: no backfill, nothing to keep in step on commit).
       ALTER TABLE cases ADD COLUMN pack_version TEXT GENERATED ALWAYS AS (json_extract(view, '$.packVersion')) VIRTUAL;
       CREATE INDEX cases_by_pack_version ON cases (pack_id, pack_version, reported_at, id);
+      `,
+  },
+  {
+    version: 3,
+    description: 'store checkpoints (engine.checkpoint / verifyStore)',
+    sql: `
+      -- One row per checkpoint: every case's audit head at one instant, chained and sealed by the engine.
+      CREATE TABLE checkpoints (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        checkpoint TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];

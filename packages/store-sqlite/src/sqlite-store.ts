@@ -2,12 +2,14 @@ import {
   type AuditEntry,
   type CaseRecord,
   type CaseView,
+  CheckpointConflictError,
   type Commit,
   DuplicateCommandError,
   decodeCursor,
   encodeCursor,
   type HazardStore,
   normalizeLimit,
+  type StoreCheckpoint,
   TimerGoneError,
   type TimerRow,
   VersionConflictError,
@@ -113,6 +115,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }
   });
 
+  const checkpointTransaction = db.transaction((checkpoint: StoreCheckpoint) => {
+    const last = statements.lastCheckpointSeq.get() ?? 0;
+    if (checkpoint.seq !== last + 1) throw new CheckpointConflictError(checkpoint.seq, last);
+    statements.insertCheckpoint.run(checkpoint.seq, checkpoint.at, JSON.stringify(checkpoint));
+  });
+
   const claimTransaction = db.transaction(
     (nowMs: number, limit: number, owner: string, leaseMs: number): TimerRow[] => {
       const rows = statements.dueTimers.all(nowMs, nowMs, limit);
@@ -195,6 +203,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         yield* page.items;
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
+    },
+
+    async appendCheckpoint(checkpoint) {
+      ensureOpen();
+      checkpointTransaction.immediate(checkpoint);
+    },
+
+    async listCheckpoints() {
+      ensureOpen();
+      return statements.checkpoints.all().map((text) => JSON.parse(text) as StoreCheckpoint);
     },
 
     async backup(destination) {

@@ -20,6 +20,9 @@ export const SQL = {
   lastSeq: 'SELECT coalesce(max(seq), 0) FROM audit WHERE case_id = ?',
   insertAudit: 'INSERT INTO audit (case_id, seq, at, command, entry) VALUES (?, ?, ?, ?, ?)',
   history: 'SELECT entry FROM audit WHERE case_id = ? ORDER BY seq',
+  lastCheckpointSeq: 'SELECT coalesce(max(seq), 0) FROM checkpoints',
+  insertCheckpoint: 'INSERT INTO checkpoints (seq, at, checkpoint) VALUES (?, ?, ?)',
+  checkpoints: 'SELECT checkpoint FROM checkpoints ORDER BY seq',
   idempotencyExists: 'SELECT 1 FROM idempotency WHERE key = ?',
   insertIdempotency: 'INSERT INTO idempotency (key, case_id, result) VALUES (?, ?, ?)',
   idempotentResult: 'SELECT result FROM idempotency WHERE key = ?',
@@ -58,6 +61,9 @@ export interface Statements {
   lastSeq: Statement<[string], number>;
   insertAudit: Statement;
   history: Statement<[string], string>;
+  lastCheckpointSeq: Statement<[], number>;
+  insertCheckpoint: Statement;
+  checkpoints: Statement<[], string>;
   idempotencyExists: Statement<[string], number>;
   insertIdempotency: Statement;
   idempotentResult: Statement<[string], string>;
@@ -79,6 +85,9 @@ export function prepareStatements(db: Database.Database): Statements {
     lastSeq: db.prepare<[string], number>(SQL.lastSeq).pluck(),
     insertAudit: db.prepare(SQL.insertAudit),
     history: db.prepare<[string], string>(SQL.history).pluck(),
+    lastCheckpointSeq: db.prepare<[], number>(SQL.lastCheckpointSeq).pluck(),
+    insertCheckpoint: db.prepare(SQL.insertCheckpoint),
+    checkpoints: db.prepare<[], string>(SQL.checkpoints).pluck(),
     idempotencyExists: db.prepare<[string], number>(SQL.idempotencyExists).pluck(),
     insertIdempotency: db.prepare(SQL.insertIdempotency),
     idempotentResult: db.prepare<[string], string>(SQL.idempotentResult).pluck(),

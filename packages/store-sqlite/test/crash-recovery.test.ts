@@ -241,8 +241,9 @@ describe('crash safety', () => {
       for (const [index, id] of ids.entries()) {
         const replayId = replayIds[index] as string;
         const same = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll(id, replayId)) as unknown;
-        const withoutHashes = (entries: AuditEntry[]) => entries.map(({ hash: _h, prevHash: _p, ...rest }) => rest);
-        // Hashes cover the case id, which differs between the two runs; both chains were verified.
+        const withoutHashes = (entries: AuditEntry[]) =>
+          entries.map(({ hash: _h, prevHash: _p, stateHash: _s, ...rest }) => rest);
+        // Hashes (and state hashes) cover the case id, which differs between the two runs; both chains were verified.
         const withoutHeadHash = (record: CaseRecord | undefined) => {
           const snapshot = record?.snapshot as { audit: { seq: number } } | undefined;
           return { ...record, snapshot: { ...snapshot, audit: { seq: snapshot?.audit.seq } } };

@@ -1,5 +1,6 @@
 import type { HazardStore } from '@hazardflow/engine';
 import { describe } from 'vitest';
+import { checkpointConformance } from './store-conformance/checkpoint-conformance';
 import { commitConformance } from './store-conformance/commit-conformance';
 import { isolationConformance } from './store-conformance/isolation-conformance';
 import { queryConformance } from './store-conformance/query-conformance';
@@ -20,7 +21,8 @@ export interface StoreConformanceOptions {
  * together or not at all (version conflicts, used keys and timers gone change nothing); the
  * version guard and its error; timers armed, re-armed, cancelled, claimed by (dueAt, caseId,
  * timerId) under exclusive leases that expire, released and fired; every `CaseFilter` field and
- * cursor paging; history order; and that data handed out or handed in cannot change the store.
+ * cursor paging; history order; store checkpoints (kept exactly, appended only as the next
+ * seq); and that data handed out or handed in cannot change the store.
  * Timestamps are canonical ISO strings (`toISOString()`), which a store may compare as text.
  *
  * @example
@@ -41,5 +43,6 @@ export function runStoreConformance(
     timerConformance(test);
     queryConformance(test);
     isolationConformance(test);
+    checkpointConformance(test);
   });
 }

@@ -1,12 +1,14 @@
 import type { AuditEntry } from '@hazardflow/engine';
 import type { Command } from 'commander';
 import type { Colors } from 'picocolors/types';
+import { readAuditKey } from '../audit-keys';
 import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
 import type { CommandRunner } from './command-runner';
 
 interface HistoryOptions {
   db: string;
+  keyFile?: string;
   json?: boolean;
 }
 
@@ -17,13 +19,19 @@ export function addHistoryCommand(program: Command, run: CommandRunner): void {
     .description("print a case's audit trail and verify its hash chain (exit 1 if any entry was changed or removed)")
     .argument('<caseId>', 'the case id')
     .requiredOption('--db <file>', 'a hazardflow SQLite database (@hazardflow/store-sqlite)')
+    .option('--key-file <file>', "the HMAC key the engine was given as audit.key (the file's bytes)")
     .option('--json', 'print { caseId, entries, verification } as JSON for programs')
     .addHelpText(
       'after',
       `
-Every entry's hash is sha256 over the RFC 8785 canonical JSON of the entry and the previous
-entry's hash, so an edit, a deletion or a reordering anywhere breaks the chain from there on;
-entries removed from the end are found by comparing the trail's length with the case's version.
+Every entry's hash is SHA-256 (HMAC-SHA256 under --key-file) over the RFC 8785 canonical JSON
+of the entry and the previous entry's hash; the first entry follows a hash of the case id. An
+edit, deletion, reordering or another case's trail breaks the chain; entries removed from the
+end are found against the case's version and the audit head its snapshot stores; an edited case
+view or snapshot against the state hash of the last entry. Without the key, this finds
+accidental corruption and edits by someone who did not recompute the hashes; with it, edits by
+anyone without the key. A whole case deleted, or timers deleted: \`hazardflow verify\`.
+See docs/audit.md.
 
 Exit status: 0 chain intact, 1 chain broken, unknown case, or unreadable database, 2 usage error.
 
@@ -34,12 +42,13 @@ Example:
       run(async (terminal) => {
         // The SQLite store (a native module) and the engine load only for the commands that read a database.
         const { withCaseDatabase } = await import('../open-case-database');
-        const { verifyCaseTrail } = await import('@hazardflow/engine');
+        const { verifyCaseTrail, hmacHasher } = await import('@hazardflow/engine');
+        const key = options.keyFile ? await readAuditKey(options.keyFile, terminal.cwd) : undefined;
         return withCaseDatabase(options.db, terminal.cwd, async ({ store, shown }) => {
           const record = await store.getCase(caseId);
           const entries = await store.history(caseId);
           if (!record && entries.length === 0) throw new CliError('UNKNOWN_CASE', `${shown}: no case "${caseId}"`);
-          const verification = verifyCaseTrail(entries, record?.view);
+          const verification = verifyCaseTrail(caseId, entries, record, key ? { hasher: hmacHasher(key) } : {});
           if (options.json) {
             terminal.out(`${JSON.stringify({ caseId, entries, verification }, null, 2)}\n`);
           } else {
@@ -52,7 +61,7 @@ Example:
             terminal.out(`${formatEntries(entries, style)}\n\n`);
             terminal.out(
               verification.ok
-                ? `${style.green('✓')} audit chain intact: ${verification.length} ${verification.length === 1 ? 'entry' : 'entries'}, head ${entries.at(-1)?.hash ?? '-'}\n`
+                ? `${style.green('✓')} audit chain intact: ${verification.length} ${verification.length === 1 ? 'entry' : 'entries'}, head ${entries.at(-1)?.hash ?? '-'}${verification.legacy ? ' (legacy trail: not bound to its case or not committing to its state; see docs/audit.md)' : ''}\n`
                 : `${style.red('✗')} audit chain broken at entry ${verification.brokenAt}: ${verification.message} (${verification.reason})\n`,
             );
           }
