@@ -17,6 +17,8 @@ export interface AuditEntry {
   reasons: string[];
   evidence: unknown[];
   firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
+  /** Ids of the outbox rows (notifications) this entry's commit produced. */
+  notifications?: string[];
   prevHash: string;
   hash: string;
 }

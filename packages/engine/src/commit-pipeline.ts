@@ -15,6 +15,7 @@ import type { EngineEmitter } from './engine-events';
 import { DuplicateCommandError, VersionConflictError } from './errors';
 import { type Idempotency, requestOf } from './idempotency';
 import { createInterner } from './interner';
+import { notificationId, outboxRowsOf } from './outbox';
 import type { MachineSnapshot, PackRegistry } from './pack-registry';
 import { type CommandResult, failure } from './result';
 import type { HazardStore, TimerRow } from './store';
@@ -55,6 +56,10 @@ export interface CommitPipelineDeps {
   emitter: EngineEmitter;
   idempotency: Idempotency;
   workerId: string;
+  /** Write each notification as an outbox row in its commit (default true). */
+  outbox?: boolean;
+  /** Emit `notification` after the commit (default true); false when the dispatcher emits it on delivery. */
+  notificationEvent?: boolean;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface CommitPipelineDeps {
 export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change) => Promise<CommandResult> {
   const { store, clock, packs, emitter, idempotency, workerId } = deps;
   const stateValue = createInterner<unknown>();
+  const writeOutbox = deps.outbox !== false;
+  const notificationEvent = deps.notificationEvent !== false;
 
   return async function commitChange(args: Change): Promise<CommandResult> {
     const caseId = (args.next.context as { caseId: string }).caseId;
@@ -74,6 +81,10 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack));
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
     const previousAudit = args.previous?.snapshot.audit;
+    const notifications = emitted as unknown as HazardNotification[];
+    const seq = (previousAudit?.seq ?? 0) + 1;
+    const notificationIds =
+      writeOutbox && notifications.length > 0 ? notifications.map((_, i) => notificationId(caseId, seq, i)) : undefined;
     const audit: AuditEntry = appendAuditEntry(
       previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
       {
@@ -96,6 +107,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
               },
             }
           : {}),
+        ...(notificationIds ? { notifications: notificationIds } : {}),
       },
     );
     const snapshot: StoredSnapshot = {
@@ -121,6 +133,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
           ...(args.commandId !== undefined
             ? { idempotency: { key: args.commandId, result: { ...result, request } } }
             : {}),
+          ...(notificationIds ? { outbox: outboxRowsOf(caseId, audit.seq, committedAt, notifications) } : {}),
         }),
       );
     } catch (error) {
@@ -139,7 +152,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
       throw error;
     }
     args.onTimersPlanned?.(timers.set);
-    announce(emitter, view, args, emitted as unknown as HazardNotification[]);
+    announce(emitter, view, args, notifications, notificationEvent);
     return result;
   };
 }

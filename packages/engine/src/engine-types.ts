@@ -3,9 +3,12 @@ import type { AssessmentOptions, AssessmentRow } from './assessment';
 import type { AuditEntry } from './audit-chain';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
+import type { DeliverHandler, DispatchOptions, DispatchResult } from './dispatcher';
 import type { EngineEvents } from './engine-events';
+import type { Delivery, DeliveryFilter } from './outbox';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
+import type { RetryPolicy } from './retry-backoff';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
 import type { RunDueTimersOptions } from './timer-pass';
 import type { TrailVerification } from './verify-case-trail';
@@ -30,6 +33,19 @@ export interface EngineOptions {
    * pre-release only when a pack id has no release.
    */
   prerelease?: boolean;
+  /**
+   * Delivers each notification from the outbox (docs/notifications.md): with it, `start()`
+   * also runs the dispatcher and `notification` is emitted once delivery is recorded. Without
+   * it no dispatcher runs, rows stay pending, and `notification` is emitted after the commit.
+   */
+  deliver?: DeliverHandler;
+  /** Retries and leases of the dispatcher. */
+  delivery?: Partial<RetryPolicy> & { leaseMs?: number; batchSize?: number };
+  /**
+   * false: notifications are not written to the outbox (in-process `notification` events
+   * only, as before the outbox). Default: written whenever the store has an outbox.
+   */
+  outbox?: boolean;
 }
 
 type Listener<K extends keyof EngineEvents> = (...args: EngineEvents[K]) => unknown;
@@ -85,8 +101,16 @@ export interface Engine {
    */
   runDueTimers(options?: RunDueTimersOptions): Promise<number>;
   /**
+   * Delivers due outbox notifications once (what `start()` does on each poll when a `deliver`
+   * handler is configured). Throws if the engine has no `deliver` handler.
+   */
+  dispatchNotifications(options?: DispatchOptions): Promise<DispatchResult>;
+  /** Outbox rows (notifications and their delivery receipts), in the order they were committed. */
+  deliveries(filter?: DeliveryFilter): Promise<Delivery[]>;
+  /**
    * Polls for due timers every `pollMs` (default 1000) on the engine's clock until `stop()`.
-   * Errors surface as `error` events. One pass runs at a time.
+   * Errors surface as `error` events. One pass runs at a time. With a `deliver` handler, a
+   * dispatcher polls the outbox on the same interval.
    */
   start(options?: { pollMs?: number }): void;
   /**

@@ -5,6 +5,7 @@ import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { systemClock } from './clock';
 import { createCommitPipeline } from './commit-pipeline';
+import { createDispatcher } from './dispatcher';
 import { EngineEmitter } from './engine-events';
 import type { Engine, EngineOptions } from './engine-types';
 import { createIdempotency } from './idempotency';
@@ -14,6 +15,7 @@ import { createPackRegistry } from './pack-registry';
 import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
 import { createActorValidator, createReportCommand } from './report-command';
+import { retryPolicyOf } from './retry-backoff';
 import { createSendCommand } from './send-command';
 import { createTimerPass } from './timer-pass';
 import { verifyCaseTrail } from './verify-case-trail';
@@ -36,7 +38,30 @@ export function createEngine(options: EngineOptions): Engine {
   const idempotency = createIdempotency(store);
   const validateActor = createActorValidator();
   const load = createCaseLoader(store, packs);
-  const commitChange = createCommitPipeline({ store, clock, packs, emitter, idempotency, workerId });
+  const { leaseMs: deliveryLeaseMs, batchSize: deliveryBatch, ...retry } = options.delivery ?? {};
+  const dispatch = options.deliver
+    ? createDispatcher({
+        store,
+        clock,
+        emitter,
+        deliver: options.deliver,
+        workerId,
+        leaseMs: deliveryLeaseMs ?? 60_000,
+        batchSize: deliveryBatch ?? 100,
+        retry: retryPolicyOf(retry),
+        random: Math.random,
+      })
+    : undefined;
+  const commitChange = createCommitPipeline({
+    store,
+    clock,
+    packs,
+    emitter,
+    idempotency,
+    workerId,
+    outbox: options.outbox !== false && store.claimOutbox !== undefined,
+    notificationEvent: dispatch === undefined,
+  });
   const report = createReportCommand({
     clock,
     random,
@@ -60,6 +85,14 @@ export function createEngine(options: EngineOptions): Engine {
   const poller = createPoller(clock, async () => {
     try {
       await runDueTimers();
+    } catch (error) {
+      emitter.emit('error', error);
+    }
+  });
+
+  const dispatcher = createPoller(clock, async () => {
+    try {
+      await dispatch?.();
     } catch (error) {
       emitter.emit('error', error);
     }
@@ -98,10 +131,21 @@ export function createEngine(options: EngineOptions): Engine {
       return verifyCaseTrail(entries, record?.view);
     },
     runDueTimers,
+    async dispatchNotifications(dispatchOptions) {
+      if (!dispatch) throw new TypeError('dispatchNotifications: the engine was created without a `deliver` handler');
+      return dispatch(dispatchOptions);
+    },
+    async deliveries(filter = {}) {
+      if (!store.deliveries) throw new TypeError('deliveries: the store has no outbox');
+      return store.deliveries(filter);
+    },
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
+      if (dispatch) dispatcher.start(startOptions.pollMs ?? 1_000);
     },
-    stop: () => poller.stop(),
+    stop: async () => {
+      await Promise.all([poller.stop(), dispatcher.stop()]);
+    },
     async assessment(assessmentOptions) {
       const views: CaseView[] = [];
       if (store.allViews) {

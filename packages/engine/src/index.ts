@@ -55,6 +55,12 @@ export type { CaseRecord, CaseView } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
+export type {
+  DeliverHandler,
+  DispatchOptions,
+  DispatchResult,
+  OutboxNotification,
+} from './dispatcher';
 export {
   type CommandOptions,
   createEngine,
@@ -65,7 +71,17 @@ export {
 export type { CaseChange, EngineEvents } from './engine-events';
 export { DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 export { createMemoryStore } from './memory-store';
+export {
+  type Delivery,
+  type DeliveryFilter,
+  type DeliveryStatus,
+  notificationId,
+  type OutboxClaim,
+  type OutboxRow,
+  type OutboxSettlement,
+} from './outbox';
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry-backoff';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export { type TravelOptions, type TravelTarget, travel, travelTarget } from './time-travel';
 /** Machine actions → timer rows and notifications, for simulators that plan timers themselves. */

@@ -7,6 +7,7 @@ describe('export lists', () => {
   it('@hazardflow/engine', () => {
     expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
       [
+        "DEFAULT_RETRY_POLICY",
         "DuplicateCommandError",
         "GENESIS_HASH",
         "TimerGoneError",
@@ -20,8 +21,10 @@ describe('export lists', () => {
         "createMemoryStore",
         "formatAssessmentTable",
         "matchesFilter",
+        "notificationId",
         "planTimers",
         "restoreSnapshot",
+        "retryDelayMs",
         "systemClock",
         "travel",
         "travelTarget",
