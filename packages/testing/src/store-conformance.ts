@@ -2,6 +2,7 @@ import type { HazardStore } from '@hazardflow/engine';
 import { describe } from 'vitest';
 import { commitConformance } from './store-conformance/commit-conformance';
 import { isolationConformance } from './store-conformance/isolation-conformance';
+import { outboxConformance } from './store-conformance/outbox-conformance';
 import { queryConformance } from './store-conformance/query-conformance';
 import { storeTest } from './store-conformance/store-test';
 import { timerConformance } from './store-conformance/timer-conformance';
@@ -29,7 +30,8 @@ export interface StoreConformanceOptions {
  * together or not at all (version conflicts, used keys and timers gone change nothing); the
  * version guard and its error; timers armed, re-armed, cancelled, claimed by (dueAt, caseId,
  * timerId) under exclusive leases that expire, released and fired; every `CaseFilter` field and
- * cursor paging; history order; and that data handed out or handed in cannot change the store.
+ * cursor paging; history order; outbox rows written with their commit, claimed under
+ * leases, retried and dead-lettered; and that data handed out or handed in cannot change the store.
  * Timestamps are canonical ISO strings (`toISOString()`), which a store may compare as text.
  *
  * @example
@@ -50,5 +52,6 @@ export function runStoreConformance(
     timerConformance(test);
     queryConformance(test);
     isolationConformance(test);
+    outboxConformance(test);
   });
 }
