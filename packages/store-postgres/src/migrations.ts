@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { commitFunctionSql } from './commit-function';
 import { PostgresStoreError } from './errors';
+import { outboxTableSql } from './postgres-outbox';
 import { inTransaction } from './transaction';
 
 /**
@@ -82,6 +83,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       ${commitFunctionSql(s)}
     `,
+  },
+  // Versions 2 and 3 belong to other changes; the runner applies every version above the highest applied.
+  {
+    version: 4,
+    description: 'outbox: notifications written with their commit, delivered at least once',
+    sql: outboxTableSql,
   },
 ];
 
