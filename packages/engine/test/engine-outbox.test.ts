@@ -1,6 +1,6 @@
 import { createEngine, createManualClock, createMemoryStore, type OutboxNotification } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
-import { notice, pack, people, reportInput } from './support';
+import { ev, notice, pack, people, reportInput } from './support';
 
 const START = '2026-09-07T02:00:00.000Z';
 
@@ -108,6 +108,26 @@ describe('outbox', () => {
     const id = await noticeIssued(engine);
     expect(await engine.deliveries({ caseId: id })).toEqual([]);
     expect((await engine.history(id)).some((entry) => entry.notifications)).toBe(false);
+  });
+
+  it('a citizen who reported is told when the case is closed (消防监督检查规定 Art. 14); a grid worker report is not', async () => {
+    const engine = createEngine({ packs: [pack], clock: createManualClock(START) });
+    const closedRecipients = async (reporter: typeof people.reporter | typeof people.gridWorker) => {
+      const reported = await engine.report(reportInput(), { actor: reporter });
+      if (!reported.ok) throw new Error(reported.error.message);
+      const id = reported.case.id;
+      await engine.send(id, { type: 'TRIAGE' }, { actor: people.inspector });
+      const fixed = await engine.send(
+        id,
+        { type: 'FIX_ON_SPOT', evidence: [ev('after_photo', 'grid-1')] },
+        { actor: people.gridWorker },
+      );
+      expect(fixed.ok && fixed.case.status).toBe('closed');
+      const closed = (await engine.deliveries({ caseId: id })).find((row) => row.notification.reason === 'closed');
+      return closed?.recipients;
+    };
+    expect(await closedRecipients(people.reporter)).toContainEqual({ role: 'reporter', org: 'citizen-1' });
+    expect((await closedRecipients(people.gridWorker))?.map((r) => r.role)).not.toContain('reporter');
   });
 
   it('refuses bad retry options, naming the option', () => {
