@@ -60,7 +60,7 @@ describeWithServer('three workers share one PostgreSQL outbox', (url) => {
 
     const log = new Set<string>();
     const heldByW2: string[] = [];
-    const byWorker: Record<string, number> = { w1: 0, w2: 0, w3: 0 };
+    const byWorker: Record<string, number> & { w1: number; w3: number } = { w1: 0, w2: 0, w3: 0 };
     const waiting: { answer: () => void }[] = [];
     const open: ServerResponse[] = [];
     const w2Holds = condition(() => heldByW2.length > 0);
