@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machineInfo } from './machine-info';
 import { textTable } from './markdown';
+import { measureOutboxCost, outboxCostTable } from './outbox-cost';
 import {
   type Report,
   renderReport,
@@ -20,10 +21,11 @@ import { formatNumber } from './stats';
 import { checkTargets } from './targets';
 import { measureThroughput } from './throughput';
 
-const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>]
+const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>] [--only outbox]
 
   --quick            CI-sized run (under a minute); prints only unless --out is given
   --out <file>       where to write the Markdown report (full run: docs/benchmarks.md)
+  --only outbox      only section 6, the outbox's cost (prints only)
   --budget <s>       longest the 1M-case fill may take, estimated from the 100k one (default 600; 0 skips it)`;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       budget: { type: 'string', default: '600' },
       help: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   if (values.help) {
@@ -69,6 +72,13 @@ async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const machine = machineInfo();
   log(`hazardflow benchmarks (${quick ? 'quick' : 'full'}) on ${machine.cpu} × ${machine.cores}, Node ${machine.node}`);
+
+  if (values.only === 'outbox') {
+    await outboxSection(settings, log);
+    return 0;
+  }
+  if (values.only !== undefined)
+    throw new Error(`--only: the only section that runs alone is 'outbox', not '${values.only}'`);
 
   log('\n1. Throughput of one lifecycle (report → verified close, 6 commands)');
   const throughput = await measureThroughput({ rounds: settings.rounds, timeMs: settings.timeMs });
@@ -129,6 +139,8 @@ async function main(argv: string[]): Promise<number> {
         : '   examples/district-simulation is not in this checkout',
   );
 
+  await outboxSection(settings, log);
+
   const targets = checkTargets({ throughput, scale, timers, sqlite: sqlite?.throughput });
   log('\nTargets');
   log(textTable(targetsTable(targets)));
@@ -150,6 +162,13 @@ async function main(argv: string[]): Promise<number> {
     log(`\nwrote ${out}`);
   }
   return 0;
+}
+
+/** Section 6: commands/s without the outbox, with it written, and with it delivered (memory and SQLite). */
+async function outboxSection(settings: { rounds: number; timeMs: number }, log: (line: string) => void) {
+  log('\n6. Outbox cost (commands/s; the same lifecycle as section 1)');
+  const rows = await measureOutboxCost({ rounds: settings.rounds, timeMs: settings.timeMs });
+  log(textTable(outboxCostTable(rows)));
 }
 
 main(process.argv.slice(2)).then(
