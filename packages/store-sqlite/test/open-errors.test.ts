@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSqliteStore, HAZARDFLOW_APPLICATION_ID, SqliteStoreError } from '@hazardflow/store-sqlite';
+import {
+  createSqliteStore,
+  HAZARDFLOW_APPLICATION_ID,
+  SCHEMA_VERSION,
+  SqliteStoreError,
+} from '@hazardflow/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCommitBuilder, fixtureInstant } from '../../testing/src/fixtures';
@@ -74,7 +79,11 @@ describe('opening: refusals are typed, name the file, and change nothing on disk
     raw.close();
     const before = diskState(temp.path);
     const error = refusal(() => createSqliteStore({ filename }));
-    expect(error).toMatchObject({ code: 'SCHEMA_TOO_NEW', path: filename, details: { found: 99, supported: 1 } });
+    expect(error).toMatchObject({
+      code: 'SCHEMA_TOO_NEW',
+      path: filename,
+      details: { found: 99, supported: SCHEMA_VERSION },
+    });
     expect(error.message).toContain('schema version 99');
     expect(diskState(temp.path)).toEqual(before);
   });
@@ -132,7 +141,11 @@ describe('opening: what a new database looks like', () => {
       expect(raw.pragma('application_id', { simple: true })).toBe(HAZARDFLOW_APPLICATION_ID);
       expect(
         Object.fromEntries(raw.prepare('SELECT key, value FROM hazardflow_meta').raw().all() as string[][]),
-      ).toMatchObject({ application: 'hazardflow', schema_version: '1', created_by: '@hazardflow/store-sqlite' });
+      ).toMatchObject({
+        application: 'hazardflow',
+        schema_version: String(SCHEMA_VERSION),
+        created_by: '@hazardflow/store-sqlite',
+      });
       raw.close();
     }
   });
