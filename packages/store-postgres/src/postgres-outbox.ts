@@ -8,7 +8,7 @@ export function outboxTableSql(s: string): string {
     CREATE TABLE ${s}.outbox (
       position bigserial UNIQUE,
       id text COLLATE "C" PRIMARY KEY,
-      case_id text COLLATE "C" NOT NULL REFERENCES ${s}.cases (id),
+      case_id text COLLATE "C" NOT NULL,
       notification json NOT NULL,
       recipients json NOT NULL,
       status text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),

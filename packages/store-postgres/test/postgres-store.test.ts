@@ -7,6 +7,7 @@ import {
 } from '@hazardflow/engine';
 import {
   createPostgresStore,
+  MIGRATIONS,
   migratePostgresSchema,
   type PostgresStore,
   PostgresStoreError,
@@ -37,8 +38,11 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
       await Promise.all(Array.from({ length: 5 }, () => openStore(schema).ready()));
       const admin = adminPool(url);
       try {
-        const { rows } = await admin.query(`SELECT version, description FROM "${schema}".schema_migrations`);
-        expect(rows).toEqual([{ version: SCHEMA_VERSION, description: expect.any(String) }]);
+        const { rows } = await admin.query(
+          `SELECT version, description FROM "${schema}".schema_migrations ORDER BY version`,
+        );
+        expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, description: m.description })));
+        expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION);
         const tables = await admin.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema]);
         expect(tables.rows.map((r) => r.tablename)).toEqual([
           'audit',
