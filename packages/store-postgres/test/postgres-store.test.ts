@@ -48,6 +48,7 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
           'audit',
           'cases',
           'idempotency',
+          'outbox',
           'schema_migrations',
           'timers',
         ]);
