@@ -5,6 +5,7 @@ import { measureHttpSend } from './http';
 import { machineInfo } from './machine-info';
 import { textTable } from './markdown';
 import { measureMigration } from './migration';
+import { measureOutboxCost, outboxCostTable } from './outbox-cost';
 import {
   httpSendTable,
   type Report,
@@ -23,11 +24,12 @@ import { formatNumber } from './stats';
 import { checkTargets } from './targets';
 import { measureThroughput } from './throughput';
 
-const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>]
+const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>] [--only migration|outbox]
 
   --only migration   run only the migration section (SQLite cases/s)
   --quick            CI-sized run (under a minute); prints only unless --out is given
   --out <file>       where to write the Markdown report (full run: docs/benchmarks.md)
+  --only outbox      only section 6, the outbox's cost (prints only)
   --budget <s>       longest the 1M-case fill may take, estimated from the 100k one (default 600; 0 skips it)`;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -79,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
     await migrationSection(log, quick ? 1_000 : 10_000);
     return 0;
   }
-  if (values.only !== undefined) throw new Error(`--only: "${values.only}" is not a section (migration)`);
+  if (values.only === 'outbox') {
+    await outboxSection(settings, log);
+    return 0;
+  }
+  if (values.only !== undefined) throw new Error(`--only: "${values.only}" is not a section (migration, outbox)`);
 
   log('\n1. Throughput of one lifecycle (report → verified close, 6 commands)');
   const throughput = await measureThroughput({ rounds: settings.rounds, timeMs: settings.timeMs });
@@ -146,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
         : '   examples/district-simulation is not in this checkout',
   );
 
+  await outboxSection(settings, log);
+
   const targets = checkTargets({ throughput, scale, timers, sqlite: sqlite?.throughput });
   log('\nTargets');
   log(textTable(targetsTable(targets)));
@@ -193,6 +201,13 @@ async function migrationSection(log: (line: string) => void, cases: number): Pro
       numeric: [0, 1, 2, 3],
     }),
   );
+}
+
+/** Section 6: commands/s without the outbox, with it written, and with it delivered (memory and SQLite). */
+async function outboxSection(settings: { rounds: number; timeMs: number }, log: (line: string) => void) {
+  log('\n6. Outbox cost (commands/s; the same lifecycle as section 1)');
+  const rows = await measureOutboxCost({ rounds: settings.rounds, timeMs: settings.timeMs });
+  log(textTable(outboxCostTable(rows)));
 }
 
 main(process.argv.slice(2)).then(

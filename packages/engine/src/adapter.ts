@@ -17,6 +17,7 @@
 export type { AuditEntry } from './audit-chain';
 export type { CaseRecord, CaseView } from './case-view';
 export { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+export type { Delivery, DeliveryFilter, DeliveryStatus, OutboxClaim, OutboxRow, OutboxSettlement } from './outbox';
 export {
   type CursorPosition,
   DEFAULT_PAGE_LIMIT,

@@ -19,6 +19,8 @@ export function announce(
   view: CaseView,
   args: Announced,
   notifications: readonly HazardNotification[],
+  /** false when a dispatcher emits `notification` once delivery is recorded. */
+  notificationEvent = true,
 ): void {
   const change = {
     case: view,
@@ -34,7 +36,7 @@ export function announce(
     if (n.reason === 'warning') emitter.emit('case.warned', n, view);
     if (n.reason === 'overdue') emitter.emit('case.overdue', n, view);
     if (n.reason === 'escalated' || n.reason === 'listed_supervision') emitter.emit('case.escalated', n, view);
-    emitter.emit('notification', n, view);
+    if (notificationEvent) emitter.emit('notification', n, view);
   }
   if (change.from !== 'closed' && change.to === 'closed') emitter.emit('case.closed', change);
 }

@@ -24,6 +24,8 @@ export interface AuditEntry {
    * before it was introduced.
    */
   stateHash?: string;
+  /** Ids of the outbox rows (notifications) this entry's commit produced. */
+  notifications?: string[];
   prevHash: string;
   hash: string;
 }

@@ -18,6 +18,7 @@ import { DuplicateCommandError, VersionConflictError } from './errors';
 import { type Idempotency, requestOf } from './idempotency';
 import { createInterner } from './interner';
 import { type NotificationTextOptions, withNotificationTexts } from './notification-text';
+import { notificationId, outboxRowsOf } from './outbox';
 import type { MachineSnapshot, PackRegistry } from './pack-registry';
 import { type CommandResult, failure } from './result';
 import { stateHashOf } from './state-hash';
@@ -69,6 +70,10 @@ export interface CommitPipelineDeps {
   notificationText?: NotificationTextOptions;
   /** Hashes audit entries (the engine's `audit.key`); plain SHA-256 by default. */
   hasher?: AuditHasher;
+  /** Write each notification as an outbox row in its commit (default true). */
+  outbox?: boolean;
+  /** Emit `notification` after the commit (default true); false when the dispatcher emits it on delivery. */
+  notificationEvent?: boolean;
 }
 
 /**
@@ -79,6 +84,8 @@ export interface CommitPipelineDeps {
 export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change) => Promise<CommandResult> {
   const { store, clock, packs, emitter, idempotency, workerId } = deps;
   const stateValue = createInterner<unknown>();
+  const writeOutbox = deps.outbox !== false;
+  const notificationEvent = deps.notificationEvent !== false;
 
   return async function commitChange(args: Change): Promise<CommandResult> {
     const caseId = (args.next.context as { caseId: string }).caseId;
@@ -94,6 +101,12 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const armed = armedTimersAfter(args.previous?.snapshot.timers, timers, args.firedTimer?.timerId);
     const stateHash = stateHashOf(view, { value, context, timers: armed });
     const previousAudit = args.previous?.snapshot.audit;
+    // Rendered once, before the commit: the outbox row carries the text the receiver reads.
+    const raw = emitted as unknown as HazardNotification[];
+    const notifications = raw.length === 0 ? raw : withNotificationTexts(raw, view, args.pack, deps.notificationText);
+    const seq = (previousAudit?.seq ?? 0) + 1;
+    const notificationIds =
+      writeOutbox && notifications.length > 0 ? notifications.map((_, i) => notificationId(caseId, seq, i)) : undefined;
     const audit: AuditEntry = appendAuditEntry(
       previousAudit ? ({ seq: previousAudit.seq, hash: previousAudit.hash } as AuditEntry) : undefined,
       {
@@ -117,6 +130,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
             }
           : {}),
         stateHash,
+        ...(notificationIds ? { notifications: notificationIds } : {}),
       },
       deps.hasher,
     );
@@ -145,6 +159,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
           ...(args.commandId !== undefined
             ? { idempotency: { key: args.commandId, result: { ...result, request } } }
             : {}),
+          ...(notificationIds ? { outbox: outboxRowsOf(caseId, audit.seq, committedAt, notifications) } : {}),
         }),
       );
     } catch (error) {
@@ -163,15 +178,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
       throw error;
     }
     args.onTimersPlanned?.(timers.set);
-    const notifications = emitted as unknown as HazardNotification[];
-    announce(
-      emitter,
-      view,
-      args,
-      notifications.length === 0
-        ? notifications
-        : withNotificationTexts(notifications, view, args.pack, deps.notificationText),
-    );
+    announce(emitter, view, args, notifications, notificationEvent);
     return result;
   };
 }

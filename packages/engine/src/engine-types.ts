@@ -13,12 +13,15 @@ import type { AuditEntry } from './audit-chain';
 import type { AvailableCommandsResult } from './available-commands';
 import type { CaseView } from './case-view';
 import type { Clock } from './clock';
+import type { DeliverHandler, DispatchOptions, DispatchResult } from './dispatcher';
 import type { EngineEventSource } from './engine-events';
 import type { LedgerOptions, LedgerRow } from './ledger';
 import type { MigrateOptions, MigrationPlan, MigrationReport, MigrationRequest } from './migration-plan';
+import type { Delivery, DeliveryFilter } from './outbox';
 import type { DeadlineRepairReport, RepairDeadlinesOptions } from './repair-deadlines';
 import type { CommandOptions } from './report-command';
 import type { CommandResult } from './result';
+import type { RetryPolicy } from './retry-backoff';
 import type { CaseFilter, HazardStore, Page, TimerRow } from './store';
 import type { CheckpointVerification, SigningKeyInput, StoreCheckpoint } from './store-checkpoint';
 import type { RunDueTimersOptions } from './timer-pass';
@@ -54,6 +57,19 @@ export interface EngineOptions {
   notificationTemplates?: Partial<NotificationTemplates>;
   /** How audit entries and checkpoints are sealed; what each mode proves is in docs/audit.md. */
   audit?: AuditOptions;
+  /**
+   * Delivers each notification from the outbox (docs/notifications.md): with it, `start()`
+   * also runs the dispatcher and `notification` is emitted once delivery is recorded. Without
+   * it no dispatcher runs, rows stay pending, and `notification` is emitted after the commit.
+   */
+  deliver?: DeliverHandler;
+  /** Retries and leases of the dispatcher. */
+  delivery?: Partial<RetryPolicy> & { leaseMs?: number; batchSize?: number };
+  /**
+   * false: notifications are not written to the outbox (in-process `notification` events
+   * only, as before the outbox). Default: written whenever the store has an outbox.
+   */
+  outbox?: boolean;
 }
 
 export interface AuditOptions {
@@ -144,8 +160,16 @@ export interface Engine extends EngineEventSource {
    */
   runDueTimers(options?: RunDueTimersOptions): Promise<number>;
   /**
+   * Delivers due outbox notifications once (what `start()` does on each poll when a `deliver`
+   * handler is configured). Throws if the engine has no `deliver` handler.
+   */
+  dispatchNotifications(options?: DispatchOptions): Promise<DispatchResult>;
+  /** Outbox rows (notifications and their delivery receipts), in the order they were committed. */
+  deliveries(filter?: DeliveryFilter): Promise<Delivery[]>;
+  /**
    * Polls for due timers every `pollMs` (default 1000) on the engine's clock until `stop()`.
-   * Errors surface as `error` events. One pass runs at a time.
+   * Errors surface as `error` events. One pass runs at a time. With a `deliver` handler, a
+   * dispatcher polls the outbox on the same interval.
    */
   start(options?: { pollMs?: number }): void;
   /**

@@ -7,6 +7,7 @@ import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
 import { systemClock } from './clock';
 import { createCommitPipeline } from './commit-pipeline';
+import { createDispatcher } from './dispatcher';
 import { EngineEmitter } from './engine-events';
 import type { Engine, EngineOptions } from './engine-types';
 import { createIdempotency } from './idempotency';
@@ -19,6 +20,7 @@ import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
 import { createRepairDeadlines } from './repair-deadlines';
 import { createActorValidator, createReportCommand } from './report-command';
+import { retryPolicyOf } from './retry-backoff';
 import { createSendCommand } from './send-command';
 import { toPrivateKey, toPublicKey, verifyCheckpointChain } from './store-checkpoint';
 import { createTimerPass } from './timer-pass';
@@ -50,6 +52,20 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const hasher = auditHasherOf(options.audit?.key);
   const signingKey = options.audit?.signingKey === undefined ? undefined : toPrivateKey(options.audit.signingKey);
+  const { leaseMs: deliveryLeaseMs, batchSize: deliveryBatch, ...retry } = options.delivery ?? {};
+  const dispatch = options.deliver
+    ? createDispatcher({
+        store,
+        clock,
+        emitter,
+        deliver: options.deliver,
+        workerId,
+        leaseMs: deliveryLeaseMs ?? 60_000,
+        batchSize: deliveryBatch ?? 100,
+        retry: retryPolicyOf(retry),
+        random: Math.random,
+      })
+    : undefined;
   const commitChange = createCommitPipeline({
     store,
     clock,
@@ -59,6 +75,8 @@ export function createEngine(options: EngineOptions): Engine {
     workerId,
     notificationText,
     hasher,
+    outbox: options.outbox !== false && store.claimOutbox !== undefined,
+    notificationEvent: dispatch === undefined,
   });
   const report = createReportCommand({
     clock,
@@ -94,6 +112,14 @@ export function createEngine(options: EngineOptions): Engine {
   const poller = createPoller(clock, async () => {
     try {
       await runDueTimers();
+    } catch (error) {
+      emitter.emit('error', error);
+    }
+  });
+
+  const dispatcher = createPoller(clock, async () => {
+    try {
+      await dispatch?.();
     } catch (error) {
       emitter.emit('error', error);
     }
@@ -148,10 +174,21 @@ export function createEngine(options: EngineOptions): Engine {
     repairDeadlines,
     planMigration: migration.plan,
     migrate: migration.run,
+    async dispatchNotifications(dispatchOptions) {
+      if (!dispatch) throw new TypeError('dispatchNotifications: the engine was created without a `deliver` handler');
+      return dispatch(dispatchOptions);
+    },
+    async deliveries(filter = {}) {
+      if (!store.deliveries) throw new TypeError('deliveries: the store has no outbox');
+      return store.deliveries(filter);
+    },
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
+      if (dispatch) dispatcher.start(startOptions.pollMs ?? 1_000);
     },
-    stop: () => poller.stop(),
+    stop: async () => {
+      await Promise.all([poller.stop(), dispatcher.stop()]);
+    },
     async assessment(assessmentOptions) {
       const views: CaseView[] = [];
       if (store.allViews) {

@@ -71,6 +71,12 @@ export type { CaseRecord, CaseView } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';
+export type {
+  DeliverHandler,
+  DispatchOptions,
+  DispatchResult,
+  OutboxNotification,
+} from './dispatcher';
 export {
   type AuditOptions,
   type CommandOptions,
@@ -125,6 +131,15 @@ export {
   withNotificationText,
   withNotificationTexts,
 } from './notification-text';
+export {
+  type Delivery,
+  type DeliveryFilter,
+  type DeliveryStatus,
+  notificationId,
+  type OutboxClaim,
+  type OutboxRow,
+  type OutboxSettlement,
+} from './outbox';
 export type {
   DeadlineRepair,
   DeadlineRepairReport,
@@ -132,7 +147,9 @@ export type {
   RepairDeadlinesOptions,
   RepairedTimer,
 } from './repair-deadlines';
+
 export type { CommandError, CommandErrorCode, CommandIssue, CommandResult } from './result';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry-backoff';
 export { type CaseFilter, type Commit, type HazardStore, matchesFilter, type Page, type TimerRow } from './store';
 export {
   CHECKPOINT_GENESIS,

@@ -2,6 +2,7 @@ import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
 import { deepFreeze } from './deep-freeze';
 import { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+import { createMemoryOutbox } from './memory-outbox';
 import { decodeCursor, encodeCursor, normalizeLimit } from './page-cursor';
 import type { CaseFilter, Commit, HazardStore, Page, TimerRow } from './store';
 import { matchesFilter } from './store';
@@ -54,6 +55,7 @@ export function createMemoryStore(): HazardStore {
   const order: StoredCase[] = [];
   const idempotency = new Map<string, unknown>();
   const checkpoints: StoreCheckpoint[] = [];
+  const outbox = createMemoryOutbox();
   const heap = new MinHeap<StoredTimer>(
     (a, b) =>
       a.dueMs - b.dueMs || compareStrings(a.row.caseId, b.row.caseId) || compareStrings(a.row.timerId, b.row.timerId),
@@ -121,6 +123,7 @@ export function createMemoryStore(): HazardStore {
           throw new TimerGoneError(commit.caseId, commit.firedTimer.timerId);
         }
       }
+      if (commit.outbox) outbox.check(commit.outbox);
       const copies = new Map<object, unknown>();
       const record = owned(commit.record, copies);
       const audit = owned(commit.audit, copies);
@@ -128,6 +131,8 @@ export function createMemoryStore(): HazardStore {
       const rows = commit.timers.set.map((row) =>
         owned(row.caseId === commit.caseId ? row : { ...row, caseId: commit.caseId }, copies),
       );
+
+      const outboxRows = commit.outbox?.map((row) => owned(row, copies));
 
       // Apply: nothing below can fail.
       let stored = existing;
@@ -143,6 +148,7 @@ export function createMemoryStore(): HazardStore {
       for (const timerId of commit.timers.cancel) removeTimer(stored, timerId);
       for (const row of rows) upsertTimer(stored, row);
       if (commit.idempotency) idempotency.set(commit.idempotency.key, idempotentResult);
+      if (outboxRows) outbox.add(outboxRows);
     },
 
     async getCase(id) {
@@ -227,6 +233,21 @@ export function createMemoryStore(): HazardStore {
         if (top.live) return top.row.dueAt;
         heap.pop();
       }
+    },
+
+    async claimOutbox(now, options) {
+      ensureOpen();
+      return outbox.claim(now, options);
+    },
+
+    async settleOutbox(id, owner, settlement) {
+      ensureOpen();
+      return outbox.settle(id, owner, settlement);
+    },
+
+    async deliveries(filter) {
+      ensureOpen();
+      return outbox.list(filter);
     },
 
     async *allViews() {

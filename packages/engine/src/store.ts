@@ -1,6 +1,7 @@
 import type { Severity, Status } from '@hazardflow/core';
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
+import type { Delivery, DeliveryFilter, OutboxClaim, OutboxRow, OutboxSettlement } from './outbox';
 import type { StoreCheckpoint } from './store-checkpoint';
 
 /** A durable timer: the machine's delayed event for one case, due at an instant. */
@@ -27,6 +28,8 @@ export interface Commit {
    */
   firedTimer?: { timerId: string; dueAt: string; leaseOwner: string };
   idempotency?: { key: string; result: unknown };
+  /** The notifications this commit produced, as pending outbox rows (written with it or not at all). */
+  outbox?: OutboxRow[];
 }
 
 export interface CaseFilter {
@@ -77,6 +80,16 @@ export interface HazardStore {
   appendCheckpoint?(checkpoint: StoreCheckpoint): Promise<void>;
   /** Every checkpoint, in seq order. */
   listCheckpoints?(): Promise<StoreCheckpoint[]>;
+  /**
+   * Outbox (DESIGN.md decision 10). Pending rows whose `nextAttemptAt <= now`, not leased or
+   * whose lease expired, by nextAttemptAt then id; leases them to `owner` and counts an attempt.
+   * Optional in the port so older adapters still compile; the engine needs it to deliver.
+   */
+  claimOutbox?(now: string, options: OutboxClaim): Promise<Delivery[]>;
+  /** Settles a claimed row; false (and no change) unless it is pending and not leased to another owner. */
+  settleOutbox?(id: string, owner: string, settlement: OutboxSettlement): Promise<boolean>;
+  /** Outbox rows matching `filter`, in the order they were committed. */
+  deliveries?(filter: DeliveryFilter): Promise<Delivery[]>;
   /** Every case view, for assessment; optional fast path. */
   allViews?(): AsyncIterable<CaseView>;
   close(): Promise<void>;

@@ -73,6 +73,8 @@ export const auditEntrySchema = z
     reasons: z.array(z.string()),
     evidence: z.array(z.unknown()),
     firedTimer: z.object({ timerId: z.string(), dueAt: z.string(), lateByMs: z.number() }).optional(),
+    stateHash: z.string().optional(),
+    notifications: z.array(z.string()).optional(),
     prevHash: z.string(),
     hash: z.string(),
   })
@@ -82,11 +84,20 @@ export const historySchema = z.object({ entries: z.array(auditEntrySchema) }).op
 
 export const trailVerificationSchema = z
   .union([
-    z.object({ ok: z.literal(true), length: z.number().int() }),
+    z.object({ ok: z.literal(true), length: z.number().int(), legacy: z.literal(true).optional() }),
     z.object({
       ok: z.literal(false),
       brokenAt: z.number().int(),
-      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'truncated', 'case_missing']),
+      reason: z.enum([
+        'hash_mismatch',
+        'prev_hash_mismatch',
+        'sequence_gap',
+        'case_mismatch',
+        'truncated',
+        'case_missing',
+        'head_mismatch',
+        'state_mismatch',
+      ]),
       message: z.string(),
     }),
   ])

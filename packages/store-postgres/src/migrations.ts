@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { commitFunctionSql } from './commit-function';
 import { PostgresStoreError } from './errors';
+import { outboxTableSql } from './postgres-outbox';
 import { inTransaction } from './transaction';
 
 /**
@@ -105,6 +106,11 @@ export const MIGRATIONS: readonly Migration[] = [
         checkpoint json NOT NULL
       );
     `,
+  },
+  {
+    version: 4,
+    description: 'outbox: notifications written with their commit, delivered at least once',
+    sql: outboxTableSql,
   },
 ];
 

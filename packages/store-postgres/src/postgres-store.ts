@@ -21,7 +21,9 @@ import { caseQuery } from './case-query';
 import { COMMIT_ERRORS } from './commit-function';
 import { PostgresStoreError } from './errors';
 import { checkPostgresSchema, DEFAULT_SCHEMA, migratePostgresSchema, quoteSchema } from './migrations';
+import { createPostgresOutbox } from './postgres-outbox';
 import { createStatements } from './statements';
+import { inTransaction } from './transaction';
 
 interface CommonOptions {
   /** Where the tables live; default `hazardflow`. One schema is one independent store. */
@@ -72,6 +74,7 @@ export interface PostgresStore extends HazardStore {
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const sql = createStatements(quoteSchema(schema));
+  const outbox = createPostgresOutbox(quoteSchema(schema));
   const ownsPool = options.pool === undefined;
   const pool =
     options.pool ??
@@ -130,7 +133,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const view = record.view;
       const sets = timerParams(commit);
       try {
-        await pool.query(sql.commitCase, [
+        const params = [
           caseId,
           expectedVersion,
           view.version,
@@ -161,7 +164,16 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           sets.dueAts,
           sets.dues,
           sets.events,
-        ]);
+        ];
+        const rows = commit.outbox ?? [];
+        if (rows.length === 0) await pool.query(sql.commitCase, params);
+        else {
+          // The outbox rows join the commit's transaction: both are written or neither.
+          await inTransaction(pool, async (client) => {
+            await client.query(sql.commitCase, params);
+            await outbox.insertRows(client, caseId, rows);
+          });
+        }
       } catch (error) {
         throw portError(error, commit);
       }
@@ -241,6 +253,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await open();
       const { rows } = await pool.query<{ checkpoint: StoreCheckpoint }>(sql.checkpoints);
       return rows.map((row) => row.checkpoint);
+    },
+
+    async claimOutbox(now, claim) {
+      await open();
+      return outbox.claim(pool, now, claim);
+    },
+
+    async settleOutbox(id, owner, settlement) {
+      await open();
+      return outbox.settle(pool, id, owner, settlement);
+    },
+
+    async deliveries(filter) {
+      await open();
+      return outbox.list(pool, filter);
     },
 
     async *allViews() {

@@ -38,7 +38,9 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
       await Promise.all(Array.from({ length: 5 }, () => openStore(schema).ready()));
       const admin = adminPool(url);
       try {
-        const { rows } = await admin.query(`SELECT version, description FROM "${schema}".schema_migrations`);
+        const { rows } = await admin.query(
+          `SELECT version, description FROM "${schema}".schema_migrations ORDER BY version`,
+        );
         expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, description: m.description })));
         expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION);
         const tables = await admin.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema]);
@@ -47,6 +49,7 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
           'cases',
           'checkpoints',
           'idempotency',
+          'outbox',
           'schema_migrations',
           'timers',
         ]);

@@ -101,6 +101,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: 'outbox: notifications written with their commit, delivered at least once',
+    sql: `
+      -- One row per notification; rowid is commit order. next_attempt_ms orders and compares instants.
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        notification TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        next_attempt_ms INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER NOT NULL DEFAULT 0,
+        receipt TEXT,
+        delivered_at TEXT,
+        last_error TEXT
+      ) STRICT;
+      CREATE INDEX outbox_pending ON outbox (next_attempt_ms, id) WHERE status = 'pending';
+      CREATE INDEX outbox_by_case ON outbox (case_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

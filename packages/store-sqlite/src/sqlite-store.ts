@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import { caseQuery } from './case-query';
 import { SqliteStoreError } from './errors';
 import { type Durability, openDatabase } from './open-database';
+import { createSqliteOutbox } from './sqlite-outbox';
 import { prepareStatements, type TimerDbRow } from './statements';
 
 export interface SqliteStoreOptions {
@@ -57,6 +58,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   let closed = false;
 
   const statements = prepareStatements(db);
+  const outbox = createSqliteOutbox(db);
   const queries = new Map<string, Database.Statement<(string | number)[], { view: string }>>();
 
   const ensureOpen = () => {
@@ -113,6 +115,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         JSON.stringify(commit.idempotency.result),
       );
     }
+    if (commit.outbox) outbox.insertRows(commit.caseId, commit.outbox);
   });
 
   const checkpointTransaction = db.transaction((checkpoint: StoreCheckpoint) => {
@@ -192,6 +195,21 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async nextTimerDueAt() {
       ensureOpen();
       return statements.nextDue.get() ?? null;
+    },
+
+    async claimOutbox(now, claimOptions) {
+      ensureOpen();
+      return outbox.claim(now, claimOptions);
+    },
+
+    async settleOutbox(id, owner, settlement) {
+      ensureOpen();
+      return outbox.settle(id, owner, settlement);
+    },
+
+    async deliveries(filter) {
+      ensureOpen();
+      return outbox.list(filter);
     },
 
     /** In paging order, a chunk at a time, so no statement stays open while the caller awaits. */

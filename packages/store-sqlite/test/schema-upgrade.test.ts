@@ -59,7 +59,9 @@ describe('schema version 2: the pack version of each case', () => {
     await store.close();
 
     const raw = new Database(filename, { readonly: true });
-    expect(raw.prepare("SELECT value FROM hazardflow_meta WHERE key = 'schema_version'").pluck().get()).toBe(String(SCHEMA_VERSION));
+    expect(raw.prepare("SELECT value FROM hazardflow_meta WHERE key = 'schema_version'").pluck().get()).toBe(
+      String(SCHEMA_VERSION),
+    );
     const plan = raw
       .prepare(
         'EXPLAIN QUERY PLAN SELECT view FROM cases WHERE pack_id = ? AND pack_version = ? ORDER BY reported_at, id',

@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { checkpointConformance } from './store-conformance/checkpoint-conformance';
 import { commitConformance } from './store-conformance/commit-conformance';
 import { isolationConformance } from './store-conformance/isolation-conformance';
+import { outboxConformance } from './store-conformance/outbox-conformance';
 import { queryConformance } from './store-conformance/query-conformance';
 import { storeTest } from './store-conformance/store-test';
 import { timerConformance } from './store-conformance/timer-conformance';
@@ -22,7 +23,8 @@ export interface StoreConformanceOptions {
  * version guard and its error; timers armed, re-armed, cancelled, claimed by (dueAt, caseId,
  * timerId) under exclusive leases that expire, released and fired; every `CaseFilter` field and
  * cursor paging; history order; store checkpoints (kept exactly, appended only as the next
- * seq); and that data handed out or handed in cannot change the store.
+ * seq); outbox rows written with their commit, claimed under leases, retried and
+ * dead-lettered; and that data handed out or handed in cannot change the store.
  * Timestamps are canonical ISO strings (`toISOString()`), which a store may compare as text.
  *
  * @example
@@ -44,5 +46,6 @@ export function runStoreConformance(
     queryConformance(test);
     isolationConformance(test);
     checkpointConformance(test);
+    outboxConformance(test);
   });
 }

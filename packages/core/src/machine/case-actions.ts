@@ -198,7 +198,10 @@ export function createCaseActions(rt: MachineRuntime) {
             context,
             at,
             'closed',
-            ['responsible', 'territory', 'regulator'],
+            // 《消防监督检查规定》 Art. 14: a citizen who reported the hazard hears how it ended.
+            context.reportedBy.role === 'reporter'
+              ? ['responsible', 'territory', 'regulator', 'reporter']
+              : ['responsible', 'territory', 'regulator'],
             `closed (${context.closedHow})`,
           ),
         );
