@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { AuditEntry } from './audit-chain';
 import type { AuditHasher } from './audit-hasher';
 import type { CaseView } from './case-view';
 import type { StoredSnapshot } from './commit-pipeline';
@@ -9,7 +10,14 @@ import { verifyCaseTrail } from './verify-case-trail';
 /** One thing `verifyStore` found wrong. */
 export interface StoreProblem {
   caseId?: string;
-  reason: 'trail' | 'case_deleted' | 'trail_rewritten' | 'timer_missing' | 'timer_moved' | 'checkpoint';
+  reason:
+    | 'trail'
+    | 'case_deleted'
+    | 'trail_rewritten'
+    | 'timer_missing'
+    | 'timer_moved'
+    | 'notification_missing'
+    | 'checkpoint';
   message: string;
 }
 
@@ -28,8 +36,10 @@ export interface StoreVerification {
 
 /**
  * The store-wide check: every case's trail (as `verifyHistory`); every timer each snapshot
- * says is armed has its row, due at the same instant; the checkpoint chain; and every case in
- * the last checkpoint still exists with the head it had then in its trail.
+ * says is armed has its row, due at the same instant; every notification an entry says its
+ * commit produced still has its outbox row (deleting one would silently stop a 送达); the
+ * checkpoint chain; and every case in the last checkpoint still exists with the head it had
+ * then in its trail.
  */
 export async function verifyStore(
   store: HazardStore,
@@ -58,6 +68,7 @@ export async function verifyStore(
     const trail = verifyCaseTrail(view.id, entries, record, { hasher: options.hasher });
     if (!trail.ok) problems.push({ caseId: view.id, reason: 'trail', message: `${trail.reason}: ${trail.message}` });
     else if (trail.legacy) legacyCases++;
+    problems.push(...(await missingNotifications(store, view.id, entries)));
     const armed = (record?.snapshot as Partial<StoredSnapshot> | undefined)?.timers;
     if (armed === undefined) continue;
     const rows = new Map((await store.timersOf(view.id)).map((row) => [row.timerId, row.dueAt]));
@@ -98,6 +109,28 @@ export async function verifyStore(
     }
   }
   return { ok: problems.length === 0, cases, legacyCases, checkpoints: checkpoints.length, problems, warnings };
+}
+
+/** Outbox rows an audit entry of the case lists but the store no longer holds. */
+async function missingNotifications(
+  store: HazardStore,
+  caseId: string,
+  entries: readonly AuditEntry[],
+): Promise<StoreProblem[]> {
+  if (!store.deliveries || !entries.some((entry) => entry.notifications?.length)) return [];
+  const kept = new Set((await store.deliveries({ caseId })).map((row) => row.id));
+  const problems: StoreProblem[] = [];
+  for (const entry of entries) {
+    for (const id of entry.notifications ?? []) {
+      if (kept.has(id)) continue;
+      problems.push({
+        caseId,
+        reason: 'notification_missing',
+        message: `notification ${id} of entry ${entry.seq} is gone from the outbox: it may never have been delivered`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Every case view: the store's fast path, else every page of `query`. */

@@ -57,6 +57,23 @@ describe('tampering with a SQLite database file is found', () => {
     await close();
   });
 
+  it('an outbox row deleted, so its notification is never delivered', async () => {
+    const { filename, a } = await written();
+    let deleted = '';
+    sql(filename, (db) => {
+      deleted = db.prepare('SELECT id FROM outbox WHERE case_id = ? ORDER BY rowid LIMIT 1').pluck().get(a) as string;
+      db.prepare('DELETE FROM outbox WHERE id = ?').run(deleted);
+    });
+    expect(deleted).not.toBe('');
+    const { engine, close } = await reopened(filename);
+    const verification = await engine.verifyStore();
+    expect(verification.ok).toBe(false);
+    expect(verification.problems).toEqual([
+      expect.objectContaining({ caseId: a, reason: 'notification_missing', message: expect.stringContaining(deleted) }),
+    ]);
+    await close();
+  });
+
   it('another case’s whole trail copied over this case’s', async () => {
     const { filename, a, b } = await written();
     sql(filename, (db) => {
