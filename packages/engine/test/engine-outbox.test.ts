@@ -26,6 +26,10 @@ describe('outbox', () => {
     expect(rows.every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
     const named = (await engine.history(id)).flatMap((entry) => entry.notifications ?? []);
     expect(named).toEqual(rows.map((row) => row.id));
+    // The row carries the message as rendered at commit time, in both languages.
+    const text = (rows[0]?.notification as { text?: { zh: string; en: string }; localText?: string }).text;
+    expect(text?.zh).toMatch(/\p{Script=Han}/u);
+    expect(text?.en).toMatch(/[a-z]/);
     expect(events).toContain('notice_issued'); // emitted after the commit, as before
     await expect(engine.dispatchNotifications()).rejects.toThrow(/without a `deliver` handler/);
     expect((await engine.verifyHistory(id)).ok).toBe(true);
