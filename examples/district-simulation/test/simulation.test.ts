@@ -36,7 +36,7 @@ async function demo(args: string[]): Promise<{ code: number; stdout: string; std
 /** Reads a markdown table of report.md back: the rows under a heading, keyed by the first column. */
 function tableAfter(markdown: string, heading: string): Map<string, Record<string, string>> {
   const lines = markdown.split('\n');
-  const start = lines.findIndex((l) => l === `### ${heading}`);
+  const start = lines.indexOf(`### ${heading}`);
   const header = lines.slice(start).find((l) => l.startsWith('|')) ?? '';
   const columns = header
     .split('|')

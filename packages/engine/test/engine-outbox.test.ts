@@ -27,7 +27,8 @@ describe('outbox', () => {
     const named = (await engine.history(id)).flatMap((entry) => entry.notifications ?? []);
     expect(named).toEqual(rows.map((row) => row.id));
     // The row carries the message as rendered at commit time, in both languages.
-    const text = (rows[0]?.notification as { text?: { zh: string; en: string }; localText?: string }).text;
+    const first = rows[0]?.notification as { text?: { zh: string; en: string } } | undefined;
+    const text = first?.text;
     expect(text?.zh).toMatch(/\p{Script=Han}/u);
     expect(text?.en).toMatch(/[a-z]/);
     expect(events).toContain('notice_issued'); // emitted after the commit, as before
