@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HazardCommand } from '@hazardflow/core';
 import { type Commit, createEngine, createManualClock, createMemoryStore, type HazardStore } from '@hazardflow/engine';
 import Database from 'better-sqlite3';
 import { engineRunner } from './contenders';
-import { COMMANDS_PER_CASE, pack, START } from './lifecycle';
+import { actors, COMMANDS_PER_CASE, lifecycleSteps, pack, reportOf, START } from './lifecycle';
 import { populateInto } from './scale';
 
 export interface SqliteThroughputRow {
@@ -75,6 +76,38 @@ async function timedCases(run: (i: number) => unknown, timeMs: number, first = 1
   return ((i - first) * COMMANDS_PER_CASE * 1000) / (performance.now() - started);
 }
 
+/** Clients sending at once in the concurrent rows: an HTTP service's worth of requests in flight. */
+export const CLIENTS = 16;
+
+/**
+ * `CLIENTS` lifecycles at a time on one engine, each client running its cases one command
+ * after another, as concurrent requests to a service do. The engine runs on the system clock
+ * here (clients interleave, so no single manual instant fits them all); no timer falls due.
+ */
+async function timedConcurrentCases(store: HazardStore, timeMs: number): Promise<number> {
+  const engine = createEngine({ packs: [pack], store });
+  const lifecycle = async (i: number) => {
+    const reported = await engine.report(reportOf(i), { actor: actors.gridWorker });
+    if (!reported.ok) throw new Error(`report: ${reported.error.code} ${reported.error.message}`);
+    for (const step of lifecycleSteps) {
+      const result = await engine.send(reported.case.id, step.command as HazardCommand, { actor: step.actor });
+      if (!result.ok) throw new Error(`${step.command.type}: ${result.error.code} ${result.error.message}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, j) => lifecycle(-1 - j))); // warm up
+  const started = performance.now();
+  let next = 1;
+  let done = 0;
+  const client = async () => {
+    while (performance.now() - started < timeMs) {
+      await lifecycle(next++);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  return (done * COMMANDS_PER_CASE * 1000) / (performance.now() - started);
+}
+
 /**
  * Section 4a: the engine on the SQLite store with full and normal durability, and, as the
  * floor, a plain better-sqlite3 loop writing the same bytes (the JSON of every commit of the
@@ -97,6 +130,20 @@ export async function measureSqliteThroughput(
         commandsPerSecond: await timedCases(run, options.timeMs),
       });
       await store.close();
+      if (durability === 'full') {
+        for (const groupCommit of [true, false]) {
+          const concurrent = sqlite.createSqliteStore({
+            filename: join(folder, `engine-concurrent-${groupCommit}.db`),
+            durability,
+            groupCommit,
+          });
+          rows.push({
+            name: `engine, SQLite store, durability 'full', ${CLIENTS} clients at once, group commit ${groupCommit ? 'on' : 'off'}`,
+            commandsPerSecond: await timedConcurrentCases(concurrent, options.timeMs),
+          });
+          await concurrent.close();
+        }
+      }
 
       const bytes: CommitBytes[] = [];
       const recorder = engineRunner(recordingStore(bytes));

@@ -131,7 +131,7 @@ export function notificationTextIn(text: NotificationText, locale: Locale): stri
 
 /** An instant's local date in a time zone: `2026年3月5日` or `2026-03-05`. */
 export function localDate(instant: string, timeZone: string, lang: 'zh' | 'en'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = dayFormatIn(timeZone)
     .formatToParts(new Date(instant))
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;
@@ -139,4 +139,19 @@ export function localDate(instant: string, timeZone: string, lang: 'zh' | 'en'):
     }, {});
   const { year, month, day } = parts as { year: string; month: string; day: string };
   return lang === 'zh' ? `${year}年${Number(month)}月${Number(day)}日` : `${year}-${month}-${day}`;
+}
+
+/**
+ * One `Intl.DateTimeFormat` per time zone, kept: building one costs far more than formatting
+ * with it (it was the largest single cost of a command that notifies, in the engine profile).
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }

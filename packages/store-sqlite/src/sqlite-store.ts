@@ -17,6 +17,7 @@ import {
 import type Database from 'better-sqlite3';
 import { caseQuery } from './case-query';
 import { SqliteStoreError } from './errors';
+import { createGroupCommit } from './group-commit';
 import { type Durability, openDatabase } from './open-database';
 import { createSqliteOutbox } from './sqlite-outbox';
 import { prepareStatements, type TimerDbRow } from './statements';
@@ -32,6 +33,12 @@ export interface SqliteStoreOptions {
   durability?: Durability;
   /** How long a write waits for another process's transaction before failing; default 5 000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * true (default): commits that arrive together (commands on different cases sent at once)
+   * share one transaction and one fsync, each in its own savepoint, each acknowledged only
+   * once the transaction is durable; see `createGroupCommit`. false: one transaction per commit.
+   */
+  groupCommit?: boolean;
 }
 
 /** A HazardStore on one SQLite file, plus what only a file-backed store can do. */
@@ -46,11 +53,11 @@ export interface SqliteStore extends HazardStore {
 const VIEWS_PER_CHUNK = 1_000;
 
 /**
- * The embedded durable store: one SQLite file in WAL mode, one immediate transaction per
- * commit (snapshot, view, audit entry, timer rows, idempotency key), the view's filterable
- * fields as indexed columns. better-sqlite3 is synchronous, so each method does its work at
- * once and returns a settled promise: a commit that returned is in the file (and, with
- * durability 'full', on stable storage).
+ * The embedded durable store: one SQLite file in WAL mode; each commit (snapshot, view, audit
+ * entry, timer rows, idempotency key, outbox rows) is all-or-nothing, and commits that arrive
+ * together share one immediate transaction (group commit); the view's filterable fields are
+ * indexed columns. better-sqlite3 is synchronous, so reads do their work at once; a commit's
+ * promise resolves once it is in the file (and, with durability 'full', on stable storage).
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const durability = options.durability ?? 'full';
@@ -65,7 +72,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (closed) throw new SqliteStoreError('STORE_CLOSED', path, 'the store was closed');
   };
 
-  const commitTransaction = db.transaction((commit: Commit) => {
+  const applyCommit = (commit: Commit) => {
     // Check everything first: a failed check throws and the transaction rolls back.
     const actual = statements.caseVersion.get(commit.caseId)?.version ?? 0;
     if (actual !== commit.expectedVersion)
@@ -116,7 +123,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       );
     }
     if (commit.outbox) outbox.insertRows(commit.caseId, commit.outbox);
-  });
+  };
+  const commitTransaction = db.transaction(applyCommit);
+  const group = options.groupCommit === false ? undefined : createGroupCommit(db, applyCommit);
 
   const checkpointTransaction = db.transaction((checkpoint: StoreCheckpoint) => {
     const last = statements.lastCheckpointSeq.get() ?? 0;
@@ -138,6 +147,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async commit(commit) {
       ensureOpen();
+      if (group) return group.write(commit);
       commitTransaction.immediate(commit);
     },
 
@@ -240,6 +250,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async close() {
       if (closed) return;
+      group?.flush(); // commits already accepted are written, not dropped
       closed = true;
       try {
         db.pragma('optimize'); // refreshes the planner's statistics where they went stale

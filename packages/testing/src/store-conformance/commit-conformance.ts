@@ -56,6 +56,28 @@ export function commitConformance(test: StoreTest): void {
       expect(await store.getCase('nobody')).toBeUndefined();
     });
 
+    test('commits sent together are each all-or-nothing: one that fails never takes another with it', async (store, fx) => {
+      await fx.commit(store, 'together-2');
+      // Sent at once, as concurrent commands on different cases are (a store may group them).
+      const commits = [
+        fx.build('together-1', { idempotencyKey: 'together-cmd-1' }),
+        fx.build('together-2', { expectedVersion: 0 }), // stale: creates a case that exists
+        fx.build('together-3', { idempotencyKey: 'together-cmd-1' }), // reuses the first one's key
+        fx.build('together-4', { set: [{ timerId: 'deadline', dueAt: at(90) }] }),
+      ];
+      const settled = await Promise.allSettled(commits.map((commit) => store.commit(commit)));
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+      expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateCommandError);
+      expect(await store.getCase('together-1')).toEqual(commits[0]?.record);
+      expect((await store.getCase('together-2'))?.view.version).toBe(1);
+      expect(await store.history('together-2')).toEqual(fx.history('together-2'));
+      expect(await store.getCase('together-3')).toBeUndefined();
+      expect(await store.history('together-3')).toEqual([]);
+      expect(await store.timersOf('together-4')).toEqual(commits[3]?.timers.set);
+      expect(await store.getIdempotentResult('together-cmd-1')).toEqual(commits[0]?.idempotency?.result);
+    });
+
     test('an idempotency key is stored once per store: reusing it, on any case, is refused', async (store, fx) => {
       const result = { ok: true, case: { id: 'case-1' }, note: 'first result' };
       await fx.commit(store, 'case-1', { idempotencyKey: 'cmd-1', result });
