@@ -6,6 +6,7 @@ import { machineInfo } from './machine-info';
 import { textTable } from './markdown';
 import { measureMigration } from './migration';
 import { measureOutboxCost, outboxCostTable } from './outbox-cost';
+import { measureReads, readsTable } from './reads';
 import {
   httpSendTable,
   type Report,
@@ -24,12 +25,13 @@ import { formatNumber } from './stats';
 import { checkTargets } from './targets';
 import { measureThroughput } from './throughput';
 
-const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>] [--only migration|outbox]
+const USAGE = `pnpm bench [--quick] [--out <file>] [--budget <seconds>] [--only migration|outbox|reads]
 
   --only migration   run only the migration section (SQLite cases/s)
   --quick            CI-sized run (under a minute); prints only unless --out is given
   --out <file>       where to write the Markdown report (full run: docs/benchmarks.md)
   --only outbox      only section 6, the outbox's cost (prints only)
+  --only reads       only section 7: queries and the assessment over 10k, 100k and 1M SQLite rows (prints only)
   --budget <s>       longest the 1M-case fill may take, estimated from the 100k one (default 600; 0 skips it)`;
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -85,7 +87,14 @@ async function main(argv: string[]): Promise<number> {
     await outboxSection(settings, log);
     return 0;
   }
-  if (values.only !== undefined) throw new Error(`--only: "${values.only}" is not a section (migration, outbox)`);
+  if (values.only === 'reads') {
+    log('\n7. Reading at scale (SQLite): first page of 50 per filter, and the assessment by territory');
+    const sizes = quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
+    log(textTable(readsTable(await measureReads(sizes, quick ? 20 : 50, log))));
+    return 0;
+  }
+  if (values.only !== undefined)
+    throw new Error(`--only: "${values.only}" is not a section (migration, outbox, reads)`);
 
   log('\n1. Throughput of one lifecycle (report → verified close, 6 commands)');
   const throughput = await measureThroughput({ rounds: settings.rounds, timeMs: settings.timeMs });

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendAuditEntry, type CaseFilter, type CaseView, createEngine, createManualClock } from '@hazardflow/engine';
+import { pack, START } from './lifecycle';
+import type { Table } from './markdown';
+import { loadSqliteStore } from './sqlite';
+import { formatNumber, quantile } from './stats';
+
+/** One read, timed at one store size. */
+export interface ReadRow {
+  read: string;
+  cases: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const STREETS = Array.from({ length: 12 }, (_, i) => `street-${i + 1}`);
+const STATUSES = ['reported', 'triaged', 'notice_issued', 'rectifying', 'verifying', 'closed'] as const;
+const DAY_MS = 86_400_000;
+
+/** The i-th case's view: spread over streets, statuses, severities, escalation levels and a year. */
+function viewOf(i: number): CaseView {
+  const status = STATUSES[i % STATUSES.length] as CaseView['status'];
+  const reportedAt = new Date(START + (i % 365) * DAY_MS + i).toISOString();
+  const closed = status === 'closed';
+  return {
+    id: `case-${String(i).padStart(8, '0')}`,
+    version: 1,
+    packId: pack.id,
+    packVersion: pack.version,
+    category: 'combustible-decoration',
+    severity: i % 23 === 0 ? 'major' : 'general',
+    imminentDanger: false,
+    status,
+    siteId: `site-${i}`,
+    siteName: `Site ${i}`,
+    territory: STREETS[i % STREETS.length] as string,
+    regulator: 'fire-rescue',
+    responsible: `party-${i % 500}`,
+    escalationLevel: closed ? 0 : i % 4,
+    maxEscalationLevel: i % 4,
+    listedSupervision: i % 29 === 0,
+    dueAt: closed ? null : new Date(START + ((i % 365) + 10) * DAY_MS).toISOString(),
+    overdue: !closed && i % 7 === 0,
+    paused: false,
+    interimControls: [],
+    reportedAt,
+    closedAt: closed ? new Date(Date.parse(reportedAt) + 9 * DAY_MS).toISOString() : null,
+    updatedAt: reportedAt,
+    reopenedCount: 0,
+    closedOnTime: closed ? i % 5 !== 0 : null,
+    workingDaysToClose: closed ? 7 : null,
+  };
+}
+
+/** The reads a desk and a dashboard make, each with one filter. */
+const QUERIES: readonly [string, CaseFilter][] = [
+  ['query, no filter (first page)', {}],
+  ['query by status', { status: 'rectifying' }],
+  ['query by territory', { territory: 'street-7' }],
+  ['query by severity (major)', { severity: 'major' }],
+  ['query overdue', { overdue: true }],
+  ['query by escalation level ≥ 2', { minEscalationLevel: 2 }],
+  ['query due before a date', { dueBefore: new Date(START + 30 * DAY_MS).toISOString() }],
+];
+
+/**
+ * Section 7 (`--only reads`): a SQLite store filled with `size` case rows (written through the
+ * store's commit, as the engine writes them, without running each lifecycle), then each
+ * query (first page of 50) and the assessment by territory, timed `samples` times.
+ */
+export async function measureReads(sizes: readonly number[], samples: number, log: (line: string) => void) {
+  const sqlite = await loadSqliteStore();
+  if (!sqlite) throw new Error('@hazardflow/store-sqlite is not built');
+  const rows: ReadRow[] = [];
+  for (const size of sizes) {
+    const folder = mkdtempSync(join(tmpdir(), 'hazardflow-reads-'));
+    try {
+      const store = sqlite.createSqliteStore({ filename: join(folder, 'reads.db'), durability: 'normal' });
+      log(`   writing ${formatNumber(size)} cases…`);
+      const batch: Promise<void>[] = [];
+      for (let i = 0; i < size; i++) {
+        const view = viewOf(i);
+        batch.push(
+          store.commit({
+            caseId: view.id,
+            expectedVersion: 0,
+            record: { view, snapshot: { value: view.status, context: { caseId: view.id } } },
+            audit: appendAuditEntry(undefined, {
+              caseId: view.id,
+              at: view.reportedAt,
+              actor: { id: 'grid-1', role: 'territory', org: view.territory },
+              command: 'REPORT',
+              fromStatus: null,
+              toStatus: view.status,
+              reasons: [],
+              evidence: [],
+            }),
+            timers: { set: [], cancel: [] },
+          }),
+        );
+        if (batch.length === 1_000) await Promise.all(batch.splice(0)); // one group-committed transaction
+      }
+      await Promise.all(batch);
+      const engine = createEngine({ packs: [pack], store, clock: createManualClock(new Date(START)) });
+      const time = async (read: string, run: () => Promise<unknown>) => {
+        await run(); // warm: statement prepared, pages cached
+        const ms: number[] = [];
+        for (let s = 0; s < samples; s++) {
+          const started = performance.now();
+          await run();
+          ms.push(performance.now() - started);
+        }
+        ms.sort((a, b) => a - b);
+        rows.push({ read, cases: size, p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99) });
+      };
+      for (const [read, filter] of QUERIES) await time(read, () => engine.query(filter, { limit: 50 }));
+      await time('assessment by territory', () => engine.assessment({ groupBy: 'territory' }));
+      await store.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+export function readsTable(rows: readonly ReadRow[]): Table {
+  return {
+    header: ['read', 'cases', 'p50 ms', 'p99 ms'],
+    numeric: [1, 2, 3],
+    rows: rows.map((row) => [row.read, formatNumber(row.cases), row.p50Ms.toFixed(2), row.p99Ms.toFixed(2)]),
+  };
+}
