@@ -131,15 +131,35 @@ export function notificationTextIn(text: NotificationText, locale: Locale): stri
 
 /** An instant's local date in a time zone: `2026年3月5日` or `2026-03-05`. */
 export function localDate(instant: string, timeZone: string, lang: 'zh' | 'en'): string {
-  const parts = dayFormatIn(timeZone)
-    .formatToParts(new Date(instant))
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  const { year, month, day } = parts as { year: string; month: string; day: string };
-  return lang === 'zh' ? `${year}年${Number(month)}月${Number(day)}日` : `${year}-${month}-${day}`;
+  const key = `${timeZone} ${instant}`;
+  let day = localDays.get(key);
+  if (day === undefined) {
+    const parts = dayFormatIn(timeZone)
+      .formatToParts(new Date(instant))
+      .reduce<Record<string, string>>((acc, p) => {
+        acc[p.type] = p.value;
+        return acc;
+      }, {});
+    day = parts as unknown as LocalDay;
+    if (localDays.size >= LOCAL_DAYS_KEPT) localDays.clear(); // bounded: a cache, not a record
+    localDays.set(key, day);
+  }
+  const { year, month, day: dayOfMonth } = day;
+  return lang === 'zh' ? `${year}年${Number(month)}月${Number(dayOfMonth)}日` : `${year}-${month}-${dayOfMonth}`;
 }
+
+interface LocalDay {
+  year: string;
+  month: string;
+  day: string;
+}
+
+/**
+ * Recently formatted deadlines: a case's deadline is rendered again by each notification about
+ * it (both languages, every reminder), and `formatToParts` is the costly part.
+ */
+const localDays = new Map<string, LocalDay>();
+const LOCAL_DAYS_KEPT = 4_096;
 
 /**
  * One `Intl.DateTimeFormat` per time zone, kept: building one costs far more than formatting
