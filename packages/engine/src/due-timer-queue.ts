@@ -10,32 +10,54 @@ export function compareTimers(a: TimerRow, b: TimerRow): number {
 /**
  * The due timers one `runDueTimers` pass works through, always the earliest first.
  *
- * A pass claims timers from the store in batches. Firing one can arm another timer of the
- * same case that is already due (a catch-up after downtime climbs a whole ladder at once).
- * If that timer sorts before the rest of the batch it must fire next, or the history a case
- * gets would depend on the batch size. Such timers join the queue when they sort before the
- * last claimed timer: every due timer the store still holds unclaimed sorts after that one,
- * so the head of the queue is always the earliest due timer there is.
+ * The stores lease whole cases (all due timers of a case, cases by their earliest due timer),
+ * so one worker fires all of a case's due timers in order, whatever the number of workers.
+ * A batch can therefore hold a late timer of an early case: every timer still unclaimed
+ * sorts after the `frontier` (the earliest timer of the last case claimed), so once the head
+ * of the queue sorts past it, the pass claims more before firing (`needsClaim`). That keeps
+ * the order one worker fires in independent of the batch size too.
+ *
+ * Firing a timer can arm another timer of the same case that is already due (a catch-up after
+ * downtime climbs a whole ladder at once); it joins the queue, since the case is held here.
  */
 export class DueTimerQueue {
   private readonly items: TimerRow[] = [];
-  private bound: TimerRow | undefined;
+  private frontier: TimerRow | undefined;
+  /** The last claim found nothing: no claiming again until the queue runs dry. */
+  private exhausted = false;
 
   get size(): number {
     return this.items.length;
   }
 
-  /** A batch just claimed, in claim order; its last timer bounds what may join later. */
-  addClaimed(batch: readonly TimerRow[]): void {
-    for (const timer of batch) this.insert(timer);
-    const last = batch.at(-1);
-    if (last && (!this.bound || compareTimers(last, this.bound) > 0)) this.bound = last;
+  /** Whether to claim from the store before firing the head. */
+  needsClaim(): boolean {
+    const head = this.items[0];
+    if (!head) return true;
+    return !this.exhausted && this.frontier !== undefined && compareTimers(head, this.frontier) > 0;
   }
 
-  /** A timer armed by a fire: queued when due by `now` and not after the last claimed one. */
+  /** A batch just claimed (whole cases, by each case's earliest due timer). */
+  addClaimed(batch: readonly TimerRow[]): void {
+    if (batch.length === 0) {
+      this.exhausted = true;
+      return;
+    }
+    this.exhausted = false;
+    const firstOfCase = new Map<string, TimerRow>();
+    for (const timer of batch) {
+      const first = firstOfCase.get(timer.caseId);
+      if (!first || compareTimers(timer, first) < 0) firstOfCase.set(timer.caseId, timer);
+      this.insert(timer);
+    }
+    for (const first of firstOfCase.values()) {
+      if (!this.frontier || compareTimers(first, this.frontier) > 0) this.frontier = first;
+    }
+  }
+
+  /** A timer armed by a fire: queued when due by `now` (its case is held by this pass). */
   offerArmed(timer: TimerRow, now: string): void {
-    if (timer.dueAt > now || !this.bound || compareTimers(timer, this.bound) > 0) return;
-    this.insert(timer);
+    if (timer.dueAt <= now) this.insert(timer);
   }
 
   shift(): TimerRow | undefined {
@@ -44,16 +66,12 @@ export class DueTimerQueue {
 
   /** Empties the queue, returning what was left (to hand the leases back). */
   drain(): TimerRow[] {
-    this.bound = undefined;
+    this.frontier = undefined;
+    this.exhausted = false;
     return this.items.splice(0);
   }
 
   private insert(timer: TimerRow): void {
-    const last = this.items.at(-1);
-    if (!last || compareTimers(last, timer) <= 0) {
-      this.items.push(timer); // claimed batches come in order
-      return;
-    }
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {
@@ -61,6 +79,8 @@ export class DueTimerQueue {
       if (compareTimers(this.items[mid] as TimerRow, timer) <= 0) lo = mid + 1;
       else hi = mid;
     }
+    const before = this.items[lo - 1];
+    if (before && compareTimers(before, timer) === 0) return; // queued already (claimed after it was offered)
     this.items.splice(lo, 0, timer);
   }
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
 import { deepFreeze } from './deep-freeze';
+import { compareTimers } from './due-timer-queue';
 import { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
 import { createMemoryOutbox } from './memory-outbox';
 import { decodeCursor, encodeCursor, normalizeLimit } from './page-cursor';
@@ -30,6 +31,13 @@ interface StoredCase {
   timers: StoredTimer | StoredTimer[] | null;
 }
 
+/** The claim order: due instant, case id, timer id. */
+function compareStored(a: StoredTimer, b: StoredTimer): number {
+  return (
+    a.dueMs - b.dueMs || compareStrings(a.row.caseId, b.row.caseId) || compareStrings(a.row.timerId, b.row.timerId)
+  );
+}
+
 /** The items of a list kept as `StoredCase` keeps them. */
 function listOf<T extends object>(kept: T | T[] | null): readonly T[] {
   if (kept === null) return [];
@@ -56,10 +64,7 @@ export function createMemoryStore(): HazardStore {
   const idempotency = new Map<string, unknown>();
   const checkpoints: StoreCheckpoint[] = [];
   const outbox = createMemoryOutbox();
-  const heap = new MinHeap<StoredTimer>(
-    (a, b) =>
-      a.dueMs - b.dueMs || compareStrings(a.row.caseId, b.row.caseId) || compareStrings(a.row.timerId, b.row.timerId),
-  );
+  const heap = new MinHeap<StoredTimer>(compareStored);
   let closed = false;
 
   const ensureOpen = () => {
@@ -194,19 +199,28 @@ export function createMemoryStore(): HazardStore {
       const nowMs = Date.parse(now);
       const claimed: TimerRow[] = [];
       const queued: StoredTimer[] = [];
+      const seen = new Set<string>();
+      // Whole cases, in the order of each case's earliest due timer (see store.ts).
       while (claimed.length < options.limit) {
         const top = heap.peek();
         if (!top || top.dueMs > nowMs) break;
         heap.pop();
         if (!top.live) continue; // fired, cancelled or replaced
         queued.push(top); // stays queued until a commit deletes it or its lease lapses
-        if (top.leaseOwner !== null && top.leaseUntil > nowMs) continue; // leased elsewhere
-        top.leaseOwner = options.owner;
-        top.leaseUntil = nowMs + options.leaseMs;
-        claimed.push(top.row);
+        if (seen.has(top.row.caseId)) continue;
+        seen.add(top.row.caseId);
+        const due = listOf(cases.get(top.row.caseId)?.timers ?? null)
+          .filter((timer) => timer.live && timer.dueMs <= nowMs)
+          .sort(compareStored);
+        if (due.some((timer) => timer.leaseOwner !== null && timer.leaseUntil > nowMs)) continue; // held elsewhere
+        for (const timer of due) {
+          timer.leaseOwner = options.owner;
+          timer.leaseUntil = nowMs + options.leaseMs;
+          claimed.push(timer.row);
+        }
       }
       for (const timer of queued) heap.push(timer);
-      return claimed;
+      return claimed.sort(compareTimers);
     },
 
     async releaseTimer(caseId, timerId, owner) {

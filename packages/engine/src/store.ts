@@ -68,7 +68,13 @@ export interface HazardStore {
   /** In seq order. */
   history(caseId: string): Promise<AuditEntry[]>;
   getIdempotentResult(key: string): Promise<unknown | undefined>;
-  /** Due timers (dueAt <= now) not leased or whose lease expired, by dueAt, caseId, timerId; leases them. */
+  /**
+   * Leases whole cases: every due timer (dueAt <= now) of each case none of whose due timers
+   * is under a live lease, cases taken in the order of their earliest due timer (then case
+   * id) until at least `limit` timers are claimed. Returned by dueAt, caseId, timerId. One
+   * worker holds all of a case's due timers, so they fire in order whatever the number of
+   * workers (a timer armed meanwhile waits for the holder's leases to end).
+   */
   claimDueTimers(now: string, options: { limit: number; owner: string; leaseMs: number }): Promise<TimerRow[]>;
   releaseTimer(caseId: string, timerId: string, owner: string): Promise<void>;
   timersOf(caseId: string): Promise<TimerRow[]>;

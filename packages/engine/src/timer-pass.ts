@@ -38,8 +38,8 @@ export interface RunDueTimersOptions {
 }
 
 /**
- * The timer pass: claims due timers from the store, oldest first, and fires each on its case
- * under the case lock. Timers a firing arms that are already due join the same pass (catch-up
+ * The timer pass: claims due timers from the store, whole cases at a time, and fires each on
+ * its case under the case lock, earliest first. Timers a firing arms that are already due join the same pass (catch-up
  * after downtime climbs a whole escalation ladder in one call).
  */
 export function createTimerPass(deps: TimerPassDeps): (options?: RunDueTimersOptions) => Promise<number> {
@@ -143,14 +143,15 @@ export function createTimerPass(deps: TimerPassDeps): (options?: RunDueTimersOpt
     let fired = 0;
     try {
       while (fired < limit) {
-        if (queue.size === 0) {
+        if (queue.needsClaim()) {
           const batch = await store.claimDueTimers(nowIso(), {
             limit: Math.max(1, Math.min(batchSize, limit - fired)),
             owner: workerId,
             leaseMs,
           });
-          if (batch.length === 0) break;
           queue.addClaimed(batch);
+          if (queue.size === 0) break;
+          continue; // the head may still sort past the new frontier
         }
         const timer = queue.shift() as TimerRow;
         const outcome = await fireTimer(timer);

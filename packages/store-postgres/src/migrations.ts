@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { advisoryLockKeys } from './advisory-lock';
 import { commitFunctionSql } from './commit-function';
 import { PostgresStoreError } from './errors';
 import { outboxTableSql } from './postgres-outbox';
@@ -116,9 +117,6 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-/** First key of every hazardflow advisory lock ('HzFl'); the second is a hash of the schema name. */
-const ADVISORY_LOCK_CLASS = 0x487a466c;
-
 /** The default schema: every table of a store lives in one schema, so it can sit beside an application's. */
 export const DEFAULT_SCHEMA = 'hazardflow';
 
@@ -145,7 +143,7 @@ export function quoteSchema(schema: string): string {
 export async function migratePostgresSchema(pool: Pool, schema: string = DEFAULT_SCHEMA): Promise<number> {
   const s = quoteSchema(schema);
   return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_CLASS, fnv1a32(schema)]);
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', advisoryLockKeys('migrate', schema));
     const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${s}`);
     await client.query(
@@ -199,14 +197,4 @@ function tooNew(schema: string, version: number): PostgresStoreError {
     `was migrated to version ${version} by a newer @hazardflow/store-postgres; this one knows up to ${SCHEMA_VERSION}`,
     { version, supported: SCHEMA_VERSION },
   );
-}
-
-/** 32-bit FNV-1a as a signed int4, a stable advisory-lock key for a schema name. */
-function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash | 0;
 }

@@ -17,6 +17,7 @@ import {
   VersionConflictError,
 } from '@hazardflow/engine/adapter';
 import pg from 'pg';
+import { advisoryLockKeys } from './advisory-lock';
 import { caseQuery } from './case-query';
 import { COMMIT_ERRORS } from './commit-function';
 import { PostgresStoreError } from './errors';
@@ -209,7 +210,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const at = instant(now, 'now');
       // LIMIT NULL is no limit, as an infinite limit is for the memory store.
       const limit = Number.isFinite(claim.limit) ? Math.max(0, Math.floor(claim.limit)) : null;
-      const { rows } = await pool.query<TimerDbRow>(sql.claimTimers, [at, limit, claim.owner, claim.leaseMs]);
+      if (limit === 0) return [];
+      const rows = await inTransaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', advisoryLockKeys('claimTimers', schema));
+        return (await client.query<TimerDbRow>(sql.claimTimers, [at, limit, claim.owner, claim.leaseMs])).rows;
+      });
       return rows.map(toTimerRow);
     },
 

@@ -8,20 +8,28 @@ export function createStatements(s: string) {
     commitCase: `SELECT ${s}.commit_case(${Array.from({ length: 30 }, (_, i) => `$${i + 1}`).join(', ')})`,
 
     /**
-     * Leases the oldest due timers nobody holds (or whose lease lapsed). SKIP LOCKED lets
-     * workers claim side by side: rows another worker is claiming or committing are passed over.
+     * Leases whole cases (see HazardStore.claimDueTimers): every due timer of the cases none
+     * of whose due timers is under a live lease, cases by their earliest due timer until $2
+     * timers. Run under the claimTimers advisory lock, so claims see each other's leases; a
+     * case row being committed is skipped (SKIP LOCKED) and waits for the next claim.
      */
-    claimTimers: `WITH due AS (
-        SELECT case_id, timer_id FROM ${s}.timers
-        WHERE due <= $1 AND (lease_until IS NULL OR lease_until <= $1)
-        ORDER BY due, case_id, timer_id
-        LIMIT $2
-        FOR UPDATE SKIP LOCKED
+    claimTimers: `WITH due_cases AS (
+        SELECT case_id, min(due) AS first_due, count(*) AS n FROM ${s}.timers
+        WHERE due <= $1
+        GROUP BY case_id
+        HAVING bool_and(lease_until IS NULL OR lease_until <= $1)
+      ), ranked AS (
+        SELECT case_id, sum(n) OVER (ORDER BY first_due, case_id ROWS UNBOUNDED PRECEDING) - n AS before
+        FROM due_cases
+      ), picked AS (
+        SELECT c.id FROM ${s}.cases AS c JOIN ranked AS r ON r.case_id = c.id
+        WHERE $2::bigint IS NULL OR r.before < $2::bigint
+        FOR UPDATE OF c SKIP LOCKED
       ), claimed AS (
         UPDATE ${s}.timers AS t
         SET lease_owner = $3, lease_until = $1::timestamptz + $4 * interval '1 millisecond'
-        FROM due
-        WHERE t.case_id = due.case_id AND t.timer_id = due.timer_id
+        FROM picked
+        WHERE t.case_id = picked.id AND t.due <= $1
         RETURNING t.case_id, t.timer_id, t.due_at, t.due, t.event
       )
       SELECT case_id, timer_id, due_at, event FROM claimed ORDER BY due, case_id, timer_id`,

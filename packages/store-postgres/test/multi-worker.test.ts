@@ -11,7 +11,8 @@ import { nextCommand, people, reportInput } from './support/workload';
  * Three engine processes on one schema: a thousand cases reported and driven through their
  * lifecycle by concurrent commands (some deliberately racing on one case through two
  * workers), while the workers' pollers fire due timers as a shared manual clock moves on in
- * 8-hour steps. One worker is SIGKILLed while it holds timer leases. Then: every timer fired
+ * 8-hour steps. One worker is SIGKILLed while it holds timer leases: it says when it holds
+ * them (an IPC reply) and then waits, so the kill never races the machine's load. Then: every timer fired
  * exactly once, every acknowledged command is in its case's history, every chain verifies,
  * and the dead worker's timers were fired by the others once their leases lapsed.
  */
@@ -62,7 +63,7 @@ describeWithServer('three engine processes share one PostgreSQL database', (url)
     const rand = random(20260907);
     const at = (ms: number) => new Date(ms).toISOString();
     // Started together: one migrates the fresh schema under the advisory lock, the others wait for it.
-    const pollIntervals = { w1: 50, w2: 10, w3: 50 }; // w2 polls eagerly, so it holds leases when killed
+    const pollIntervals = { w1: 20, w2: 20, w3: 20 };
     workers.push(
       ...(await Promise.all(
         Object.entries(pollIntervals).map(([workerId, pollMs]) =>
@@ -127,11 +128,28 @@ describeWithServer('three engine processes share one PostgreSQL database', (url)
     let now = START;
     for (let step = 1; step <= STEPS; step++) {
       now = START + step * STEP_MS;
+      if (step >= 3 && w2.alive) {
+        // Kill w2 while it holds leases on timers it has not fired. Its clock moves first, so
+        // only it can claim what falls due in this step; it reports once it holds leases and
+        // then waits, so the kill lands between claim and fire whatever the machine's load.
+        await w2.call({ kind: 'clock', at: at(now) });
+        const held = (await w2.call({ kind: 'hold' })) as number;
+        if (held > 0) {
+          w2.child.kill('SIGKILL');
+          await w2.exited;
+          // w2 ran nothing after its claim committed, so what it leased is exactly what is left.
+          const leased = await db.query(
+            `SELECT case_id, timer_id, due_at, lease_until FROM "${schema}".timers WHERE lease_owner = 'w2'`,
+          );
+          orphans = leased.rows;
+          expect(orphans.length, 'the leases w2 reported').toBe(held);
+        }
+      }
       await Promise.all(alive().map((w) => w.call({ kind: 'clock', at: at(now) })));
 
       // A burst of commands on a quarter of the cases; one in ten goes to two workers at once.
       const burst = Array.from({ length: CASES / 4 }, () => ids[Math.floor(rand() * ids.length)] as string);
-      const sending = pooled(burst, IN_FLIGHT, async (caseId) => {
+      await pooled(burst, IN_FLIGHT, async (caseId) => {
         const copies = rand() < 0.1 ? 2 : 1;
         await Promise.all(
           Array.from({ length: copies }, () => {
@@ -143,26 +161,6 @@ describeWithServer('three engine processes share one PostgreSQL database', (url)
           }),
         );
       });
-
-      if (step >= 3 && w2.alive) {
-        // Kill w2 the moment it holds leases on timers it has not fired yet.
-        for (let polls = 0; polls < 2_000 && w2.alive; polls++) {
-          const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${schema}".timers WHERE lease_owner = 'w2'`);
-          if ((rows[0]?.n ?? 0) > 0) {
-            w2.child.kill('SIGKILL');
-            await w2.exited;
-            // A statement the server was already running for w2 still finishes: let it land.
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            const leased = await db.query(
-              `SELECT case_id, timer_id, due_at, lease_until FROM "${schema}".timers WHERE lease_owner = 'w2'`,
-            );
-            orphans = leased.rows;
-            break;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        }
-      }
-      await sending;
     }
     expect(w2.alive, 'w2 was killed').toBe(false);
     expect(orphans?.length, 'w2 died holding leases').toBeGreaterThan(0);

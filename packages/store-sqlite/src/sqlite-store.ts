@@ -135,7 +135,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const claimTransaction = db.transaction(
     (nowMs: number, limit: number, owner: string, leaseMs: number): TimerRow[] => {
-      const rows = statements.dueTimers.all(nowMs, nowMs, limit);
+      const rows = statements.dueTimers.all({
+        now: nowMs,
+        limit: Number.isFinite(limit) ? limit : Number.MAX_SAFE_INTEGER,
+      });
       for (const row of rows) statements.lease.run(owner, nowMs + leaseMs, row.case_id, row.timer_id);
       return rows.map(timerRow);
     },

@@ -33,9 +33,23 @@ export const SQL = {
     VALUES (?, ?, ?, ?, ?, NULL, 0)
     ON CONFLICT (case_id, timer_id) DO UPDATE SET due_at = excluded.due_at, due_ms = excluded.due_ms,
       event = excluded.event, lease_owner = NULL, lease_until = 0`,
-  dueTimers: `SELECT case_id, timer_id, due_at, event, lease_owner FROM timers
-    WHERE due_ms <= ? AND (lease_owner IS NULL OR lease_until <= ?)
-    ORDER BY due_ms, case_id, timer_id LIMIT ?`,
+  /**
+   * Whole cases (see HazardStore.claimDueTimers): every due timer of the cases none of whose
+   * due timers is under a live lease, cases by their earliest due timer until `limit` timers.
+   */
+  dueTimers: `WITH due_cases AS (
+      SELECT case_id, min(due_ms) AS first_due, count(*) AS n FROM timers INDEXED BY timers_due WHERE due_ms <= @now
+      GROUP BY case_id
+      HAVING max(lease_owner IS NOT NULL AND lease_until > @now) = 0
+    ), picked AS (
+      SELECT case_id FROM (
+        SELECT case_id, sum(n) OVER (ORDER BY first_due, case_id ROWS UNBOUNDED PRECEDING) - n AS before
+        FROM due_cases
+      ) WHERE before < @limit
+    )
+    SELECT t.case_id, t.timer_id, t.due_at, t.event, t.lease_owner FROM timers AS t JOIN picked USING (case_id)
+    WHERE t.due_ms <= @now
+    ORDER BY t.due_ms, t.case_id, t.timer_id`,
   lease: 'UPDATE timers SET lease_owner = ?, lease_until = ? WHERE case_id = ? AND timer_id = ?',
   release:
     'UPDATE timers SET lease_owner = NULL, lease_until = 0 WHERE case_id = ? AND timer_id = ? AND lease_owner = ?',
@@ -70,7 +84,7 @@ export interface Statements {
   timer: Statement<[string, string], TimerDbRow>;
   deleteTimer: Statement;
   upsertTimer: Statement;
-  dueTimers: Statement<[number, number, number], TimerDbRow>;
+  dueTimers: Statement<[{ now: number; limit: number }], TimerDbRow>;
   lease: Statement;
   release: Statement;
   timersOf: Statement<[string], TimerDbRow>;
@@ -94,7 +108,7 @@ export function prepareStatements(db: Database.Database): Statements {
     timer: db.prepare<[string, string], TimerDbRow>(SQL.timer),
     deleteTimer: db.prepare(SQL.deleteTimer),
     upsertTimer: db.prepare(SQL.upsertTimer),
-    dueTimers: db.prepare<[number, number, number], TimerDbRow>(SQL.dueTimers),
+    dueTimers: db.prepare<[{ now: number; limit: number }], TimerDbRow>(SQL.dueTimers),
     lease: db.prepare(SQL.lease),
     release: db.prepare(SQL.release),
     timersOf: db.prepare<[string], TimerDbRow>(SQL.timersOf),

@@ -36,7 +36,6 @@ describe('query plans', () => {
     ['idempotentResult', ['k']],
     ['timer', ['c', 't']],
     ['deleteTimer', ['c', 't']],
-    ['dueTimers', [1, 1, 10]],
     ['lease', ['w', 1, 'c', 't']],
     ['release', ['c', 't', 'w']],
     ['nextDue', []],
@@ -45,6 +44,14 @@ describe('query plans', () => {
     expect(plan).toMatch(/USING (COVERING |PRIMARY KEY|INDEX)/);
     // `SCAN t USING INDEX i` walks an index in order (nextDue reads its first entry); `SCAN t` alone reads the table.
     expect(plan).not.toMatch(/TEMP B-TREE|SCAN (cases|audit|timers|idempotency)(?! USING)/);
+  });
+
+  it('dueTimers reads the due range through the due index and each claimed case by its key', () => {
+    const plan = planOf(SQL.dueTimers, [{ now: 1, limit: 10 }]).join(' ; ');
+    expect(plan).toMatch(/SEARCH timers USING INDEX timers_due \(due_ms<\?\)/);
+    expect(plan).toMatch(/SEARCH t USING INDEX \w+ \(case_id=\?\)/);
+    // Grouping and ordering the due cases needs temporary b-trees; the table is never scanned whole.
+    expect(plan).not.toMatch(/SCAN (cases|audit|timers|idempotency)(?! USING)/);
   });
 
   it("timersOf searches by case and sorts only that case's few timers", () => {

@@ -5,7 +5,14 @@
  * clock the parent moves, HF_POLL_MS > 0 starts its timer poller, HF_LEASE_MS sets its lease.
  */
 import { definePolicyPack, type HazardCommand, type Status } from '@hazardflow/core';
-import { type Clock, createEngine, createManualClock, type ManualClock, systemClock } from '@hazardflow/engine';
+import {
+  type Clock,
+  createEngine,
+  createManualClock,
+  type HazardStore,
+  type ManualClock,
+  systemClock,
+} from '@hazardflow/engine';
 import { createPostgresStore } from '@hazardflow/store-postgres';
 import { referencePack } from '../../../core/test/fixtures/reference-pack';
 import type { LoadResult, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -30,13 +37,26 @@ const store = createPostgresStore({
   schema: env('HF_SCHEMA'),
   poolSize: Number(process.env.HF_POOL_SIZE ?? 8),
 });
+/** Set by a `hold` request: the next claim that gets timers reports their count and never returns. */
+let hold: ((count: number) => void) | undefined;
+const engineStore: HazardStore = {
+  ...store,
+  async claimDueTimers(now, options) {
+    const claimed = await store.claimDueTimers(now, options);
+    if (!hold || claimed.length === 0) return claimed;
+    hold(claimed.length);
+    return new Promise<never>(() => undefined); // the leases stay taken until the parent kills this process
+  },
+};
 const engine = createEngine({
   packs: [definePolicyPack(referencePack)],
-  store,
+  store: engineStore,
   clock,
   workerId,
   timerLeaseMs: Number(process.env.HF_LEASE_MS ?? 60_000),
 });
+
+const pollMs = Number(process.env.HF_POLL_MS ?? 0);
 
 function reply(message: WorkerReply): void {
   process.send?.(message);
@@ -106,6 +126,19 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({ kind: 'done', id: request.id, value: fired });
       return;
     }
+    case 'hold': {
+      await engine.stop(); // no pass of the poller is running, so the claim below is the only one
+      const held = new Promise<number>((resolve) => {
+        hold = resolve;
+      });
+      const count = await Promise.race([held, engine.runDueTimers().then(() => 0)]);
+      if (count === 0) {
+        hold = undefined;
+        if (pollMs > 0) engine.start({ pollMs });
+      }
+      reply({ kind: 'done', id: request.id, value: count });
+      return;
+    }
     case 'load':
       reply({ kind: 'done', id: request.id, value: await load(request.durationMs, request.lanes) });
       return;
@@ -130,6 +163,5 @@ process.on('disconnect', () => {
 });
 
 await store.ready();
-const pollMs = Number(process.env.HF_POLL_MS ?? 0);
 if (pollMs > 0) engine.start({ pollMs });
 reply({ kind: 'ready', workerId });

@@ -9,6 +9,12 @@ export type WorkerRequest =
   | { kind: 'clock'; id: number; at: string }
   /** Fires every due timer it can claim, until none is left; replies with how many it fired. */
   | { kind: 'drain'; id: number }
+  /**
+   * Stops the poller, claims due timers and then hangs holding their leases, as a worker
+   * killed between claiming and firing would; replies with how many it holds (0: nothing
+   * could be claimed, nothing is held and the poller runs again).
+   */
+  | { kind: 'hold'; id: number }
   /** Benchmark: `lanes` concurrent case walks for `durationMs`; replies with the command count. */
   | { kind: 'load'; id: number; durationMs: number; lanes: number }
   | { kind: 'stop'; id: number };

@@ -83,18 +83,38 @@ export function timerConformance(test: StoreTest): void {
       });
       expect(timerKeys(await store.claimDueTimers(now, claim('w1')))).toEqual(['case-1/early', 'case-1/on-time']);
       expect(await store.claimDueTimers(now, claim('w1'))).toEqual([]);
+      await fx.commit(store, 'case-1', { fire: { timerId: 'early', dueAt: at(10), leaseOwner: 'w1' } });
+      await fx.commit(store, 'case-1', { fire: { timerId: 'on-time', dueAt: now, leaseOwner: 'w1' } });
       expect(timerKeys(await store.claimDueTimers(justAfter, claim('w1')))).toEqual(['case-1/not-yet']);
     });
 
-    test('limit caps a claim; claimed timers stay leased, so the next claim takes the next ones', async (store, fx) => {
-      await fx.commit(store, 'case-1', {
-        set: [1, 2, 3, 4, 5].map((n) => ({ timerId: `t${n}`, dueAt: at(n) })),
-      });
+    test('a claim takes whole cases: limit counts timers but never splits a case', async (store, fx) => {
+      await fx.commit(store, 'case-1', { set: [1, 2, 3, 4, 5].map((n) => ({ timerId: `t${n}`, dueAt: at(n) })) });
+      await fx.commit(store, 'case-2', { set: [{ timerId: 'x', dueAt: at(2) }] });
+      await fx.commit(store, 'case-3', { set: [{ timerId: 'y', dueAt: at(3) }] });
       const now = at(10);
-      expect(timerKeys(await store.claimDueTimers(now, claim('w1', 2)))).toEqual(['case-1/t1', 'case-1/t2']);
-      expect(timerKeys(await store.claimDueTimers(now, claim('w1', 2)))).toEqual(['case-1/t3', 'case-1/t4']);
-      expect(timerKeys(await store.claimDueTimers(now, claim('w2', 10)))).toEqual(['case-1/t5']);
+      // case-1 comes first (its earliest timer is), and comes whole although the limit is 2.
+      expect(timerKeys(await store.claimDueTimers(now, claim('w1', 2)))).toEqual([
+        'case-1/t1',
+        'case-1/t2',
+        'case-1/t3',
+        'case-1/t4',
+        'case-1/t5',
+      ]);
+      // Cases are added until the limit is reached: case-2 (1 timer) leaves room for case-3.
+      expect(timerKeys(await store.claimDueTimers(now, claim('w2', 2)))).toEqual(['case-2/x', 'case-3/y']);
       expect(await store.claimDueTimers(now, claim('w2', 10))).toEqual([]);
+    });
+
+    test('a case with a timer under a live lease is not claimed, not even its other due timers', async (store, fx) => {
+      await fx.commit(store, 'case-1', { set: [{ timerId: 'first', dueAt: at(1) }] });
+      const now = at(10);
+      expect(timerKeys(await store.claimDueTimers(now, claim('w1')))).toEqual(['case-1/first']);
+      // Firing `first` arms a timer already due: it waits for w1, so the case's timers fire in order.
+      await fx.commit(store, 'case-1', { set: [{ timerId: 'second', dueAt: at(2) }] });
+      expect(await store.claimDueTimers(now, claim('w2'))).toEqual([]);
+      await fx.commit(store, 'case-1', { fire: { timerId: 'first', dueAt: at(1), leaseOwner: 'w1' } });
+      expect(timerKeys(await store.claimDueTimers(now, claim('w2')))).toEqual(['case-1/second']);
     });
 
     test('a lease is exclusive until it expires after leaseMs, then another owner may claim', async (store, fx) => {
