@@ -112,7 +112,7 @@ describe('group commit crash safety', () => {
     const rng = random(SEED);
     const acknowledged = new Map<string, Ack>();
     let kills = 0;
-    for (let run = 0; ; run++) {
+    for (;;) {
       const child = startChild(filename);
       children.push(child.child);
       if (kills < KILLS) {
