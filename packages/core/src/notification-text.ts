@@ -46,6 +46,10 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【紧急】{site}的{hazard}存在重大险情，请立即撤出人员、设置警戒或停产停业（《安全生产法》第六十五条）。——{regulator}',
     en: '[Urgent] {site}: {hazard} is an imminent danger. Evacuate, cordon off or suspend operations now (Work Safety Law Art. 65). — {regulator}',
   },
+  interim_control_overdue: {
+    zh: '【紧急督办】{site}的{hazard}存在重大险情，管控时限（{deadline}）已过仍未采取撤人、警戒、停产或查封措施，请立即处置。——{regulator}',
+    en: '[Urgent] {site}: {hazard} is an imminent danger and no interim control (evacuate, cordon, suspend, seal) was in place by {deadline}. Act now. — {regulator}',
+  },
   warning: {
     zh: '【到期预警】{site}的{hazard}整改时限为{deadline}，即将到期，请抓紧完成。——{regulator}',
     en: '[Deadline warning] {site}: {hazard} is due on {deadline}. Finish in time. — {regulator}',

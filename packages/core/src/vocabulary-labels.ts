@@ -78,6 +78,7 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   escalated: { zh: '升级督办', en: 'Escalated' },
   reminder: { zh: '催办', en: 'Reminder' },
   acknowledgement_overdue: { zh: '逾期未签收', en: 'Notice not acknowledged' },
+  interim_control_overdue: { zh: '险情管控逾期', en: 'Interim control overdue' },
   verification_failed: { zh: '复查不合格', en: 'Verification failed' },
   extension_requested: { zh: '延期申请', en: 'Extension requested' },
   closed: { zh: '销号', en: 'Closed' },

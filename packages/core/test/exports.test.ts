@@ -6,6 +6,7 @@ it('exports exactly the public API of @hazardflow/core', async () => {
     [
       "COMMAND_TYPES",
       "CalendarError",
+      "DEFAULT_INTERIM_CONTROL_DEADLINE",
       "DEFAULT_NOTIFICATION_TEMPLATES",
       "DEFAULT_PERMISSIONS",
       "DEFAULT_REGULATOR_LADDER",

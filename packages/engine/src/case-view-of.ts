@@ -48,6 +48,7 @@ export function caseViewOf(
     overdue: isOverdueValue(snapshot.value),
     paused: isPausedValue(snapshot.value),
     interimControls: context.interimControls.length === 0 ? NO_CONTROLS : [...context.interimControls],
+    interimDueAt: context.interimDueAt ?? null,
     reportedAt: context.reportedAt,
     closedAt: status === 'closed' ? context.closedAt : null,
     updatedAt,

@@ -28,6 +28,12 @@ export interface CaseView {
   overdue: boolean;
   paused: boolean;
   interimControls: InterimControl[];
+  /**
+   * When interim control of an imminent danger is due (`deadlines.interimControl`, counted
+   * from the report, or from the triage that found the danger); null without imminent
+   * danger. Absent only on views stored before the field existed.
+   */
+  interimDueAt?: string | null;
   reportedAt: string;
   closedAt: string | null;
   updatedAt: string;

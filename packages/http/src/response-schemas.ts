@@ -36,6 +36,7 @@ export const caseViewSchema = z
     overdue: z.boolean(),
     paused: z.boolean(),
     interimControls: z.array(z.enum(INTERIM_CONTROLS)),
+    interimDueAt: z.string().nullable().optional(),
     reportedAt: z.string(),
     closedAt: z.string().nullable(),
     updatedAt: z.string(),

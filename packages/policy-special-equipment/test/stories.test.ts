@@ -58,11 +58,14 @@ describe('special-equipment pack stories', () => {
       citizen,
     );
     expect(reported.dueAt).toBe('2025-11-04T02:00:00.000Z'); // trapped passengers: verified within 24 h
+    // Imminent danger from the moment of report: everyone is told at once, interim control due.
+    expect(reported.imminentDanger).toBe(true);
+    expect(t.notifications.filter((n) => n.reason === 'imminent_danger')).toHaveLength(1);
 
     const graded = await t.act(reported.id, { type: 'TRIAGE' }, inspector);
     // Past its periodic inspection: not to be used (Law Art. 40) but not a major hazard by GB 45067-2024.
     expect(graded).toMatchObject({ severity: 'general', imminentDanger: true, escalationLevel: 0 });
-    expect(t.notifications.at(-1)).toMatchObject({ reason: 'imminent_danger' });
+    expect(t.notifications.filter((n) => n.reason === 'imminent_danger')).toHaveLength(1); // not told twice
     const onTheSpot = await t.engine.send(
       reported.id,
       {

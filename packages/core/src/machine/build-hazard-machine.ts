@@ -14,6 +14,7 @@ export function buildHazardMachine(rt: MachineRuntime) {
     id: 'hazard',
     type: 'parallel',
     context: ({ input }: { input: HazardInput }) => rt.initialContext(input),
+    entry: 'assessImminentDanger',
     on: {
       ADD_EVIDENCE: { guard: 'mayAct', actions: 'addEvidence' },
       COMMENT: { guard: 'mayAct', actions: 'comment' },

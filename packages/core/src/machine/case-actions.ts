@@ -2,8 +2,10 @@ import { eventTime, isAtOrAfter, iso } from './case-time';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
 import type { HazardContext } from './hazard-context';
 import { notification } from './hazard-notification';
+import { imminentDangerStart, interimDueTimer } from './imminent-danger-actions';
 import type { MachineRuntime } from './machine-runtime';
 import { recordCommand } from './record-command';
+import { TIMER_IDS } from './timer-ids';
 
 /**
  * Listed supervision (挂牌督办) is the level major hazards start at: a general hazard that
@@ -68,16 +70,12 @@ export function createCaseActions(rt: MachineRuntime) {
           ),
         );
       }
-      if (imminentDanger) {
-        enqueue.emit(
-          notification(
-            updated,
-            command.at,
-            'imminent_danger',
-            ['responsible', 'territory', 'regulator', 'command'],
-            'imminent danger: evacuate, cordon or suspend now (Work Safety Law Art. 65)',
-          ),
-        );
+      // An imminent danger marked at report time was told then; one found at triage is told now.
+      const start = imminentDanger ? imminentDangerStart(rt, updated, command.at) : undefined;
+      if (start) {
+        enqueue.assign({ interimDueAt: start.interimDueAt });
+        enqueue.emit(start.notice);
+        if (start.timer) enqueue.raise(...interimDueTimer(start.interimDueAt, command.at));
       }
     }),
     dismiss: assign(({ context, event }) => ({
@@ -190,6 +188,8 @@ export function createCaseActions(rt: MachineRuntime) {
         followUpUntil:
           context.closedAt !== null && followUp !== null ? iso(rt.calendar.addDuration(at, followUp)) : null,
       });
+      // An interim-control deadline ends with the case (only cases that had one carry the timer).
+      if ((context.interimDueAt ?? null) !== null) enqueue.cancel(TIMER_IDS.interimDue);
       enqueue.raise({ type: 'hazard.untrack', at });
       enqueue.raise({ type: 'hazard.ended', at });
       if (context.closedAt !== null) {

@@ -93,6 +93,12 @@ export interface HazardContext {
   plan: { submittedBy: string; submittedAt: string; approvedBy?: string; approvedAt?: string } | null;
   planRejections: number;
   interimControls: InterimControl[];
+  /**
+   * When interim control of an imminent danger is due (`deadlines.interimControl`), from the
+   * report (or the triage that found the danger); null when there is no imminent danger.
+   * Absent on contexts stored before the field existed.
+   */
+  interimDueAt?: string | null;
   pendingExtension: {
     requestedBy: string;
     requestedAt: string;
@@ -180,6 +186,7 @@ export function compactContext(context: HazardContext): HazardContext {
     plan: context.plan,
     planRejections: context.planRejections,
     interimControls: shareEmpty(context.interimControls),
+    interimDueAt: context.interimDueAt ?? null,
     pendingExtension: context.pendingExtension,
     extensionCount: context.extensionCount,
     rectifiedBy: context.rectifiedBy,

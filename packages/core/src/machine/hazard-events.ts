@@ -13,7 +13,9 @@ export type TimerEvent =
   | { type: 'TIMER.REMIND'; at: string; level: number }
   | { type: 'TIMER.ACK_DUE'; at: string }
   | { type: 'TIMER.UNACKNOWLEDGED'; at: string; level: number }
-  | { type: 'TIMER.FOLLOW_UP_END'; at: string };
+  | { type: 'TIMER.FOLLOW_UP_END'; at: string }
+  /** The interim control of an imminent danger is due (`deadlines.interimControl`). */
+  | { type: 'TIMER.INTERIM_DUE'; at: string };
 
 export const TIMER_EVENT_TYPES = [
   'TIMER.WARNING',
@@ -23,6 +25,7 @@ export const TIMER_EVENT_TYPES = [
   'TIMER.ACK_DUE',
   'TIMER.UNACKNOWLEDGED',
   'TIMER.FOLLOW_UP_END',
+  'TIMER.INTERIM_DUE',
 ] as const;
 
 /** Events the machine raises to itself so its regions stay in step; never sent from outside. */
@@ -48,6 +51,8 @@ export type NotificationReason =
   /** A rung of the regulator's ladder repeats itself while the step stays late. */
   | 'step_reminder'
   | 'acknowledgement_overdue'
+  /** An imminent danger has no interim control in place when `deadlines.interimControl` ran out. */
+  | 'interim_control_overdue'
   | 'verification_failed'
   | 'extension_requested'
   | 'closed'

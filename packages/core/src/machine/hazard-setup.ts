@@ -4,6 +4,7 @@ import { createDeadlineActions } from './deadline-actions';
 import { createEscalationActions } from './escalation-actions';
 import type { HazardTypes } from './hazard-action-kit';
 import { createHazardGuards } from './hazard-guards';
+import { createImminentDangerActions } from './imminent-danger-actions';
 import type { MachineRuntime } from './machine-runtime';
 import { createStepEscalationActions } from './step-escalation-actions';
 
@@ -21,6 +22,7 @@ export function hazardSetup(rt: MachineRuntime) {
       ...createDeadlineActions(rt),
       ...createEscalationActions(rt),
       ...createStepEscalationActions(rt),
+      ...createImminentDangerActions(rt),
     },
   });
 }

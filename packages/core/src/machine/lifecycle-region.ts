@@ -160,9 +160,11 @@ export function interimControlRegion(s: HazardSetup) {
       none: {
         on: {
           START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', target: 'active', actions: 'startInterimControl' },
+          'TIMER.INTERIM_DUE': { actions: 'notifyInterimControlOverdue' },
         },
       },
       active: {
+        entry: { type: 'cancelTimer', params: { id: TIMER_IDS.interimDue } },
         on: {
           START_INTERIM_CONTROL: { guard: 'mayStartInterimControl', actions: 'startInterimControl' },
           LIFT_INTERIM_CONTROL: [

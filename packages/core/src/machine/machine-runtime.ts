@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { Duration } from '../duration';
 import { classify } from '../pack/classify';
 import { effectiveDeadline } from '../pack/effective-deadline';
 import { resolvePolicy } from '../pack/resolve-policy';
@@ -19,7 +20,9 @@ export interface MachineRuntime {
   calendar: BusinessCalendar;
   policyOf(context: Pick<HazardContext, 'appliedOverrides' | 'site'>): PolicyPack;
   /** The instant a step's deadline falls on, counted from `from` on the calendar. */
-  deadlineFor(context: HazardContext, step: keyof Deadlines, from: string): string;
+  deadlineFor(context: HazardContext, step: Exclude<keyof Deadlines, 'interimControl'>, from: string): string;
+  /** How long an imminent danger may go without interim control (`deadlines.interimControl`). */
+  interimControlDeadline(context: HazardContext): Duration;
   classify(
     context: HazardContext,
     report: { category: string; findings: Record<string, Scalar>; at: string },
@@ -84,6 +87,14 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
             )
           : effectiveDeadline(policy, step, options);
       return iso(calendar.addDuration(from, duration));
+    },
+    interimControlDeadline(context) {
+      const policy = policyOf(context);
+      return effectiveDeadline(policy, 'interimControl', {
+        category: context.category,
+        severity: context.severity ?? 'general',
+        reportedAt: context.reportedAt,
+      });
     },
     classify(context, report) {
       const policy = policyOf(context);
@@ -156,6 +167,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         plan: null,
         planRejections: 0,
         interimControls: [],
+        interimDueAt: null,
         pendingExtension: null,
         extensionCount: 0,
         rectifiedBy: null,

@@ -10,4 +10,5 @@ export const TIMER_IDS = {
   ackDue: 'acknowledgement.due',
   unacknowledged: (level: number) => `acknowledgement.level-${level}`,
   followUpEnd: 'follow-up.end',
+  interimDue: 'interim-control.due',
 } as const;

@@ -1,7 +1,7 @@
 import { type Duration, scaleDuration } from '../duration';
 import type { Severity } from '../vocabulary';
 import { isInForce, validityDateOf } from './rule-validity';
-import type { DatedDeadlines, Deadlines, PolicyPack } from './schema';
+import { type DatedDeadlines, DEFAULT_INTERIM_CONTROL_DEADLINE, type Deadlines, type PolicyPack } from './schema';
 import { activeSeasons } from './season-window';
 
 /** A step with a deadline: `triage`, `notice`, `acknowledge`, `rectify`, `plan`, … */
@@ -65,6 +65,13 @@ export function effectiveDeadline(
     }
     return undefined;
   };
+  if (step === 'interimControl') {
+    return (
+      pick((deadlines) => deadlines.interimControl) ??
+      policy.deadlines.interimControl ??
+      DEFAULT_INTERIM_CONTROL_DEADLINE
+    );
+  }
   if (step !== 'rectify') return pick((deadlines) => deadlines[step]) ?? policy.deadlines[step];
 
   const base = pick((deadlines) => deadlines.rectify?.[severity]) ?? policy.deadlines.rectify[severity];

@@ -72,8 +72,18 @@ export const deadlinesSchema = z.strictObject({
   acceptance: durationSchema,
   /** An extension request is decided within this time. */
   extensionDecision: durationSchema,
+  /**
+   * Imminent danger (Law Art. 65): interim control (evacuate, cordon, suspend, seal) must
+   * start within this time of the report, e.g. `{ hours: 2 }`; default 24 hours
+   * (`DEFAULT_INTERIM_CONTROL_DEADLINE`). Counted from the report when the category or a
+   * rule marks imminent danger, else from the triage that finds it.
+   */
+  interimControl: durationSchema.optional(),
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
+
+/** The interim-control deadline of a pack that sets none [default]: 24 hours. */
+export const DEFAULT_INTERIM_CONTROL_DEADLINE: Readonly<{ hours: number }> = Object.freeze({ hours: 24 });
 
 /** Deadlines a dated change sets: any step, and either severity of `rectify`. */
 export const deadlinesPatchSchema = deadlinesSchema
