@@ -25,28 +25,31 @@ export async function loadHolidaysCalendar(
 ): Promise<{ schedule: ChinaYearSchedule; calendar: BusinessCalendar; shown: string }> {
   const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
   const shown = displayPath(spec, path, cwd);
-  await assertFile(path, shown, 'holidays file');
+  await assertFile(path, shown, { zh: '节假日', en: 'holidays' });
   const format = dataFormatOf(path) ?? 'json';
   const parsed = parseCalendarYear(parseData(await readFile(path, 'utf8'), format, shown));
   if (!parsed.success) {
-    const count = `${parsed.issues.length} ${parsed.issues.length === 1 ? 'problem' : 'problems'}`;
-    throw new CliError(
-      'INVALID_HOLIDAYS',
-      `${shown} is not a valid holidays file (${count}):\n${formatPolicyPackIssues(parsed.issues)}`,
-    );
+    const n = parsed.issues.length;
+    const issues = formatPolicyPackIssues(parsed.issues);
+    throw new CliError('INVALID_HOLIDAYS', {
+      zh: `${shown} 不是有效的节假日文件（${n} 个问题）：\n${issues}`,
+      en: `${shown} is not a valid holidays file (${n} ${n === 1 ? 'problem' : 'problems'}):\n${issues}`,
+    });
   }
   if (parsed.schedule.year !== year) {
-    throw new CliError(
-      'INVALID_HOLIDAYS',
-      `${shown}: year: the file is for ${parsed.schedule.year}, but --year says ${year}`,
-    );
+    throw new CliError('INVALID_HOLIDAYS', {
+      zh: `${shown}：year：文件是 ${parsed.schedule.year} 年的，但 --year 指定的是 ${year} 年`,
+      en: `${shown}: year: the file is for ${parsed.schedule.year}, but --year says ${year}`,
+    });
   }
   try {
     const calendar = chinaCalendar({ extraYears: [parsed.schedule], outsideCoverage: 'weekends-only' });
     return { schedule: parsed.schedule, calendar, shown };
   } catch (error) {
     // A year that leaves a gap after the covered ones (2028 without 2027), say.
-    if (error instanceof CalendarError) throw new CliError('INVALID_HOLIDAYS', `${shown}: ${error.message}`);
+    if (error instanceof CalendarError) {
+      throw new CliError('INVALID_HOLIDAYS', { zh: `${shown}：${error.message}`, en: `${shown}: ${error.message}` });
+    }
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  type Bilingual,
   formatPolicyPackIssues,
   type PolicyPack,
   type PolicyPackIssue,
@@ -48,7 +49,7 @@ export async function loadPack(spec: string, options: LoadPackOptions): Promise<
   }
   const path = isAbsolute(spec) ? spec : resolve(options.cwd, spec);
   const shown = displayPath(spec, path, options.cwd);
-  await assertFile(path, shown, 'pack');
+  await assertFile(path, shown, { zh: '政策包', en: 'pack' });
   const format = dataFormatOf(path);
   if (format) {
     const text = await readFile(path, 'utf8');
@@ -56,10 +57,11 @@ export async function loadPack(spec: string, options: LoadPackOptions): Promise<
   }
   const extension = extname(path).toLowerCase();
   if (!MODULE_EXTENSIONS.has(extension)) {
-    throw new CliError(
-      'UNSUPPORTED_FILE',
-      `${shown}: cannot load a pack from a "${extension || 'extension-less'}" file; use .json, .yaml, .yml, .ts or .js, or one of ${SHIPPED_PACK_NAMES.join(', ')}`,
-    );
+    const names = SHIPPED_PACK_NAMES.join(', ');
+    throw new CliError('UNSUPPORTED_FILE', {
+      zh: `${shown}：无法从“${extension || '无扩展名'}”文件加载政策包；请用 .json、.yaml、.yml、.ts 或 .js 文件，或内置的 ${names}`,
+      en: `${shown}: cannot load a pack from a "${extension || 'extension-less'}" file; use .json, .yaml, .yml, .ts or .js, or one of ${names}`,
+    });
   }
   let namespace: Record<string, unknown>;
   try {
@@ -70,9 +72,12 @@ export async function loadPack(spec: string, options: LoadPackOptions): Promise<
     const issues = packIssuesOf(error);
     if (issues) return { origin: shown, validation: { success: false, issues } };
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError('IMPORT_FAILED', `${shown}: the module failed to load: ${message}`, undefined, {
-      cause: error,
-    });
+    throw new CliError(
+      'IMPORT_FAILED',
+      { zh: `${shown}：模块加载失败：${message}`, en: `${shown}: the module failed to load: ${message}` },
+      undefined,
+      { cause: error },
+    );
   }
   return { origin: shown, validation: validatePolicyPack(pickExport(namespace, shown, options.exportName)) };
 }
@@ -84,24 +89,28 @@ export async function loadValidPack(
 ): Promise<{ origin: string; pack: PolicyPack }> {
   const { origin, validation } = await loadPack(spec, options);
   if (!validation.success) {
-    const count = `${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'}`;
-    throw new CliError(
-      'INVALID_PACK',
-      `${origin} is not a valid policy pack (${count}):\n${formatPolicyPackIssues(validation.issues)}`,
-    );
+    const n = validation.issues.length;
+    const issues = formatPolicyPackIssues(validation.issues);
+    throw new CliError('INVALID_PACK', {
+      zh: `${origin} 不是有效的政策包（${n} 个问题）：\n${issues}`,
+      en: `${origin} is not a valid policy pack (${n} ${n === 1 ? 'problem' : 'problems'}):\n${issues}`,
+    });
   }
   return { origin, pack: validation.pack };
 }
 
 /** Checks that `path` is a readable regular file; `what` names it in the message. */
-export async function assertFile(path: string, shown: string, what: string): Promise<void> {
+export async function assertFile(path: string, shown: string, what: Bilingual): Promise<void> {
   let isFile: boolean;
   try {
     isFile = (await stat(path)).isFile();
   } catch {
-    throw new CliError('FILE_NOT_FOUND', `${shown}: no such ${what} file`);
+    throw new CliError('FILE_NOT_FOUND', {
+      zh: `${shown}：${what.zh}文件不存在`,
+      en: `${shown}: no such ${what.en} file`,
+    });
   }
-  if (!isFile) throw new CliError('FILE_NOT_FOUND', `${shown}: not a file`);
+  if (!isFile) throw new CliError('FILE_NOT_FOUND', { zh: `${shown}：不是文件`, en: `${shown}: not a file` });
 }
 
 /** The path as the user wrote it when relative, so messages match the command line. */
@@ -113,10 +122,11 @@ function pickExport(namespace: Record<string, unknown>, shown: string, exportNam
   const names = Object.keys(namespace).filter((name) => name !== '__esModule' && name !== 'module.exports');
   if (exportName !== undefined) {
     if (!Object.hasOwn(namespace, exportName)) {
-      throw new CliError(
-        'NO_PACK_EXPORT',
-        `${shown}: has no export "${exportName}" (exports: ${names.join(', ') || 'none'})`,
-      );
+      const exported = names.join(', ');
+      throw new CliError('NO_PACK_EXPORT', {
+        zh: `${shown}：没有名为“${exportName}”的导出（导出：${exported || '无'}）`,
+        en: `${shown}: has no export "${exportName}" (exports: ${exported || 'none'})`,
+      });
     }
     return namespace[exportName];
   }
@@ -124,11 +134,18 @@ function pickExport(namespace: Record<string, unknown>, shown: string, exportNam
   if (namespace.pack !== undefined) return namespace.pack;
   const candidates = names.filter((name) => looksLikePack(namespace[name]));
   if (candidates.length === 1) return namespace[candidates[0] as string];
+  const exported = names.join(', ');
   throw new CliError(
     'NO_PACK_EXPORT',
     candidates.length === 0
-      ? `${shown}: exports no policy pack (exports: ${names.join(', ') || 'none'}); export it as default or as "pack"`
-      : `${shown}: exports several packs (${candidates.join(', ')}); choose one with --export <name>`,
+      ? {
+          zh: `${shown}：没有导出政策包（导出：${exported || '无'}）；请作为 default 或 "pack" 导出`,
+          en: `${shown}: exports no policy pack (exports: ${exported || 'none'}); export it as default or as "pack"`,
+        }
+      : {
+          zh: `${shown}：导出了多个政策包（${candidates.join(', ')}）；请用 --export <name> 选择一个`,
+          en: `${shown}: exports several packs (${candidates.join(', ')}); choose one with --export <name>`,
+        },
   );
 }
 

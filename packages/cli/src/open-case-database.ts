@@ -20,9 +20,9 @@ export async function openCaseDatabase(spec: string, cwd: string): Promise<CaseD
   const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
   const shown = displayPath(spec, path, cwd);
   try {
-    await assertFile(path, shown, 'database');
+    await assertFile(path, shown, { zh: '数据库', en: 'database' });
   } catch (error) {
-    if (error instanceof CliError) throw new CliError('DATABASE_UNREADABLE', error.message);
+    if (error instanceof CliError) throw new CliError('DATABASE_UNREADABLE', error.text);
     throw error;
   }
   try {
@@ -40,12 +40,22 @@ export function databaseError(error: unknown, shown: string): unknown {
   if (error instanceof CliError) return error;
   if (error instanceof SqliteStoreError) {
     const detail = error.message.replace(/^\[[A-Z_]+\] [^:]*: /, '');
-    return new CliError('DATABASE_UNREADABLE', `${shown}: ${detail} (${error.code})`, undefined, { cause: error });
+    return new CliError(
+      'DATABASE_UNREADABLE',
+      { zh: `${shown}：无法读取数据库：${detail}（${error.code}）`, en: `${shown}: ${detail} (${error.code})` },
+      undefined,
+      { cause: error },
+    );
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
     const message = error instanceof Error ? error.message : String(error);
-    return new CliError('DATABASE_UNREADABLE', `${shown}: ${message} (${code})`, undefined, { cause: error });
+    return new CliError(
+      'DATABASE_UNREADABLE',
+      { zh: `${shown}：数据库出错：${message}（${code}）`, en: `${shown}: ${message} (${code})` },
+      undefined,
+      { cause: error },
+    );
   }
   return error;
 }

@@ -29,7 +29,12 @@ function parseJson(text: string, file: string): unknown {
     const position = /at position (\d+)/.exec(message);
     const where = position ? `:${lineAndColumn(text, Number(position[1]))}` : '';
     // Newer V8 messages already name the line; keep the message as V8 wrote it.
-    throw new CliError('PARSE_FAILED', `${file}${where}: invalid JSON: ${message}`, undefined, { cause: error });
+    throw new CliError(
+      'PARSE_FAILED',
+      { zh: `${file}${where}：JSON 格式错误：${message}`, en: `${file}${where}: invalid JSON: ${message}` },
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -41,14 +46,22 @@ function parseYaml(text: string, file: string): unknown {
     const at = first.linePos?.[0];
     const where = at ? `:${at.line}:${at.col}` : '';
     const reason = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, '');
-    const more = document.errors.length > 1 ? ` (and ${document.errors.length - 1} more)` : '';
-    throw new CliError('PARSE_FAILED', `${file}${where}: invalid YAML: ${reason}${more}`);
+    const others = document.errors.length - 1;
+    throw new CliError('PARSE_FAILED', {
+      zh: `${file}${where}：YAML 格式错误：${reason}${others > 0 ? `（另有 ${others} 处）` : ''}`,
+      en: `${file}${where}: invalid YAML: ${reason}${others > 0 ? ` (and ${others} more)` : ''}`,
+    });
   }
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError('PARSE_FAILED', `${file}: invalid YAML: ${message}`, undefined, { cause: error });
+    throw new CliError(
+      'PARSE_FAILED',
+      { zh: `${file}：YAML 格式错误：${message}`, en: `${file}: invalid YAML: ${message}` },
+      undefined,
+      { cause: error },
+    );
   }
 }
 

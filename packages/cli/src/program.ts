@@ -15,6 +15,7 @@ import { EXIT_CODES, type ExitCode } from './exit-codes';
 import { parseLangOption } from './locale';
 import { SHIPPED_PACK_NAMES } from './shipped-pack-names';
 import { processTerminal, type Terminal, withoutColour } from './terminal';
+import { langArgument, localizeUsageError } from './usage-errors';
 
 // Imported rather than read at run time, so a bundle of the binary carries its own version.
 const { version } = packageJson;
@@ -32,7 +33,9 @@ const { version } = packageJson;
  */
 export async function runCli(args: readonly string[], terminal: Terminal = processTerminal()): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT_CODES.ok;
-  const program = createProgram(terminal, async (work) => {
+  // Usage errors are written while commander parses, before `--lang` is an option value.
+  const usageLocale = readLang(langArgument(args)) ?? terminal.locale ?? 'zh-CN';
+  const program = createProgram(terminal, usageLocale, async (work) => {
     const { color, lang } = program.opts<{ color?: boolean; lang?: Locale }>();
     const chosen = lang === undefined ? terminal : { ...terminal, locale: lang };
     exitCode = await work(color === false ? withoutColour(chosen) : chosen);
@@ -45,12 +48,14 @@ export async function runCli(args: readonly string[], terminal: Terminal = proce
       // Help and --version end "with an error" that is not one; everything else is a usage error.
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
+    const locale = program.opts<{ lang?: Locale }>().lang ?? usageLocale;
     if (error instanceof CliError) {
-      terminal.err(`${terminal.errStyle.red('hazardflow:')} ${error.message}\n`);
+      terminal.err(`${terminal.errStyle.red('hazardflow:')} ${error.messageIn(locale)}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    terminal.err(`${terminal.errStyle.red('hazardflow: unexpected error:')} ${message}\n`);
+    const unexpected = locale === 'en' ? 'hazardflow: unexpected error:' : 'hazardflow：意外错误：';
+    terminal.err(`${terminal.errStyle.red(unexpected)} ${message}\n`);
     return EXIT_CODES.failed;
   }
 }
@@ -60,22 +65,26 @@ export async function runCli(args: readonly string[], terminal: Terminal = proce
  * command, choices and required options, and lets us take over exiting (`exitOverride`) so
  * that every usage error maps to exit code 2.
  */
-function createProgram(terminal: Terminal, run: Parameters<typeof addValidateCommand>[1]): Command {
+function createProgram(
+  terminal: Terminal,
+  usageLocale: Locale,
+  run: Parameters<typeof addValidateCommand>[1],
+): Command {
   const program = new Command('hazardflow')
     .description('Validate and draw hazardflow policy packs, simulate a case, report on a cases database.')
     .version(version, '-V, --version', 'print the version')
     .option('--no-color', 'never colour the output (also: NO_COLOR=1; FORCE_COLOR=1 forces it)')
     .option(
       '--lang <locale>',
-      'language of reports and ledgers: zh-CN or en (default: from LC_ALL/LANG, else Chinese)',
+      'language of the output for people: zh-CN or en (default: from LC_ALL/LANG, else Chinese)',
       parseLangOption,
     )
     .helpOption('-h, --help', 'show help for a command')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(localizeUsageError('(run with --help for usage)', usageLocale))
     .configureOutput({
       writeOut: (text) => terminal.out(text),
       writeErr: (text) => terminal.err(text),
-      outputError: (text, write) => write(terminal.errStyle.red(text)),
+      outputError: (text, write) => write(terminal.errStyle.red(localizeUsageError(text, usageLocale))),
     })
     .exitOverride();
   program.addHelpText(
@@ -94,4 +103,14 @@ Exit status: 0 ok, 1 invalid input or a failed check, 2 usage error.`,
   addMigrateCommand(program, run);
   addVerifyCommand(program, run);
   return program;
+}
+
+/** `--lang` as given, or undefined when absent or not a language (commander reports that). */
+function readLang(value: string | undefined): Locale | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseLangOption(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,8 +12,11 @@ export async function renderSvg(dot: string): Promise<string> {
     return graphviz.dot(dot, 'svg');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError('RENDER_FAILED', `Graphviz could not render the diagram: ${message}`, undefined, {
-      cause: error,
-    });
+    throw new CliError(
+      'RENDER_FAILED',
+      { zh: `Graphviz 无法绘制该图：${message}`, en: `Graphviz could not render the diagram: ${message}` },
+      undefined,
+      { cause: error },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@hazardflow/core';
+import { type Bilingual, inLocale, type Locale } from '@hazardflow/core';
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types';
 import { localeFromEnvironment } from './locale';
@@ -51,4 +51,13 @@ export function processTerminal(options: { colour?: boolean } = {}): Terminal {
 /** The same terminal with colour turned off on both streams. */
 export function withoutColour(terminal: Terminal): Terminal {
   return { ...terminal, outStyle: createColors(false), errStyle: createColors(false) };
+}
+
+/**
+ * A function picking the terminal's language from a `{ zh, en }` text: English for an `en`
+ * locale, Chinese otherwise (also when the terminal names none).
+ */
+export function sayer(terminal: Pick<Terminal, 'locale'>): (text: Bilingual) => string {
+  const locale = terminal.locale ?? 'zh-CN';
+  return (text) => inLocale(text, locale);
 }

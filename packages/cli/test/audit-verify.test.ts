@@ -5,7 +5,7 @@ import { firePack } from '@hazardflow/policy-fire';
 import { createSqliteStore } from '@hazardflow/store-sqlite';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hazardflow } from './support/run-hazardflow';
+import { hazardflowInEnglish } from './support/run-hazardflow';
 import { prepareWorkspace, type Workspace } from './support/workspace';
 
 /** The tampering cases of issue 28 on a database file, through `hazardflow history` and `hazardflow verify`. */
@@ -25,7 +25,7 @@ describe('hazardflow history and verify find a rewritten store', () => {
     );
   });
   afterAll(() => w?.remove());
-  const run = (args: string[]) => hazardflow(args, { cwd: w.path });
+  const run = (args: string[]) => hazardflowInEnglish(args, { cwd: w.path });
 
   function edited(name: string, edit: (db: Database.Database) => void): string {
     copyFileSync(w.file('cases.sqlite'), w.file(name));

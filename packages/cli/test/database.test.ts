@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hazardflow } from './support/run-hazardflow';
+import { hazardflowInEnglish } from './support/run-hazardflow';
 import { prepareWorkspace, type Workspace } from './support/workspace';
 
 describe('hazardflow report and history on a SQLite database', () => {
@@ -10,7 +10,7 @@ describe('hazardflow report and history on a SQLite database', () => {
     w = await prepareWorkspace();
   });
   afterAll(() => w?.remove());
-  const run = (args: string[]) => hazardflow(args, { cwd: w.path });
+  const run = (args: string[]) => hazardflowInEnglish(args, { cwd: w.path });
 
   it('reports the assessment as JSON, in a time window, with the figures the engine computes', async () => {
     const result = await run([

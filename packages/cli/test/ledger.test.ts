@@ -127,7 +127,9 @@ describe('hazardflow ledger', () => {
     expect(chinese.stderr).toBe('已将 cases.sqlite 中的 5 条隐患写入 zh.csv\n');
     const pdf = await run(['ledger', '--db', 'cases.sqlite', '--out', 'ledger.pdf']);
     expect(pdf).toMatchObject({ code: 1, stdout: '' });
-    expect(pdf.stderr).toContain('a ledger is written as .xlsx or .csv, not ".pdf"');
+    expect(pdf.stderr).toContain('台账只能写成 .xlsx 或 .csv 文件，不能是“.pdf”');
+    const pdfInEnglish = await run(['ledger', '--db', 'cases.sqlite', '--out', 'ledger.pdf', '--lang', 'en']);
+    expect(pdfInEnglish.stderr).toContain('a ledger is written as .xlsx or .csv, not ".pdf"');
     const klingon = await run(['ledger', '--db', 'cases.sqlite', '--out', 'x.csv', '--lang', 'tlh']);
     expect(klingon.code).toBe(2);
   });

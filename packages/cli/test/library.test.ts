@@ -45,7 +45,8 @@ describe('@hazardflow/cli as a library', () => {
     const result = await runScenario(firePack, checked.scenario);
     expect(result.failures).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(formatTimeline(result, plain)).toContain('✓ scenario passed');
+    expect(formatTimeline(result, plain)).toMatch(/✓ 场景通过：\d+ 次变更，1 项预期/);
+    expect(formatTimeline(result, plain, undefined, 'en')).toContain('✓ scenario passed');
   });
 
   it('lists every problem of a scenario, with its path', () => {
@@ -62,9 +63,9 @@ describe('@hazardflow/cli as a library', () => {
 
   it('runCli returns the exit code instead of exiting, and writes to the terminal it is given', async () => {
     const terminal = recordingTerminal();
-    expect(await runCli(['validate', 'packs/gas-catering.yaml'], terminal)).toBe(0);
+    expect(await runCli(['validate', 'packs/gas-catering.yaml', '--lang', 'en'], terminal)).toBe(0);
     expect(terminal.written.out).toMatch(/^✓ packs\/gas-catering\.yaml: valid policy pack gas-catering@1\.0\.0/);
-    expect(await runCli(['validate'], terminal)).toBe(2);
+    expect(await runCli(['--lang', 'en', 'validate'], terminal)).toBe(2);
     expect(terminal.written.err).toContain("error: missing required argument 'pack'");
   });
 });

@@ -5,7 +5,7 @@ import { createEngine } from '@hazardflow/engine';
 import { firePack } from '@hazardflow/policy-fire';
 import { createSqliteStore } from '@hazardflow/store-sqlite';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { FIXTURES, hazardflow } from './support/run-hazardflow';
+import { FIXTURES, hazardflowInEnglish } from './support/run-hazardflow';
 import { tempDirectory } from './support/temp-directory';
 
 const grid: Actor = { id: 'grid-1', role: 'territory', org: 'street-east' };
@@ -70,7 +70,7 @@ describe('hazardflow migrate', () => {
 
   it('prints the plan as a table and as JSON, asks before migrating, then migrates once', async () => {
     const ids = await workspace(temp, 4);
-    const run = (extra: string[]) => hazardflow([...withFile, ...extra], { cwd: temp.path });
+    const run = (extra: string[]) => hazardflowInEnglish([...withFile, ...extra], { cwd: temp.path });
 
     const table = await run(['--dry-run']);
     expect(table.code, table.stderr).toBe(0);
@@ -96,10 +96,10 @@ describe('hazardflow migrate', () => {
 
   it('refuses an unknown version and a backward migration, naming the option', async () => {
     await workspace(temp, 1);
-    const unknown = await hazardflow(args, { cwd: temp.path });
+    const unknown = await hazardflowInEnglish(args, { cwd: temp.path });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('from: fire@1.0.0 is not registered');
-    const backward = await hazardflow(
+    const backward = await hazardflowInEnglish(
       [
         'migrate',
         '--from',
@@ -124,7 +124,11 @@ describe('hazardflow migrate', () => {
       const child = spawn(
         process.execPath,
         ['--conditions=@hazardflow/source', inject('hazardflowBin'), ...withFile, '--yes'],
-        { cwd: temp.path, stdio: ['ignore', 'ignore', 'pipe'] },
+        {
+          cwd: temp.path,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
+        },
       );
       let reported = 0;
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -143,7 +147,7 @@ describe('hazardflow migrate', () => {
     expect(moved).toBeLessThan(300);
     expect(half.counts.every((c) => c <= 1)).toBe(true);
 
-    const rerun = await hazardflow([...withFile, '--yes'], { cwd: temp.path });
+    const rerun = await hazardflowInEnglish([...withFile, '--yes'], { cwd: temp.path });
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain(`${300 - moved} migrated, 0 skipped`);
     const after = await migratedCounts(temp.file('cases.sqlite'), ids);

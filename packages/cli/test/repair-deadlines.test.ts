@@ -1,6 +1,6 @@
 import { copyFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, hazardflow } from './support/run-hazardflow';
+import { FIXTURES, hazardflowInEnglish } from './support/run-hazardflow';
 import { seedProvisionalCase } from './support/seed-provisional-case';
 import { tempDirectory } from './support/temp-directory';
 
@@ -17,7 +17,7 @@ describe('hazardflow repair-deadlines', () => {
     copyFileSync(`${FIXTURES}holidays/holidays-2027-bad.json`, temp.file('holidays-bad.json'));
   });
   afterAll(() => temp.remove());
-  const run = (args: string[]) => hazardflow(args, { cwd: temp.path });
+  const run = (args: string[]) => hazardflowInEnglish(args, { cwd: temp.path });
   const history = async () =>
     JSON.parse((await run(['history', caseId, '--db', 'cases.sqlite', '--json'])).stdout) as {
       entries: { command: string; payload?: unknown }[];

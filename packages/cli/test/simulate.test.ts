@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hazardflow } from './support/run-hazardflow';
+import { hazardflowInEnglish } from './support/run-hazardflow';
 
 interface JsonRun {
   ok: boolean;
@@ -18,7 +18,7 @@ interface JsonRun {
 
 describe('hazardflow simulate', () => {
   it('prints the run as JSON: every change at its own instant, timers included, in order', async () => {
-    const run = await hazardflow([
+    const run = await hazardflowInEnglish([
       'simulate',
       'packs/gas-catering.ts',
       '--scenario',
@@ -55,7 +55,7 @@ describe('hazardflow simulate', () => {
   });
 
   it('stops at a refused command and exits 1', async () => {
-    const run = await hazardflow([
+    const run = await hazardflowInEnglish([
       'simulate',
       'packs/gas-catering.yaml',
       '--scenario',
@@ -71,10 +71,10 @@ describe('hazardflow simulate', () => {
   });
 
   it('needs a scenario, and a pack that is valid', async () => {
-    const noScenario = await hazardflow(['simulate', 'fire']);
+    const noScenario = await hazardflowInEnglish(['simulate', 'fire']);
     expect(noScenario.code).toBe(2);
     expect(noScenario.stderr).toContain("error: required option '-s, --scenario <file>' not specified");
-    const invalidPack = await hazardflow([
+    const invalidPack = await hazardflowInEnglish([
       'simulate',
       'packs/invalid-gas-catering.json',
       '-s',

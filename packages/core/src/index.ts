@@ -96,6 +96,8 @@ export { TIMER_IDS } from './machine/timer-ids';
 export {
   DEFAULT_NOTIFICATION_TEMPLATES,
   localDate,
+  NOTIFICATION_PLACEHOLDERS,
+  NOTIFICATION_REASONS,
   type NotificationFacts,
   type NotificationTemplates,
   type NotificationText,
@@ -117,6 +119,7 @@ export type { EffectivePolicy } from './pack/effective-policy';
 export { extendPolicyPack, type PolicyPackPatch } from './pack/extend-policy-pack';
 export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pack/format-policy-pack-issues';
 export { LIFECYCLE_STATES } from './pack/migration-checks';
+export { notificationTemplateSchema, notificationTemplatesSchema } from './pack/notification-templates-schema';
 export { overridePatchSchema } from './pack/override-patch-schema';
 export { policyHash } from './pack/policy-hash';
 export { isPolicyPackError, PolicyPackError } from './pack/policy-pack-error';

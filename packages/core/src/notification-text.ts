@@ -96,19 +96,33 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
   },
 };
 
+/** The placeholders a template may use; anything else in braces is refused by the pack schema. */
+export const NOTIFICATION_PLACEHOLDERS = [
+  'site',
+  'hazard',
+  'deadline',
+  'action',
+  'level',
+  'regulator',
+  'message',
+] as const;
+
+/** Every notification reason, in the order of the default templates. */
+export const NOTIFICATION_REASONS = Object.keys(DEFAULT_NOTIFICATION_TEMPLATES) as NotificationReason[];
+
 const NO_DEADLINE: Label = { zh: '（无时限）', en: '(no deadline)' };
 const NO_ACTION: Label = { zh: '按规定处置', en: 'act as the rules require' };
 
 /**
- * The text of a notification in both languages, from the templates (the pack's overrides
- * first, then the defaults). Pure: the deadline's local date comes from `Intl` in the facts'
+ * The text of a notification in both languages, from the templates (`overrides` per reason
+ * first, then the defaults; the engine passes its own option over the pack's). Pure: the deadline's local date comes from `Intl` in the facts'
  * time zone, never from the wall clock. Both languages are always rendered; a reader picks
  * one with {@link notificationTextIn}.
  */
 export function renderNotification(
   notification: Pick<HazardNotification, 'reason' | 'level' | 'dueAt' | 'action' | 'message'>,
   facts: NotificationFacts,
-  overrides: Partial<NotificationTemplates> = {},
+  overrides: { readonly [R in NotificationReason]?: Label | undefined } = {},
 ): NotificationText {
   const template = overrides[notification.reason] ?? DEFAULT_NOTIFICATION_TEMPLATES[notification.reason];
   const render = (lang: 'zh' | 'en'): string => {

@@ -1,13 +1,18 @@
 import {
   DEFAULT_NOTIFICATION_TEMPLATES,
+  formatPolicyPackIssues,
   type HazardNotification,
   localDate,
+  NOTIFICATION_PLACEHOLDERS,
+  NOTIFICATION_REASONS,
   type NotificationFacts,
   type NotificationReason,
   notificationTextIn,
   renderNotification,
+  validatePolicyPack,
 } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
+import { referencePack } from './fixtures/reference-pack';
 
 const facts: NotificationFacts = {
   siteName: '幸福路12号商场',
@@ -78,5 +83,49 @@ describe('renderNotification', () => {
   it('local dates follow the time zone', () => {
     expect(localDate('2026-12-31T16:00:00.000Z', 'Asia/Shanghai', 'zh')).toBe('2027年1月1日');
     expect(localDate('2026-12-31T16:00:00.000Z', 'UTC', 'en')).toBe('2026-12-31');
+  });
+});
+
+describe("a pack's notificationTemplates", () => {
+  const base = {
+    ...referencePack,
+    notificationTemplates: { overdue: { zh: '{site}逾期：{deadline}', en: '{site} overdue: {deadline}' } },
+  };
+
+  it('is optional, keeps its templates, and leaves the hash of a pack without it unchanged', () => {
+    const result = validatePolicyPack(base);
+    expect(result.success).toBe(true);
+    if (result.success) expect(result.pack.notificationTemplates).toEqual(base.notificationTemplates);
+    const without = validatePolicyPack(referencePack);
+    expect(without.success && 'notificationTemplates' in without.pack).toBe(false);
+  });
+
+  it('refuses an unknown placeholder, an unknown reason and a missing language, each with its path', () => {
+    const result = validatePolicyPack({
+      ...referencePack,
+      notificationTemplates: {
+        overdue: { zh: '{hazzard}逾期', en: '{site} overdue by {days}' },
+        overdu: { zh: 'x', en: 'x' },
+        closed: { zh: '已销号' },
+      },
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const lines = formatPolicyPackIssues(result.issues);
+    expect(lines).toContain('notificationTemplates.overdue.zh: unknown placeholder {hazzard}; did you mean {hazard}?');
+    expect(lines).toMatch(
+      /notificationTemplates\.overdue\.en: unknown placeholder \{days\} \(known: \{site\}, \{hazard\}/,
+    );
+    expect(lines).toMatch(/notificationTemplates\.overdu: unknown field; did you mean "overdue"\?/);
+    expect(lines).toMatch(/notificationTemplates\.closed\.en: /);
+  });
+
+  it('knows every reason and placeholder the renderer does', () => {
+    expect([...NOTIFICATION_REASONS].sort()).toEqual(Object.keys(DEFAULT_NOTIFICATION_TEMPLATES).sort());
+    for (const template of Object.values(DEFAULT_NOTIFICATION_TEMPLATES)) {
+      for (const [, name] of `${template.zh}${template.en}`.matchAll(/\{(\w+)\}/g)) {
+        expect(NOTIFICATION_PLACEHOLDERS).toContain(name);
+      }
+    }
   });
 });

@@ -26,12 +26,10 @@ export interface NotificationTextOptions {
 }
 
 /**
- * The pack fields a notification's text is written from. `notificationTemplates` is the
- * field a pack would carry its own templates in; it is read when present.
+ * The pack fields a notification's text is written from. The pack's `notificationTemplates`
+ * win over the built-in templates; the engine's `notificationTemplates` option wins over both.
  */
-export type NotificationPack = Pick<PolicyPack, 'categories' | 'regulator' | 'timeZone'> & {
-  notificationTemplates?: Partial<NotificationTemplates> | undefined;
-};
+export type NotificationPack = Pick<PolicyPack, 'categories' | 'regulator' | 'timeZone' | 'notificationTemplates'>;
 
 /**
  * Adds the rendered text to a notification, from the case's view (site, regulator) and its

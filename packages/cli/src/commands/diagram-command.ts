@@ -7,6 +7,7 @@ import { EXIT_CODES } from '../exit-codes';
 import { displayPath, loadValidPack } from '../load-pack';
 import { renderSvg } from '../render-svg';
 import { PACK_ARGUMENT_HELP } from '../shipped-pack-names';
+import { sayer } from '../terminal';
 import type { CommandRunner } from './command-runner';
 
 const FORMATS = ['mermaid', 'svg', 'dot'] as const;
@@ -69,12 +70,19 @@ Examples:
         await writeFile(path, text);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new CliError('WRITE_FAILED', `${shown}: cannot write the diagram: ${reason}`, undefined, {
-          cause: error,
-        });
+        throw new CliError(
+          'WRITE_FAILED',
+          { zh: `${shown}：无法写入状态图：${reason}`, en: `${shown}: cannot write the diagram: ${reason}` },
+          undefined,
+          { cause: error },
+        );
       }
+      const bytes = Buffer.byteLength(text);
       terminal.err(
-        `wrote ${format} diagram of ${pack.id}@${pack.version} to ${shown} (${Buffer.byteLength(text)} bytes)\n`,
+        sayer(terminal)({
+          zh: `已将 ${pack.id}@${pack.version} 的 ${format} 状态图写入 ${shown}（${bytes} 字节）\n`,
+          en: `wrote ${format} diagram of ${pack.id}@${pack.version} to ${shown} (${bytes} bytes)\n`,
+        }),
       );
       return EXIT_CODES.ok;
     }),

@@ -1,9 +1,13 @@
+import type { Locale } from '@hazardflow/core';
 import type { AuditEntry } from '@hazardflow/engine';
 import type { Command } from 'commander';
 import type { Colors } from 'picocolors/types';
 import { readAuditKey } from '../audit-keys';
 import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
+import { sayer } from '../terminal';
+import { textColumns } from '../text-columns';
+import { vocabulary } from '../vocabulary-text';
 import type { CommandRunner } from './command-runner';
 
 interface HistoryOptions {
@@ -44,29 +48,58 @@ Example:
         const { withCaseDatabase } = await import('../open-case-database');
         const { verifyCaseTrail, hmacHasher } = await import('@hazardflow/engine');
         const key = options.keyFile ? await readAuditKey(options.keyFile, terminal.cwd) : undefined;
+        const locale = terminal.locale ?? 'zh-CN';
+        const say = sayer(terminal);
         return withCaseDatabase(options.db, terminal.cwd, async ({ store, shown }) => {
           const record = await store.getCase(caseId);
           const entries = await store.history(caseId);
-          if (!record && entries.length === 0) throw new CliError('UNKNOWN_CASE', `${shown}: no case "${caseId}"`);
+          if (!record && entries.length === 0) {
+            throw new CliError('UNKNOWN_CASE', {
+              zh: `${shown}：没有案件“${caseId}”`,
+              en: `${shown}: no case "${caseId}"`,
+            });
+          }
           const verification = verifyCaseTrail(caseId, entries, record, key ? { hasher: hmacHasher(key) } : {});
           if (options.json) {
             terminal.out(`${JSON.stringify({ caseId, entries, verification }, null, 2)}\n`);
           } else {
             const view = record?.view;
             const style = terminal.outStyle;
+            const status = view ? vocabulary('status', view.status, locale) : '';
             const about = view
-              ? ` (${view.packId}@${view.packVersion}, ${view.category}, ${view.siteName}; now ${view.status})`
+              ? say({
+                  zh: `（${view.packId}@${view.packVersion}，${view.category}，${view.siteName}；当前${status}）`,
+                  en: ` (${view.packId}@${view.packVersion}, ${view.category}, ${view.siteName}; now ${status})`,
+                })
               : '';
-            terminal.out(`${style.bold(`Audit trail of case ${caseId}`)}${about}\n\n`);
-            terminal.out(`${formatEntries(entries, style)}\n\n`);
             terminal.out(
-              verification.ok
-                ? `${style.green('✓')} audit chain intact: ${verification.length} ${verification.length === 1 ? 'entry' : 'entries'}, head ${entries.at(-1)?.hash ?? '-'}${verification.legacy ? ' (legacy trail: not bound to its case or not committing to its state; see docs/audit.md)' : ''}\n`
-                : `${style.red('✗')} audit chain broken at entry ${verification.brokenAt}: ${verification.message} (${verification.reason})\n`,
+              `${style.bold(say({ zh: `案件 ${caseId} 的审计记录`, en: `Audit trail of case ${caseId}` }))}${about}\n\n`,
             );
+            terminal.out(`${formatEntries(entries, style, locale)}\n\n`);
+            if (verification.ok) {
+              const n = verification.length;
+              const head = entries.at(-1)?.hash ?? '-';
+              const legacy = verification.legacy
+                ? say({
+                    zh: '（旧版记录：未绑定案件或未承诺其状态；见 docs/audit.md）',
+                    en: ' (legacy trail: not bound to its case or not committing to its state; see docs/audit.md)',
+                  })
+                : '';
+              const intact = say({
+                zh: `审计链完好：${n} 条记录，链头 ${head}`,
+                en: `audit chain intact: ${n} ${n === 1 ? 'entry' : 'entries'}, head ${head}`,
+              });
+              terminal.out(`${style.green('✓')} ${intact}${legacy}\n`);
+            } else {
+              const at = verification.brokenAt;
+              const broken = say({ zh: `审计链在第 ${at} 条断裂：`, en: `audit chain broken at entry ${at}: ` });
+              terminal.out(`${style.red('✗')} ${broken}${verification.message} (${verification.reason})\n`);
+            }
           }
           if (!verification.ok) {
-            terminal.err(`${terminal.errStyle.red('✗')} the audit trail of ${caseId} in ${shown} was tampered with\n`);
+            terminal.err(
+              `${terminal.errStyle.red('✗')} ${say({ zh: `${shown} 中案件 ${caseId} 的审计记录遭到篡改`, en: `the audit trail of ${caseId} in ${shown} was tampered with` })}\n`,
+            );
           }
           return verification.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
         });
@@ -74,22 +107,25 @@ Example:
     );
 }
 
-/** One line per entry: seq, instant, actor, command, status change, the start of its hash. */
-function formatEntries(entries: readonly AuditEntry[], style: Colors): string {
+/**
+ * One line per entry: seq, instant, actor, command, status change, the start of its hash. Roles,
+ * commands and statuses are the vocabulary's Chinese labels in Chinese, and stay the ids the API
+ * and docs use in English; columns line up in CJK too.
+ */
+function formatEntries(entries: readonly AuditEntry[], style: Colors, locale: Locale = 'zh-CN'): string {
+  const status = (s: string) => vocabulary('status', s, locale);
   const rows = entries.map((e) => [
     String(e.seq),
     e.at,
-    `${e.actor.id} (${e.actor.role})`,
-    e.command,
-    `${e.fromStatus ?? ''} → ${e.toStatus}`.trim(),
+    `${e.actor.id} (${vocabulary('role', e.actor.role, locale)})`,
+    vocabulary('command', e.command, locale),
+    `${e.fromStatus ? status(e.fromStatus) : ''} → ${status(e.toStatus)}`.trim(),
     `${e.hash.slice(0, 12)}…`,
   ]);
-  const header = ['seq', 'at', 'actor', 'command', 'status', 'hash'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [style.dim(line(header)), ...rows.map(line)].join('\n');
+  const header =
+    locale === 'en'
+      ? ['seq', 'at', 'actor', 'command', 'status', 'hash']
+      : ['序号', '时间', '操作人', '操作', '状态', '哈希'];
+  const [first = '', ...rest] = textColumns([header, ...rows]).lines;
+  return [style.dim(first), ...rest].join('\n');
 }

@@ -4,7 +4,8 @@ import type { MigrationPlan } from '@hazardflow/engine';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
-import type { Terminal } from '../terminal';
+import { sayer, type Terminal } from '../terminal';
+import { textColumns } from '../text-columns';
 import type { CommandRunner } from './command-runner';
 
 interface MigrateOptions {
@@ -56,10 +57,14 @@ Example:
     )
     .action((options: MigrateOptions) =>
       run(async (terminal) => {
+        const say = sayer(terminal);
         const from = parseRef(options.from, '--from');
         const to = parseRef(options.to, '--to');
         if (from.id !== to.id) {
-          throw new CliError('MIGRATION_REFUSED', `--to: a migration stays within one pack (${from.id}, not ${to.id})`);
+          throw new CliError('MIGRATION_REFUSED', {
+            zh: `--to：迁移只能在同一政策包内进行（${from.id}，而非 ${to.id}）`,
+            en: `--to: a migration stays within one pack (${from.id}, not ${to.id})`,
+          });
         }
         const packs = await knownPacks(options.packFile ?? [], terminal.cwd);
         const { withCaseDatabase } = await import('../open-case-database');
@@ -71,7 +76,8 @@ Example:
             plan = await engine.planMigration({ packId: from.id, from: from.version, to: to.version });
           } catch (error) {
             if (error instanceof MigrationError) {
-              throw new CliError('MIGRATION_REFUSED', `${error.message} (${error.code})`);
+              const refused = `${error.message} (${error.code})`;
+              throw new CliError('MIGRATION_REFUSED', { zh: `拒绝迁移：${refused}`, en: refused });
             }
             throw error;
           }
@@ -80,31 +86,52 @@ Example:
           if (options.dryRun || plan.moves.length === 0) return EXIT_CODES.ok;
           if (!options.yes) {
             if (!process.stdin.isTTY) {
-              throw new CliError(
-                'CONFIRMATION_REQUIRED',
-                'stdin is not a terminal: pass --yes to migrate without confirmation',
-              );
+              throw new CliError('CONFIRMATION_REQUIRED', {
+                zh: '标准输入不是终端：如需不经确认直接迁移，请加 --yes',
+                en: 'stdin is not a terminal: pass --yes to migrate without confirmation',
+              });
             }
-            if (!(await confirm(`Migrate ${plan.moves.length} cases to ${plan.packId}@${plan.to}? [y/N] `))) {
-              terminal.err('not migrated\n');
+            const question = say({
+              zh: `将 ${plan.moves.length} 个案件迁移到 ${plan.packId}@${plan.to}？[y/N] `,
+              en: `Migrate ${plan.moves.length} cases to ${plan.packId}@${plan.to}? [y/N] `,
+            });
+            if (!(await confirm(question))) {
+              terminal.err(say({ zh: '未迁移\n', en: 'not migrated\n' }));
               return EXIT_CODES.failed;
             }
           }
-          const bar = await progressBar(plan.moves.length);
+          const bar = await progressBar(
+            plan.moves.length,
+            say({
+              zh: '迁移中 [{bar}] {value}/{total} 个案件（{percentage}%）剩余 {eta_formatted}',
+              en: 'migrating [{bar}] {value}/{total} cases ({percentage}%) {eta_formatted} left',
+            }),
+          );
           const report = await engine.migrate(plan, {
             actor: { id: options.actor, role: OPERATOR_ROLE },
             onProgress: ({ done }) => {
               bar.update(done);
               // One line per case on a pipe, so a supervising program can follow (and tests wait on it).
-              if (!process.stderr.isTTY) terminal.err(`migrated ${done}/${plan.moves.length}\n`);
+              if (!process.stderr.isTTY) {
+                terminal.err(
+                  say({ zh: `已迁移 ${done}/${plan.moves.length}\n`, en: `migrated ${done}/${plan.moves.length}\n` }),
+                );
+              }
             },
           });
           bar.stop();
           if (options.json) terminal.out(`${JSON.stringify(report, null, 2)}\n`);
           else {
             terminal.out(
-              `${report.migrated} migrated, ${report.skipped.length} skipped, ${report.blocked} blocked\n` +
-                report.skipped.map((s) => `  skipped ${s.caseId}: ${s.reason}\n`).join(''),
+              say({
+                zh: `已迁移 ${report.migrated} 个，跳过 ${report.skipped.length} 个，受阻 ${report.blocked} 个\n`,
+                en: `${report.migrated} migrated, ${report.skipped.length} skipped, ${report.blocked} blocked\n`,
+              }) +
+                report.skipped
+                  .map((s) =>
+                    say({ zh: `  跳过 ${s.caseId}：${s.reason}\n`, en: `  skipped ${s.caseId}: ${s.reason}\n` }),
+                  )
+                  .join(''),
             );
           }
           return report.skipped.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failed;
@@ -118,7 +145,10 @@ function parseRef(text: string, option: string): { id: string; version: string }
   if (at <= 0 || at === text.length - 1) {
     throw new CliError(
       'MIGRATION_REFUSED',
-      `${option}: "${text}" is not <pack>@<version> (e.g. fire@1.0.0)`,
+      {
+        zh: `${option}：“${text}”不是 <政策包>@<版本>（例如 fire@1.0.0）`,
+        en: `${option}: "${text}" is not <pack>@<version> (e.g. fire@1.0.0)`,
+      },
       EXIT_CODES.usage,
     );
   }
@@ -142,6 +172,7 @@ async function knownPacks(files: readonly string[], cwd: string): Promise<Policy
 
 function formatPlan(plan: MigrationPlan, terminal: Terminal): string {
   const style = terminal.outStyle;
+  const say = sayer(terminal);
   const rows = [
     ...plan.moves.map((m) => [
       m.caseId,
@@ -150,27 +181,36 @@ function formatPlan(plan: MigrationPlan, terminal: Terminal): string {
       m.deadline ? (m.deadline.from === m.deadline.to ? m.deadline.to : `${m.deadline.from} → ${m.deadline.to}`) : '-',
       m.timers.set.map((t) => t.timerId).join(', ') || '-',
     ]),
-    ...plan.blocked.map((b) => [b.caseId, b.status, b.category, style.red(`blocked: ${b.reason}`), b.message]),
+    ...plan.blocked.map((b) => [
+      b.caseId,
+      b.status,
+      b.category,
+      style.red(say({ zh: `受阻：${b.reason}`, en: `blocked: ${b.reason}` })),
+      b.message,
+    ]),
   ];
-  const header = ['case', 'status', 'category', 'deadline', 'timers re-armed'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visible(c).length)))
-      .join('  ')
-      .trimEnd();
+  const header =
+    terminal.locale === 'en'
+      ? ['case', 'status', 'category', 'deadline', 'timers re-armed']
+      : ['案件', '状态', '类别', '期限', '重新设置的定时器'];
+  // Widths by string-width: colour codes count nothing, CJK characters two.
+  const [first = '', ...lines] = textColumns([header, ...rows]).lines;
+  const map = plan.map ? JSON.stringify({ categories: plan.map.categories, states: plan.map.states }) : undefined;
   return [
-    style.bold(`Migration plan ${plan.packId}@${plan.from} → ${plan.to}`),
-    `${plan.moves.length} cases move, ${plan.blocked.length} blocked${plan.map ? `; migration map: ${JSON.stringify({ categories: plan.map.categories, states: plan.map.states })}` : ''}`,
+    style.bold(
+      say({
+        zh: `迁移计划 ${plan.packId}@${plan.from} → ${plan.to}`,
+        en: `Migration plan ${plan.packId}@${plan.from} → ${plan.to}`,
+      }),
+    ),
+    say({
+      zh: `${plan.moves.length} 个案件迁移，${plan.blocked.length} 个受阻${map ? `；迁移映射：${map}` : ''}`,
+      en: `${plan.moves.length} cases move, ${plan.blocked.length} blocked${map ? `; migration map: ${map}` : ''}`,
+    }),
     '',
-    style.dim(line(header)),
-    ...rows.map(line),
+    style.dim(first),
+    ...lines,
   ].join('\n');
-}
-
-function visible(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -183,13 +223,10 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 /** A progress bar on a terminal (cli-progress: see README); nothing on a pipe. */
-async function progressBar(total: number): Promise<{ update(done: number): void; stop(): void }> {
+async function progressBar(total: number, format: string): Promise<{ update(done: number): void; stop(): void }> {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar(
-    { format: 'migrating [{bar}] {value}/{total} cases ({percentage}%) {eta_formatted} left', stream: process.stderr },
-    Presets.shades_classic,
-  );
+  const bar = new SingleBar({ format, stream: process.stderr }, Presets.shades_classic);
   bar.start(total, 0);
   return bar;
 }

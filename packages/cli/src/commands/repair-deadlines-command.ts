@@ -1,8 +1,9 @@
-import type { PolicyPack } from '@hazardflow/core';
+import type { Locale, PolicyPack } from '@hazardflow/core';
 import type { DeadlineRepairReport } from '@hazardflow/engine';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Colors } from 'picocolors/types';
 import { EXIT_CODES } from '../exit-codes';
+import { sayer } from '../terminal';
 import type { CommandRunner } from './command-runner';
 
 interface RepairOptions {
@@ -62,7 +63,9 @@ Examples:
           const engine = createEngine({ packs, store, calendar });
           const report = await engine.repairDeadlines({ dryRun: options.dryRun === true });
           terminal.out(
-            options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, shown, terminal.outStyle),
+            options.json
+              ? `${JSON.stringify(report, null, 2)}\n`
+              : formatReport(report, shown, terminal.outStyle, terminal.locale),
           );
           return EXIT_CODES.ok;
         });
@@ -79,38 +82,77 @@ function parseYear(value: string): number {
 }
 
 /** The report for people: one block per changed case, then the skipped ones. */
-export function formatReport(report: DeadlineRepairReport, shown: string, style: Colors): string {
-  const covered = report.coveredYears ? `${report.coveredYears.from}–${report.coveredYears.to}` : 'no official data';
-  const verb = report.dryRun ? 'would change' : 'changed';
+export function formatReport(
+  report: DeadlineRepairReport,
+  shown: string,
+  style: Colors,
+  locale: Locale = 'zh-CN',
+): string {
+  const say = sayer({ locale });
+  const covered = report.coveredYears
+    ? `${report.coveredYears.from}–${report.coveredYears.to}`
+    : say({ zh: '无官方数据', en: 'no official data' });
+  const n = report.changes.length;
   const lines = [
     style.bold(
-      `${report.dryRun ? 'Dry run: ' : ''}${report.changes.length} of ${report.examined} open cases in ${shown} ${verb} (calendar covers ${covered})`,
+      say({
+        zh: `${report.dryRun ? '试运行：' : ''}${shown} 中 ${report.examined} 个未结案件里有 ${n} 个${report.dryRun ? '将要修改' : '已修改'}（日历覆盖 ${covered}）`,
+        en: `${report.dryRun ? 'Dry run: ' : ''}${n} of ${report.examined} open cases in ${shown} ${report.dryRun ? 'would change' : 'changed'} (calendar covers ${covered})`,
+      }),
     ),
   ];
   for (const change of report.changes) {
-    lines.push('', `${change.caseId}  ${change.step}  ${change.from} → ${change.to}`, `  why: ${change.why}`);
+    lines.push(
+      '',
+      `${change.caseId}  ${change.step}  ${change.from} → ${change.to}`,
+      say({ zh: `  原因：${change.why}`, en: `  why: ${change.why}` }),
+    );
     if (change.rectifyDueAt) {
-      lines.push(`  rectification deadline: ${change.rectifyDueAt.from} → ${change.rectifyDueAt.to}`);
+      const { from, to } = change.rectifyDueAt;
+      lines.push(say({ zh: `  整改时限：${from} → ${to}`, en: `  rectification deadline: ${from} → ${to}` }));
     }
     for (const timer of change.timers) {
-      lines.push(`  timer ${timer.timerId}: ${timer.from ?? '(none)'} → ${timer.to ?? '(cancelled)'}`);
+      const from = timer.from ?? say({ zh: '（无）', en: '(none)' });
+      const to = timer.to ?? say({ zh: '（已取消）', en: '(cancelled)' });
+      lines.push(
+        say({ zh: `  定时器 ${timer.timerId}：${from} → ${to}`, en: `  timer ${timer.timerId}: ${from} → ${to}` }),
+      );
     }
     const kept = change.escalationKept;
     if (kept) {
-      const reaches = kept.newDeadlineReachesAt
-        ? `; the new deadline reaches it only at ${kept.newDeadlineReachesAt}`
-        : '';
+      const at = kept.newDeadlineReachesAt;
       lines.push(
         style.yellow(
-          `  escalation level ${kept.level} (reached ${kept.reachedAt ?? '?'}) stays: escalations are not undone${reaches}`,
+          say({
+            zh: `  督办级别 ${kept.level}（于 ${kept.reachedAt ?? '?'} 升级）保持不变：升级不会撤销${at ? `；新期限直到 ${at} 才到达该级别` : ''}`,
+            en: `  escalation level ${kept.level} (reached ${kept.reachedAt ?? '?'}) stays: escalations are not undone${at ? `; the new deadline reaches it only at ${at}` : ''}`,
+          }),
         ),
       );
     }
   }
   for (const skip of report.skipped) {
-    lines.push('', style.yellow(`skipped ${skip.caseId} (deadline ${skip.dueAt ?? '-'}): ${skip.reason}`));
+    const due = skip.dueAt ?? '-';
+    lines.push(
+      '',
+      style.yellow(
+        say({
+          zh: `跳过 ${skip.caseId}（期限 ${due}）：${skip.reason}`,
+          en: `skipped ${skip.caseId} (deadline ${due}): ${skip.reason}`,
+        }),
+      ),
+    );
   }
-  if (report.dryRun)
-    lines.push('', style.dim('Nothing was written. Run again without --dry-run to commit these changes.'));
+  if (report.dryRun) {
+    lines.push(
+      '',
+      style.dim(
+        say({
+          zh: '未写入任何内容。去掉 --dry-run 再运行一次即可提交这些修改。',
+          en: 'Nothing was written. Run again without --dry-run to commit these changes.',
+        }),
+      ),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -52,10 +52,15 @@ Examples:
         } catch (error) {
           if (error instanceof CliError) throw error;
           const reason = error instanceof Error ? error.message : String(error);
-          throw new CliError('INVALID_SCENARIO', `the simulation stopped: ${reason}`, undefined, { cause: error });
+          throw new CliError(
+            'INVALID_SCENARIO',
+            { zh: `模拟中止：${reason}`, en: `the simulation stopped: ${reason}` },
+            undefined,
+            { cause: error },
+          );
         }
         if (options.json) terminal.out(`${JSON.stringify(result, null, 2)}\n`);
-        else terminal.out(formatTimeline(result, terminal.outStyle, scenario.title));
+        else terminal.out(formatTimeline(result, terminal.outStyle, scenario.title, terminal.locale));
         for (const failure of result.failures) terminal.err(`${terminal.errStyle.red('✗')} ${failure}\n`);
         return result.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
       }),

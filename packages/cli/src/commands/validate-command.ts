@@ -1,9 +1,10 @@
-import { formatPolicyPackIssues, type PolicyPack, type PolicyPackIssue } from '@hazardflow/core';
+import { formatPolicyPackIssues, type Locale, type PolicyPack, type PolicyPackIssue } from '@hazardflow/core';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import { EXIT_CODES } from '../exit-codes';
 import { loadPack } from '../load-pack';
 import { PACK_ARGUMENT_HELP } from '../shipped-pack-names';
+import { sayer } from '../terminal';
 import type { CommandRunner } from './command-runner';
 
 interface ValidateOptions {
@@ -52,20 +53,37 @@ Examples:
           return valid ? EXIT_CODES.ok : EXIT_CODES.failed;
         }
         const style = terminal.outStyle;
+        const say = sayer(terminal);
         if (outcome.pack) {
-          terminal.out(`${style.green('✓')} ${outcome.origin}: valid policy pack ${summarise(outcome.pack)}\n`);
+          const summary = summarise(outcome.pack, terminal.locale);
+          terminal.out(
+            `${style.green('✓')} ${say({ zh: `${outcome.origin}：有效的政策包 ${summary}`, en: `${outcome.origin}: valid policy pack ${summary}` })}\n`,
+          );
           return EXIT_CODES.ok;
         }
-        const count = `${outcome.issues.length} ${outcome.issues.length === 1 ? 'problem' : 'problems'}`;
-        terminal.out(`${style.red('✗')} ${outcome.origin}: not a valid policy pack (${count})\n`);
+        const n = outcome.issues.length;
+        const invalid = say({
+          zh: `${outcome.origin}：不是有效的政策包（${n} 个问题）`,
+          en: `${outcome.origin}: not a valid policy pack (${n} ${n === 1 ? 'problem' : 'problems'})`,
+        });
+        terminal.out(`${style.red('✗')} ${invalid}\n`);
         terminal.out(`${formatPolicyPackIssues(outcome.issues)}\n`);
         return EXIT_CODES.failed;
       }),
     );
 }
 
-/** `fire@1.0.0 (9 categories, 5 escalation levels, 2 seasons, 0 site overrides)` */
-function summarise(pack: PolicyPack): string {
+/** `fire@1.0.0 (9 categories, 5 escalation levels, 2 seasons, 0 site overrides)`, or in Chinese. */
+function summarise(pack: PolicyPack, locale: Locale | undefined): string {
+  if (locale !== 'en') {
+    const parts = [
+      `${pack.categories.length} 个类别`,
+      `${pack.escalation.ladder.length} 级督办`,
+      `${pack.seasons.length} 个时段`,
+      `${pack.overrides.length} 项场所特别规定`,
+    ];
+    return `${pack.id}@${pack.version}（${parts.join('，')}）`;
+  }
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     count(pack.categories.length, 'category', 'categories'),

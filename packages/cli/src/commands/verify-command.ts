@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readAuditKey, readPublicKey } from '../audit-keys';
 import { EXIT_CODES } from '../exit-codes';
+import { sayer } from '../terminal';
 import type { CommandRunner } from './command-runner';
 
 interface VerifyOptions {
@@ -40,6 +41,7 @@ Example:
         const { verifyStore, hmacHasher, sha256Hasher } = await import('@hazardflow/engine');
         const hasher = options.keyFile ? hmacHasher(await readAuditKey(options.keyFile, terminal.cwd)) : sha256Hasher;
         const publicKey = options.publicKey ? await readPublicKey(options.publicKey, terminal.cwd) : undefined;
+        const say = sayer(terminal);
         return withCaseDatabase(options.db, terminal.cwd, async ({ store, shown }) => {
           const result = await verifyStore(store, { hasher, ...(publicKey ? { publicKey } : {}) });
           if (options.json) {
@@ -47,19 +49,32 @@ Example:
           } else {
             const style = terminal.outStyle;
             for (const problem of result.problems) {
-              terminal.out(
-                `${style.red('✗')} ${problem.caseId ? `case ${problem.caseId}: ` : ''}${problem.message} (${problem.reason})\n`,
-              );
+              const where = problem.caseId
+                ? say({ zh: `案件 ${problem.caseId}：`, en: `case ${problem.caseId}: ` })
+                : '';
+              terminal.out(`${style.red('✗')} ${where}${problem.message} (${problem.reason})\n`);
             }
             for (const warning of result.warnings) terminal.out(`${style.yellow('!')} ${warning}\n`);
-            const legacy = result.legacyCases > 0 ? `, ${result.legacyCases} with legacy trails (weaker proof)` : '';
+            const { cases, checkpoints, legacyCases } = result;
+            const legacy =
+              legacyCases > 0
+                ? say({
+                    zh: `，其中 ${legacyCases} 个为旧版记录（证明力较弱）`,
+                    en: `, ${legacyCases} with legacy trails (weaker proof)`,
+                  })
+                : '';
+            const signed = publicKey ? say({ zh: '，均已签名', en: ', all signed' }) : '';
             terminal.out(
               result.ok
-                ? `${style.green('✓')} store verified: ${result.cases} cases${legacy}, ${result.checkpoints} checkpoints${publicKey ? ', all signed' : ''}\n`
-                : `${style.red('✗')} ${result.problems.length} problems in ${result.cases} cases and ${result.checkpoints} checkpoints\n`,
+                ? `${style.green('✓')} ${say({ zh: `存储校验通过：${cases} 个案件${legacy}，${checkpoints} 个检查点${signed}`, en: `store verified: ${cases} cases${legacy}, ${checkpoints} checkpoints${signed}` })}\n`
+                : `${style.red('✗')} ${say({ zh: `${cases} 个案件和 ${checkpoints} 个检查点中发现 ${result.problems.length} 个问题`, en: `${result.problems.length} problems in ${cases} cases and ${checkpoints} checkpoints` })}\n`,
             );
           }
-          if (!result.ok) terminal.err(`${terminal.errStyle.red('✗')} ${shown} was tampered with\n`);
+          if (!result.ok) {
+            terminal.err(
+              `${terminal.errStyle.red('✗')} ${say({ zh: `${shown} 遭到篡改`, en: `${shown} was tampered with` })}\n`,
+            );
+          }
           return result.ok ? EXIT_CODES.ok : EXIT_CODES.failed;
         });
       }),

@@ -18,16 +18,21 @@ export async function writeLedger(
   const shown = options.shown ?? path;
   const extension = extname(path).toLowerCase();
   if (extension !== '.xlsx' && extension !== '.csv') {
-    throw new CliError(
-      'UNSUPPORTED_FILE',
-      `${shown}: a ledger is written as ${LEDGER_EXTENSIONS.join(' or ')}, not "${extension || '(no extension)'}"`,
-    );
+    throw new CliError('UNSUPPORTED_FILE', {
+      zh: `${shown}：台账只能写成 ${LEDGER_EXTENSIONS.join(' 或 ')} 文件，不能是“${extension || '（无扩展名）'}”`,
+      en: `${shown}: a ledger is written as ${LEDGER_EXTENSIONS.join(' or ')}, not "${extension || '(no extension)'}"`,
+    });
   }
   try {
     if (extension === '.xlsx') await writeLedgerXlsx(path, rows, options);
     else await writeFile(path, ledgerCsv(rows, options), 'utf8');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CliError('WRITE_FAILED', `${shown}: cannot write the ledger: ${message}`, undefined, { cause: error });
+    throw new CliError(
+      'WRITE_FAILED',
+      { zh: `${shown}：无法写入台账：${message}`, en: `${shown}: cannot write the ledger: ${message}` },
+      undefined,
+      { cause: error },
+    );
   }
 }

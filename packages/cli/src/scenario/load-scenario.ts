@@ -17,15 +17,23 @@ export interface ScenarioIssue {
 export async function loadScenario(spec: string, cwd: string): Promise<Scenario> {
   const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
   const shown = displayPath(spec, path, cwd);
-  await assertFile(path, shown, 'scenario');
+  await assertFile(path, shown, { zh: '场景', en: 'scenario' });
   const format = dataFormatOf(path);
-  if (!format) throw new CliError('UNSUPPORTED_FILE', `${shown}: a scenario is a .json, .yaml or .yml file`);
+  if (!format) {
+    throw new CliError('UNSUPPORTED_FILE', {
+      zh: `${shown}：场景文件须为 .json、.yaml 或 .yml 文件`,
+      en: `${shown}: a scenario is a .json, .yaml or .yml file`,
+    });
+  }
   const data = parseData(await readFile(path, 'utf8'), format, shown);
   const checked = checkScenario(data);
   if (!checked.success) {
-    const count = `${checked.issues.length} ${checked.issues.length === 1 ? 'problem' : 'problems'}`;
-    const lines = checked.issues.map((issue) => `- ${issue.path || '(scenario)'}: ${issue.message}`);
-    throw new CliError('INVALID_SCENARIO', `${shown} is not a valid scenario (${count}):\n${lines.join('\n')}`);
+    const n = checked.issues.length;
+    const lines = checked.issues.map((issue) => `- ${issue.path || '(scenario)'}: ${issue.message}`).join('\n');
+    throw new CliError('INVALID_SCENARIO', {
+      zh: `${shown} 不是有效的场景（${n} 个问题）：\n${lines}`,
+      en: `${shown} is not a valid scenario (${n} ${n === 1 ? 'problem' : 'problems'}):\n${lines}`,
+    });
   }
   return checked.scenario;
 }

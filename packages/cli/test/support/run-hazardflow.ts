@@ -46,3 +46,11 @@ export function hazardflow(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** `hazardflow` under an English locale (`LANG=en_US.UTF-8`), for tests that check the English wording. */
+export function hazardflowInEnglish(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  return hazardflow(args, { ...options, env: { LANG: 'en_US.UTF-8', ...options.env } });
+}

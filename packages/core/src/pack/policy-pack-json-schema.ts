@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
 import { bilingualSchema } from '../vocabulary';
+import { notificationTemplateSchema } from './notification-templates-schema';
 import { overridePatchSchema } from './override-patch-schema';
 import { localDateSchema } from './rule-validity';
 import {
@@ -29,6 +30,7 @@ names.add(seasonSchema, { id: 'Season' });
 names.add(localDateSchema, { id: 'LocalDate' });
 names.add(datedDeadlinesSchema, { id: 'DatedDeadlines' });
 names.add(packMigrationSchema, { id: 'PackMigration' });
+names.add(notificationTemplateSchema, { id: 'NotificationTemplate' });
 
 /** The pack schema with each override's `patch` described field by field (zod checks it in `checkOverrides`). */
 const siteOverrideForAuthors = siteOverrideSchema.extend({ patch: overridePatchSchema });

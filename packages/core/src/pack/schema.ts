@@ -8,6 +8,7 @@ import {
   roleSchema,
   severitySchema,
 } from '../vocabulary';
+import { notificationTemplatesSchema } from './notification-templates-schema';
 import { validityShape } from './rule-validity';
 
 /**
@@ -380,6 +381,8 @@ export const policyPackSchema = z.strictObject({
   evidence: evidenceRulesSchema.default({}),
   permissions: permissionsSchema.default({}),
   seasons: z.array(seasonSchema).default([]),
+  /** The pack's own notification texts per reason, `{ zh, en }` (see `notificationTemplatesSchema`). */
+  notificationTemplates: notificationTemplatesSchema.optional(),
   overrides: z.array(siteOverrideSchema).default([]),
   /** How cases of older versions move onto this one (see `packMigrationSchema`). */
   migrations: z.array(packMigrationSchema).default([]),
