@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env';
+import { type DeskOptions, registerDeskRoutes } from './desk-routes';
 import type { HttpEngine } from './http-engine';
 import { issuesOfZod, ProblemError, problemResponse } from './problem';
 import { referencePage } from './reference-page';
@@ -29,6 +30,13 @@ export interface HttpAppOptions {
   info?: { title?: string; version?: string };
   /** Told of an unexpected error (a store that is down) before it is answered as a 500; never given the request. */
   onError?(error: unknown): void;
+  /**
+   * Serve the case desk (`@hazardflow/desk`, a React app of static files) under `/desk`, in one
+   * line: `createHttpApp(engine, { authenticate, desk: true })`. The desk calls this same API
+   * with the credentials its user logs in with. Needs Node (the files are read with `node:fs`).
+   * Default: off, and `/desk` is a 404.
+   */
+  desk?: boolean | DeskOptions;
 }
 
 /** The paths that need no credentials: the contract and its reference page. */
@@ -95,6 +103,7 @@ export function createHttpApp(engine: HttpEngine, options: HttpAppOptions): Open
     },
   });
   app.get(REFERENCE_PATH, (c) => c.html(referencePage(title, OPENAPI_PATH)));
+  if (options.desk) registerDeskRoutes(app, options.desk === true ? {} : options.desk);
   return app;
 }
 
