@@ -113,6 +113,7 @@ it('exports exactly the public API of @hazardflow/core', async () => {
       "toDot",
       "toMermaid",
       "validatePolicyPack",
+      "workingDaysLeft",
     ]
   `);
 });
