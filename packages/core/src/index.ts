@@ -37,6 +37,7 @@ export {
 export { type ChinaCalendarOptions, type ChinaYearSchedule, chinaCalendar } from './calendar/china-calendar';
 export { type DeadlineCoverage, deadlineCoverage } from './calendar/deadline-coverage';
 export { instantToMs } from './calendar/instant';
+export { workingDaysLeft } from './calendar/working-days-left';
 export {
   type CommandError,
   type CommandErrorCode,

@@ -114,6 +114,7 @@ it('exports exactly the public API of @hazardflow/core', async () => {
       "toDot",
       "toMermaid",
       "validatePolicyPack",
+      "workingDaysLeft",
     ]
   `);
 });

@@ -87,8 +87,13 @@ async function main() {
   const store = modules.createSqliteStore({ filename: db });
   const engine = modules.createEngine({ packs: modules.packs, store });
   const tokens = new Map(LOGINS.map((l) => [l.token, l.actor as Actor]));
-  const app = modules.createHttpApp(engine, { packs: modules.packs, authenticate: bearerTokens(tokens) });
-  const server = await startDeskServer({ app, logins: LOGINS, port });
+  // The desk in one line: @hazardflow/http serves it under /desk, with the demo logins beside it.
+  const app = modules.createHttpApp(engine, {
+    packs: modules.packs,
+    authenticate: bearerTokens(tokens),
+    desk: { demoLogins: LOGINS },
+  });
+  const server = await startDeskServer({ app, port });
   if (values.timers) engine.start();
 
   console.log(`\nhazardflow desk: ${server.base}/desk/   (API: ${server.base}/reference)`);

@@ -2,9 +2,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { type DemoLogin, mountDesk } from './mount-desk';
 
-export type { DemoLogin } from './mount-desk';
+/**
+ * A demo login the desk's login screen offers (`/desk/demo-logins.json`), as
+ * `createHttpApp(engine, { desk: { demoLogins } })` publishes it: for demos and tests only.
+ */
+export interface DemoLogin {
+  token: string;
+  actor: { id: string; role: string; org?: string | undefined };
+  label: { zh: string; en: string };
+}
 
 export interface DeskServer {
   /** e.g. `http://127.0.0.1:3000`; the desk is at `${base}/desk/`. */
@@ -14,18 +21,16 @@ export interface DeskServer {
 }
 
 /**
- * Serves an @hazardflow/http app on Node with the desk mounted on it (`mountDesk`, the lines
- * the http package's `desk` option is to run) and the demo logins. Used by `pnpm desk` and
- * the browser tests.
+ * Serves an @hazardflow/http app on Node. The app mounts the desk itself
+ * (`createHttpApp(engine, { desk: true })`, or `desk: { demoLogins }`). Used by `pnpm desk`
+ * and the browser tests.
  */
 export async function startDeskServer(options: {
   // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its environment type
   app: Hono<any, any, any>;
-  logins: readonly DemoLogin[];
   port?: number;
   hostname?: string;
 }): Promise<DeskServer> {
-  mountDesk(options.app, { logins: options.logins });
   const hostname = options.hostname ?? '127.0.0.1';
   const server = serve({ fetch: options.app.fetch, port: options.port ?? 0, hostname }) as Server;
   await new Promise<void>((resolve, reject) => {

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Where the desk's built files are, for a server that serves them (the SPA itself has no
- * server code). `@hazardflow/http` serves this folder under `/desk`, with `index.html` for
- * any path that is not a file.
+ * server code). `createHttpApp(engine, { desk: true })` of `@hazardflow/http` serves this folder
+ * under `/desk`, with `index.html` for any path that is not a file; another server can do the same:
  *
  * ```ts
  * import { deskAssetsDir } from '@hazardflow/desk/assets';

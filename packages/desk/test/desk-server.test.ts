@@ -1,20 +1,23 @@
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeskServer, startDeskServer } from '../scripts/desk-server';
 import { ensureDeskBuilt } from '../scripts/ensure-built';
+import { loadHttpModules } from '../scripts/load-http';
 
-/** `mountDesk` on a Hono app: the mount `pnpm desk` and the browser tests use, and the one @hazardflow/http is to run. */
-describe('serving the desk beside the API', () => {
+/** `createHttpApp(engine, { desk: { demoLogins } })` on a real Node server: what `pnpm desk` and the browser tests run. */
+describe('the desk served by @hazardflow/http', () => {
   let server: DeskServer;
+  const login = { token: 't', actor: { id: 'a', role: 'command' }, label: { zh: '甲', en: 'A' } };
   beforeAll(async () => {
     ensureDeskBuilt();
-    const api = new Hono();
-    api.get('/cases', (c) => c.text(`api ${c.req.path}`));
-    api.notFound((c) => c.text('no route', 404));
-    server = await startDeskServer({
-      app: api,
-      logins: [{ token: 't', actor: { id: 'a', role: 'command' }, label: { zh: '甲', en: 'A' } }],
+    const modules = await loadHttpModules();
+    if ('missing' in modules) throw new Error(modules.missing);
+    const engine = modules.createEngine({ packs: modules.packs, store: modules.createMemoryStore() });
+    const app = modules.createHttpApp(engine, {
+      packs: modules.packs,
+      authenticate: () => null,
+      desk: { demoLogins: [login] },
     });
+    server = await startDeskServer({ app });
   });
   afterAll(() => server?.close());
 
@@ -37,11 +40,9 @@ describe('serving the desk beside the API', () => {
     expect(response.headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it('publishes the demo logins and leaves every other path to the app', async () => {
-    expect(await (await fetch(`${server.base}/desk/demo-logins.json`)).json()).toEqual({
-      logins: [{ token: 't', actor: { id: 'a', role: 'command' }, label: { zh: '甲', en: 'A' } }],
-    });
-    expect(await (await fetch(`${server.base}/cases?limit=1`)).text()).toBe('api /cases');
+  it('publishes the demo logins and leaves every other path to the API', async () => {
+    expect(await (await fetch(`${server.base}/desk/demo-logins.json`)).json()).toEqual({ logins: [login] });
+    expect((await fetch(`${server.base}/cases?limit=1`)).status).toBe(401);
     expect((await fetch(`${server.base}/elsewhere`)).status).toBe(404);
   });
 });

@@ -43,6 +43,8 @@ export interface CaseFilter {
   territory?: string;
   regulator?: string;
   overdue?: boolean;
+  /** Cases under listed supervision (挂牌督办), or with `false` those not. */
+  listedSupervision?: boolean;
   escalationLevel?: number;
   minEscalationLevel?: number;
   /** Cases whose current deadline falls before this instant. */
@@ -115,6 +117,7 @@ export function matchesFilter(view: CaseView, filter: CaseFilter): boolean {
   if (filter.territory !== undefined && view.territory !== filter.territory) return false;
   if (filter.regulator !== undefined && view.regulator !== filter.regulator) return false;
   if (filter.overdue !== undefined && view.overdue !== filter.overdue) return false;
+  if (filter.listedSupervision !== undefined && view.listedSupervision !== filter.listedSupervision) return false;
   if (filter.escalationLevel !== undefined && view.escalationLevel !== filter.escalationLevel) return false;
   if (filter.minEscalationLevel !== undefined && view.escalationLevel < filter.minEscalationLevel) return false;
   if (filter.dueBefore !== undefined && (view.dueAt === null || view.dueAt >= filter.dueBefore)) return false;

@@ -1,9 +1,11 @@
-import type { Actor, PolicyPack } from '@hazardflow/core';
+import type { Actor, BusinessCalendar, PolicyPack } from '@hazardflow/core';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env';
+import { caseDeadlines } from './case-deadline';
+import { type DeskOptions, registerDeskRoutes } from './desk-routes';
 import type { HttpEngine } from './http-engine';
 import { issuesOfZod, ProblemError, problemResponse } from './problem';
 import { referencePage } from './reference-page';
@@ -19,8 +21,13 @@ export interface HttpAppOptions {
    * (answered 401). The package keeps no users and never logs or echoes credentials.
    */
   authenticate(request: Request): Actor | null | undefined | Promise<Actor | null | undefined>;
-  /** The packs the engine was created with, listed at `GET /packs`. */
+  /** The packs the engine was created with, listed at `GET /packs`; their time zones count `workingDaysLeft`. */
   packs?: readonly PolicyPack[];
+  /**
+   * The working-day calendar the engine was given (`createEngine({ calendar })`), so a case's
+   * `workingDaysLeft` is counted on the same holidays. Default: each pack's (China's for Asia/Shanghai).
+   */
+  calendar?: BusinessCalendar;
   /** Largest request body in bytes (413 above it). Default 256 KiB: evidence is referenced, never uploaded. */
   bodyLimit?: number;
   /** How often the event stream sends a keep-alive comment. Default 15 s. */
@@ -29,6 +36,13 @@ export interface HttpAppOptions {
   info?: { title?: string; version?: string };
   /** Told of an unexpected error (a store that is down) before it is answered as a 500; never given the request. */
   onError?(error: unknown): void;
+  /**
+   * Serve the case desk (`@hazardflow/desk`, a React app of static files) under `/desk`, in one
+   * line: `createHttpApp(engine, { authenticate, desk: true })`. The desk calls this same API
+   * with the credentials its user logs in with. Needs Node (the files are read with `node:fs`).
+   * Default: off, and `/desk` is a 404.
+   */
+  desk?: boolean | DeskOptions;
 }
 
 /** The paths that need no credentials: the contract and its reference page. */
@@ -74,9 +88,14 @@ export function createHttpApp(engine: HttpEngine, options: HttpAppOptions): Open
   app.post('/cases', limit);
   app.post('/cases/*', limit);
 
-  registerCommandRoutes(app, engine);
-  registerCaseRoutes(app, engine);
-  registerListRoutes(app, engine, options.packs ?? []);
+  const out = caseDeadlines({
+    packs: options.packs ?? [],
+    calendar: options.calendar,
+    now: () => engine.clock?.now() ?? new Date(),
+  });
+  registerCommandRoutes(app, engine, out);
+  registerCaseRoutes(app, engine, out);
+  registerListRoutes(app, engine, options.packs ?? [], out);
   registerEventRoutes(app, engine, options.heartbeatMs ?? 15_000);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -95,6 +114,7 @@ export function createHttpApp(engine: HttpEngine, options: HttpAppOptions): Open
     },
   });
   app.get(REFERENCE_PATH, (c) => c.html(referencePage(title, OPENAPI_PATH)));
+  if (options.desk) registerDeskRoutes(app, options.desk === true ? {} : options.desk);
   return app;
 }
 

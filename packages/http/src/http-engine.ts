@@ -36,4 +36,6 @@ export interface HttpEngine {
   timers(caseId: string): Promise<TimerRow[]>;
   on<K extends keyof EngineEvents>(event: K, listener: (...args: EngineEvents[K]) => void): unknown;
   off<K extends keyof EngineEvents>(event: K, listener: (...args: EngineEvents[K]) => void): unknown;
+  /** The engine's clock, when it has one: `workingDaysLeft` is counted from its `now()` (the wall clock otherwise). */
+  readonly clock?: { now(): Date };
 }

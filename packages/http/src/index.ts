@@ -27,6 +27,7 @@
 export type { AppEnv } from './app-env';
 export { canSee, jurisdictionFilter } from './can-see';
 export { createHttpApp, type HttpAppOptions, OPENAPI_PATH, REFERENCE_PATH } from './create-http-app';
+export { DESK_PATH, type DeskDemoLogin, type DeskOptions } from './desk-routes';
 export type { HttpEngine } from './http-engine';
 export { type HttpProblemCode, type Problem, ProblemError, type ProblemIssue, problemSchema } from './problem';
 export { problemOfCommandError, STATUS_OF_ERROR } from './status-of-error';

@@ -58,6 +58,10 @@ export const caseQuerySchema = z.strictObject({
   territory: z.string().min(1).optional(),
   regulator: z.string().min(1).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  listed: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'cases under listed supervision (挂牌督办) with true; those not, with false' }),
   escalationLevel: wholeNumber.optional(),
   minEscalationLevel: wholeNumber.optional(),
   dueBefore: instant.optional().openapi({ description: 'cases whose current deadline falls before this instant' }),

@@ -47,6 +47,10 @@ export const caseViewSchema = z
     rectifyDueAt: z.string().nullable().optional(),
     policyHash: z.string().optional(),
     deadlineProvisional: z.object({ year: z.number().int() }).optional(),
+    workingDaysLeft: z.number().int().nullable().openapi({
+      description:
+        "Working days left before `dueAt` on the case's calendar, now: 0 on the last day, negative once past (working days over); null with no deadline or an ended case.",
+    }),
   })
   .openapi('CaseView');
 

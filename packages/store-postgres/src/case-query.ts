@@ -46,6 +46,10 @@ export function caseQuery(
   equal('regulator', filter.regulator);
   // A literal, not a parameter, so the partial index on overdue cases applies.
   if (filter.overdue !== undefined) where.push(filter.overdue ? 'overdue' : 'NOT overdue');
+  // Read from the stored view's text, as PACK_VERSION is (->> would parse it and refuse a \u0000).
+  if (filter.listedSupervision !== undefined) {
+    where.push(`${filter.listedSupervision ? '' : 'NOT '}strpos(view::text, '"listedSupervision":true') > 0`);
+  }
   equal('escalation_level', filter.escalationLevel);
   if (filter.minEscalationLevel !== undefined) where.push(`escalation_level >= ${param(filter.minEscalationLevel)}`);
   if (filter.dueBefore !== undefined) where.push(`due_at < ${param(filter.dueBefore)}`);

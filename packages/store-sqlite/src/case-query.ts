@@ -39,6 +39,10 @@ export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined,
   equal('regulator', filter.regulator);
   // A literal, not a parameter, so the partial index on overdue cases applies.
   if (filter.overdue !== undefined) where.push(`overdue = ${filter.overdue ? 1 : 0}`);
+  // Read from the stored view (JSON true is 1): no column, no migration.
+  if (filter.listedSupervision !== undefined) {
+    where.push(`json_extract(view, '$.listedSupervision') = ${filter.listedSupervision ? 1 : 0}`);
+  }
   equal('escalation_level', filter.escalationLevel);
   if (filter.minEscalationLevel !== undefined) {
     where.push('escalation_level >= ?');

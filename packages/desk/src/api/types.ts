@@ -81,6 +81,8 @@ export interface CaseFilter {
   regulator?: string;
   severity?: Severity;
   overdue?: boolean;
+  /** 挂牌督办: only cases under listed supervision (the service's `listed` query parameter). */
+  listed?: boolean;
   escalationLevel?: number;
   packId?: string;
 }

@@ -33,10 +33,6 @@ export const MESSAGES = {
   escalationLevel: { zh: '督办层级', en: 'Escalation level' },
   listed: { zh: '挂牌督办', en: 'Listed supervision' },
   listedOnly: { zh: '仅挂牌', en: 'Listed only' },
-  listedPageNote: {
-    zh: '“挂牌督办”筛选作用于已加载的页面（服务暂不支持按挂牌查询）。',
-    en: '"Listed" filters the loaded pages (the service cannot query by it yet).',
-  },
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },
   applyFilters: { zh: '查询', en: 'Search' },

@@ -17,8 +17,8 @@ const PAGE_SIZE = 50;
 /** Set once per page load, when the first page of cases is on screen. */
 export const FIRST_PAGE_MARK = 'hazardflow:cases-first-page';
 
-/** The URL's query (`#/cases?status=…`) as the service's filter, plus the page-only `listed` flag. */
-function filterOf(params: URLSearchParams): { filter: CaseFilter; listed: boolean } {
+/** The URL's query (`#/cases?status=…`) as the service's filter. */
+function filterOf(params: URLSearchParams): CaseFilter {
   const filter: CaseFilter = {};
   const status = params.get('status');
   if (status && (STATUSES as readonly string[]).includes(status)) filter.status = status as Status;
@@ -32,21 +32,23 @@ function filterOf(params: URLSearchParams): { filter: CaseFilter; listed: boolea
   if (overdue === 'true' || overdue === 'false') filter.overdue = overdue === 'true';
   const level = params.get('escalationLevel');
   if (level && /^\d+$/.test(level)) filter.escalationLevel = Number(level);
-  return { filter, listed: params.get('listed') === 'true' };
+  // 挂牌督办: the service filters on it (`listed=true`), so paging counts only listed cases.
+  if (params.get('listed') === 'true') filter.listed = true;
+  return filter;
 }
 
 export function CaseListScreen({ params }: { params: URLSearchParams }) {
   const { t, pick, lang } = useLocale();
   const api = useApi();
   const packs = usePacks();
-  const { filter, listed } = useMemo(() => filterOf(params), [params]);
+  const filter = useMemo(() => filterOf(params), [params]);
   const list = useInfiniteQuery({
     queryKey: ['cases', filter],
     queryFn: ({ pageParam }) => api.queryCases(filter, { cursor: pageParam, limit: PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = (list.data?.pages ?? []).flatMap((p) => p.items).filter((c) => !listed || c.listedSupervision);
+  const items = (list.data?.pages ?? []).flatMap((p) => p.items);
   const cannotList = list.error instanceof ApiError && list.error.status === 403;
   const firstPageShown = list.isSuccess;
   useEffect(() => {
@@ -59,7 +61,6 @@ export function CaseListScreen({ params }: { params: URLSearchParams }) {
       <h1 id="cases-title">{t('navCases')}</h1>
       <OpenById />
       {!cannotList && <Filters params={params} />}
-      {listed && <p className="note">{t('listedPageNote')}</p>}
       {list.isPending && <p aria-busy="true">{t('loading')}</p>}
       {cannotList && <p className="note">{t('cannotList')}</p>}
       {list.isError && !cannotList && <ProblemMessage error={list.error} />}

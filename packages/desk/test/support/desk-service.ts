@@ -48,12 +48,16 @@ export async function startDeskService(modules: HttpModules, seed: number): Prom
     if (!result.ok) throw new Error(`seeding case ${i}: ${result.error.code} ${result.error.message}`);
   }
   const tokens = new Map<string, Actor>(Object.entries(people).map(([name, actor]) => [`token-${name}`, actor]));
-  const app = modules.createHttpApp(engine, { packs: modules.packs, authenticate: bearerTokens(tokens) });
   const logins: DemoLogin[] = (Object.keys(people) as Person[]).map((name) => ({
     token: `token-${name}`,
     actor: people[name],
     label: LABELS[name],
   }));
-  const server = await startDeskServer({ app, logins });
+  const app = modules.createHttpApp(engine, {
+    packs: modules.packs,
+    authenticate: bearerTokens(tokens),
+    desk: { demoLogins: logins },
+  });
+  const server = await startDeskServer({ app });
   return { ...server, engine };
 }

@@ -1,5 +1,7 @@
+import type { CaseView } from '@hazardflow/engine';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
+import type { CaseViewOut } from '../case-deadline';
 import type { HttpEngine } from '../http-engine';
 import { problemResponses } from '../problem-responses';
 import { caseIdParamsSchema } from '../request-schemas';
@@ -93,11 +95,15 @@ export const availableCommandsRoute = createRoute({
   },
 });
 
-export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine): void {
+export function registerCaseRoutes(
+  app: OpenAPIHono<AppEnv>,
+  engine: HttpEngine,
+  out: (view: CaseView) => CaseViewOut,
+): void {
   app.openapi(getCaseRoute, async (c) => {
     const view = await visibleCase(engine, c.get('actor'), c.req.valid('param').id);
     c.header('ETag', etagOf(view));
-    return c.json(view, 200);
+    return c.json(out(view), 200);
   });
 
   app.openapi(historyRoute, async (c) => {

@@ -1,5 +1,7 @@
+import type { CaseView } from '@hazardflow/engine';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
+import type { CaseViewOut } from '../case-deadline';
 import type { HttpEngine } from '../http-engine';
 import { problemResponses } from '../problem-responses';
 import {
@@ -72,7 +74,11 @@ function expectedVersionOf(ifMatch: string | undefined): number | undefined {
   return Number(ifMatch.slice(1, -1));
 }
 
-export function registerCommandRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine): void {
+export function registerCommandRoutes(
+  app: OpenAPIHono<AppEnv>,
+  engine: HttpEngine,
+  out: (view: CaseView) => CaseViewOut,
+): void {
   app.openapi(reportRoute, async (c) => {
     const actor = c.get('actor');
     const commandId = c.req.valid('header')['idempotency-key'];
@@ -83,8 +89,8 @@ export function registerCommandRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngi
     if (!result.ok) throw problemOfCommandError(result.error);
     c.header('ETag', etagOf(result.case));
     c.header('Location', `/cases/${encodeURIComponent(result.case.id)}`);
-    if (result.replayed) return c.json({ case: result.case, replayed: true }, 200);
-    return c.json({ case: result.case }, 201);
+    if (result.replayed) return c.json({ case: out(result.case), replayed: true }, 200);
+    return c.json({ case: out(result.case) }, 201);
   });
 
   app.openapi(sendRoute, async (c) => {
@@ -102,6 +108,6 @@ export function registerCommandRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngi
     });
     if (!result.ok) throw problemOfCommandError(result.error, { ifMatch: expectedVersion !== undefined });
     c.header('ETag', etagOf(result.case));
-    return c.json({ case: result.case, ...(result.replayed ? { replayed: true } : {}) }, 200);
+    return c.json({ case: out(result.case), ...(result.replayed ? { replayed: true } : {}) }, 200);
   });
 }

@@ -1,8 +1,9 @@
 import { type PolicyPack, policyPackJsonSchema, toMermaid } from '@hazardflow/core';
-import type { CaseFilter } from '@hazardflow/engine';
+import type { CaseFilter, CaseView } from '@hazardflow/engine';
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
 import { jurisdictionFilter } from '../can-see';
+import type { CaseViewOut } from '../case-deadline';
 import type { HttpEngine } from '../http-engine';
 import { ProblemError } from '../problem';
 import { problemResponses } from '../problem-responses';
@@ -65,6 +66,7 @@ export function caseFilterOf(query: z.infer<typeof caseQuerySchema>): CaseFilter
   if (query.territory !== undefined) filter.territory = query.territory;
   if (query.regulator !== undefined) filter.regulator = query.regulator;
   if (query.overdue !== undefined) filter.overdue = query.overdue === 'true';
+  if (query.listed !== undefined) filter.listedSupervision = query.listed === 'true';
   if (query.escalationLevel !== undefined) filter.escalationLevel = Number(query.escalationLevel);
   if (query.minEscalationLevel !== undefined) filter.minEscalationLevel = Number(query.minEscalationLevel);
   if (query.dueBefore !== undefined) filter.dueBefore = query.dueBefore;
@@ -72,7 +74,12 @@ export function caseFilterOf(query: z.infer<typeof caseQuerySchema>): CaseFilter
   return filter;
 }
 
-export function registerListRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine, packs: readonly PolicyPack[]): void {
+export function registerListRoutes(
+  app: OpenAPIHono<AppEnv>,
+  engine: HttpEngine,
+  packs: readonly PolicyPack[],
+  out: (view: CaseView) => CaseViewOut,
+): void {
   app.openapi(queryRoute, async (c) => {
     const actor = c.get('actor');
     const query = c.req.valid('query');
@@ -91,7 +98,7 @@ export function registerListRoutes(app: OpenAPIHono<AppEnv>, engine: HttpEngine,
         limit: query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit),
         ...(cursor !== undefined ? { cursor } : {}),
       });
-      return c.json(page, 200);
+      return c.json({ items: page.items.map(out), nextCursor: page.nextCursor }, 200);
     } catch (error) {
       // Stores refuse a cursor they did not make with a TypeError; that is the caller's mistake.
       if (cursor === undefined || !(error instanceof TypeError)) throw error;
