@@ -78,6 +78,7 @@ describe('the OpenAPI document', () => {
         'escalationLevel',
         'ids',
         'limit',
+        'listed',
         'minEscalationLevel',
         'overdue',
         'packId',
