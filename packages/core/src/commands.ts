@@ -6,7 +6,7 @@ import { durationSchema } from './duration';
 import { evidenceRefSchema } from './evidence';
 import { scalarSchema } from './pack/schema';
 import type { CommandType } from './vocabulary';
-import { DISMISS_REASONS, interimControlSchema, severitySchema } from './vocabulary';
+import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
 
 /**
  * The payload of every command, validated before it reaches the machine. The engine adds
@@ -23,6 +23,22 @@ export const commandPayloadSchemas = {
     imminentDanger: z.boolean().optional(),
     category: z.string().min(1).optional(),
     findings: findings.optional(),
+    evidence,
+    note,
+  }),
+  /**
+   * The decision on the grade the rules proposed (GB 35181-2025 §4.2): confirm it, raise it,
+   * or lower it with the reason (an exclusion). Who decided and where it is written down go
+   * in `decision`; changing the grade without a `reason` is refused.
+   */
+  CONFIRM_GRADE: z.strictObject({
+    severity: severitySchema,
+    decision: z.strictObject({
+      kind: z.enum(GRADE_DECISION_KINDS),
+      /** The decision's document number or minutes reference (会议纪要 / 专家论证意见 编号). */
+      reference: z.string().trim().min(1).max(200),
+    }),
+    reason: z.string().trim().min(1).max(4000).optional(),
     evidence,
     note,
   }),

@@ -72,6 +72,7 @@ export {
   type ActorStamp,
   compactContext,
   type DeadlineOwner,
+  type GradeDecision,
   type HazardContext,
   type HazardInput,
   type StepEscalation,

@@ -6,6 +6,7 @@ import type {
   DismissReason,
   EscalationAction,
   EvidenceStep,
+  GradeDecisionKind,
   InterimControl,
   Role,
   Severity,
@@ -47,6 +48,7 @@ const ROLE_LABELS: Record<Role, Label> = {
 
 const COMMAND_LABELS: Record<CommandType, Label> = {
   TRIAGE: { zh: '研判定级', en: 'Triage' },
+  CONFIRM_GRADE: { zh: '确认隐患等级', en: 'Confirm grade' },
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
@@ -129,6 +131,11 @@ const DISCOVERY_METHOD_LABELS: Record<DiscoveryMethod, Label> = {
   department_transfer: { zh: '部门移送', en: "Other department's transfer" },
 };
 
+const GRADE_DECISION_KIND_LABELS: Record<GradeDecisionKind, Label> = {
+  collective: { zh: '集体研究决定', en: 'Collective decision' },
+  expert: { zh: '专家论证意见', en: "Expert panel's opinion" },
+};
+
 const SEVERITY_LABELS: Record<Severity, Label> = {
   general: { zh: '一般隐患', en: 'General' },
   major: { zh: '重大隐患', en: 'Major' },
@@ -149,6 +156,7 @@ export const VOCABULARY_LABELS = {
   escalationAction: ESCALATION_ACTION_LABELS,
   discoveryMethod: DISCOVERY_METHOD_LABELS,
   severity: SEVERITY_LABELS,
+  gradeDecisionKind: GRADE_DECISION_KIND_LABELS,
 } as const;
 
 export type VocabularyKind = keyof typeof VOCABULARY_LABELS;

@@ -13,6 +13,7 @@ export const severitySchema = z.enum(SEVERITIES);
 /** Every command a case accepts. Packs choose which steps apply; they never add commands. */
 export const COMMAND_TYPES = [
   'TRIAGE',
+  'CONFIRM_GRADE',
   'FIX_ON_SPOT',
   'DISMISS',
   'TRANSFER',
@@ -35,6 +36,14 @@ export const COMMAND_TYPES = [
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 export const commandTypeSchema = z.enum(COMMAND_TYPES);
+
+/**
+ * Who confirms or changes the grade the rules proposed: a collective decision of the
+ * department (集体研究) or an expert panel's opinion (专家论证), as GB 35181-2025 and the
+ * departments' grading standards ask for a major hazard or an exclusion from it.
+ */
+export const GRADE_DECISION_KINDS = ['collective', 'expert'] as const;
+export type GradeDecisionKind = (typeof GRADE_DECISION_KINDS)[number];
 
 /** Interim control measures for major or imminent hazards: evacuate, suspend operations, seal. */
 export const INTERIM_CONTROLS = ['evacuate', 'suspend', 'seal'] as const;

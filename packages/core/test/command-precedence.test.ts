@@ -22,6 +22,7 @@ const stranger: Actor = { id: 'stranger-1', role: 'territory', org: 'street-nowh
 /** Every command, with a valid payload and no evidence the steps ask for. */
 const bare = {
   TRIAGE: {},
+  CONFIRM_GRADE: { severity: 'major', decision: { kind: 'expert', reference: 'EP-1' }, reason: 'appraised' },
   FIX_ON_SPOT: {},
   DISMISS: { reason: 'invalid' },
   TRANSFER: { to: 'housing-bureau' },
@@ -56,7 +57,7 @@ function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   };
   const byLifecycle: Record<string, CommandType[]> = {
     reported: ['TRIAGE', 'DISMISS', 'TRANSFER'],
-    triaged: ['FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER'],
+    triaged: ['CONFIRM_GRADE', 'FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER'],
     noticeIssued: ['ACKNOWLEDGE', 'SUBMIT_RECTIFICATION'],
     rectifying: ['SUBMIT_RECTIFICATION'],
     '{"planPending":"drafting"}': ['SUBMIT_PLAN'],

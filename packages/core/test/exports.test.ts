@@ -14,6 +14,7 @@ it('exports exactly the public API of @hazardflow/core', async () => {
       "DISMISS_REASONS",
       "ESCALATION_ACTIONS",
       "EVIDENCE_STEPS",
+      "GRADE_DECISION_KINDS",
       "INTERIM_CONTROLS",
       "LIFECYCLE_STATES",
       "LOCALES",

@@ -4,6 +4,7 @@ import {
   DISMISS_REASONS,
   ESCALATION_ACTIONS,
   EVIDENCE_STEPS,
+  GRADE_DECISION_KINDS,
   INTERIM_CONTROLS,
   label,
   type NotificationReason,
@@ -26,6 +27,7 @@ const VOCABULARY: Record<Exclude<VocabularyKind, 'notificationReason'>, readonly
   escalationAction: ESCALATION_ACTIONS,
   discoveryMethod: DISCOVERY_METHODS,
   severity: SEVERITIES,
+  gradeDecisionKind: GRADE_DECISION_KINDS,
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -38,8 +38,13 @@ const takesEvidence = (type: CommandType) => 'evidence' in commandPayloadSchemas
  * The payload `availableCommands` probes each command with (see its doc comment), so what
  * it promised can be checked by sending exactly that.
  */
-function probePayload(type: CommandType, view: { regulator: string; interimControls: readonly string[] }) {
+function probePayload(
+  type: CommandType,
+  view: { regulator: string; interimControls: readonly string[]; severity: string | null },
+) {
   switch (type) {
+    case 'CONFIRM_GRADE':
+      return { severity: view.severity ?? 'general', decision: { kind: 'collective', reference: '-' } };
     case 'DISMISS':
       return { reason: 'invalid' };
     case 'TRANSFER':
@@ -76,10 +81,20 @@ const DRIVERS: { type: CommandType; [key: string]: unknown }[] = [
   { type: 'TRIAGE' },
   { type: 'TRIAGE', severity: 'major' },
   { type: 'TRIAGE', imminentDanger: true },
+  { type: 'CONFIRM_GRADE', severity: 'major', decision: { kind: 'expert', reference: 'EP-1' }, reason: 'appraised' },
+  {
+    type: 'CONFIRM_GRADE',
+    severity: 'general',
+    decision: { kind: 'collective', reference: 'C-1' },
+    reason: 'excluded',
+  },
   { type: 'FIX_ON_SPOT' },
   { type: 'ISSUE_NOTICE', clauses: ['消防法 Art. 28'] },
   { type: 'ACKNOWLEDGE' },
-  { type: 'SUBMIT_PLAN', plan: probePayload('SUBMIT_PLAN', { regulator: '', interimControls: [] }).plan },
+  {
+    type: 'SUBMIT_PLAN',
+    plan: probePayload('SUBMIT_PLAN', { regulator: '', interimControls: [], severity: null }).plan,
+  },
   { type: 'APPROVE_PLAN' },
   { type: 'REJECT_PLAN', reason: 'funds not named' },
   { type: 'START_INTERIM_CONTROL', measure: 'seal' },

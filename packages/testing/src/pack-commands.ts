@@ -10,6 +10,7 @@ import {
   INTERIM_CONTROLS,
   type PolicyPack,
   type Role,
+  SEVERITIES,
 } from '@hazardflow/core';
 
 /** A command as an application sends it: its type and payload. */
@@ -26,7 +27,7 @@ const PLAN = {
 /**
  * Every payload variant worth trying for each command, evidence left out (`withEvidence`
  * adds what a step needs). Variants are those that can choose a different transition:
- * a triage as classified, graded major or flagged imminent; a verification that passes or
+ * a triage as classified, graded major or flagged imminent; a grade decided either way; a verification that passes or
  * fails; an extension granted or refused; each interim control measure.
  */
 export function commandVariants(): CommandInput[] {
@@ -35,6 +36,12 @@ export function commandVariants(): CommandInput[] {
     switch (type) {
       case 'TRIAGE':
         variants.push({ type }, { type, severity: 'major' }, { type, imminentDanger: true });
+        break;
+      case 'CONFIRM_GRADE':
+        for (const severity of SEVERITIES) {
+          const decision = { kind: 'collective', reference: `conformance decision ${severity}` };
+          variants.push({ type, severity, decision, reason: 'conformance: the grade as decided' });
+        }
         break;
       case 'DISMISS':
         variants.push({ type, reason: 'invalid' });

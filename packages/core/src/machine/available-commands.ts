@@ -64,6 +64,13 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
   const envelope = { at: context.reportedAt, actor, evidence: [] as EvidenceRef[] };
   const active = context.interimControls;
   switch (type) {
+    case 'CONFIRM_GRADE':
+      return {
+        ...envelope,
+        type,
+        severity: context.severity ?? 'general',
+        decision: { kind: 'collective', reference: '-' },
+      };
     case 'DISMISS':
       return { ...envelope, type, reason: 'invalid' };
     case 'TRANSFER':

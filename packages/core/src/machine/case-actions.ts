@@ -1,3 +1,4 @@
+import type { Severity } from '../vocabulary';
 import { eventTime, isAtOrAfter, iso } from './case-time';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
 import type { HazardContext } from './hazard-context';
@@ -20,6 +21,33 @@ export function reachesListedSupervision(rt: MachineRuntime, context: HazardCont
 export function createCaseActions(rt: MachineRuntime) {
   const ladder = rt.pack.escalation.ladder;
 
+  /**
+   * Where a case graded `severity` starts on the ladder: a major hazard at its start level
+   * (listed supervision), told to the rung's roles when that is a step up.
+   */
+  const startingLevel = (context: HazardContext, severity: Severity, at: string) => {
+    const startLevel = rt.policyOf(context).escalation.startLevel[severity];
+    const level = Math.max(context.escalationLevel, startLevel);
+    const fields = {
+      listedSupervision:
+        context.listedSupervision || severity === 'major' || reachesListedSupervision(rt, context, level),
+      escalationLevel: level,
+      maxEscalationLevel: Math.max(context.maxEscalationLevel, level),
+      levelReachedAt: level > context.escalationLevel ? at : context.levelReachedAt,
+    };
+    if (level <= context.escalationLevel) return { fields, notice: undefined };
+    const rung = ladder.find((r) => r.level === level);
+    const notice = notification(
+      { ...context, escalationLevel: level },
+      at,
+      'listed_supervision',
+      rung?.notify ?? ['command'],
+      `graded ${severity}: starts at level ${level}`,
+      { level, ...(rung ? { action: rung.action } : {}) },
+    );
+    return { fields, notice };
+  };
+
   return {
     addEvidence: assign(({ context, event }) => ({
       pendingEvidence: [...context.pendingEvidence, ...eventOf(event, 'ADD_EVIDENCE').evidence],
@@ -41,8 +69,7 @@ export function createCaseActions(rt: MachineRuntime) {
         ...graded.reasons,
         ...(command.severity === 'major' && graded.severity !== 'major' ? ['graded major by the regulator'] : []),
       ];
-      const startLevel = rt.policyOf(context).escalation.startLevel[severity];
-      const level = Math.max(context.escalationLevel, startLevel);
+      const start = startingLevel(context, severity, command.at);
       enqueue.assign({
         ...recordCommand(context, event),
         category,
@@ -50,33 +77,52 @@ export function createCaseActions(rt: MachineRuntime) {
         severity,
         imminentDanger,
         classificationReasons: reasons,
-        listedSupervision:
-          context.listedSupervision || severity === 'major' || reachesListedSupervision(rt, context, level),
-        escalationLevel: level,
-        maxEscalationLevel: Math.max(context.maxEscalationLevel, level),
-        levelReachedAt: level > context.escalationLevel ? command.at : context.levelReachedAt,
+        ...start.fields,
       });
-      const updated = { ...context, escalationLevel: level };
-      if (level > context.escalationLevel) {
-        const rung = ladder.find((r) => r.level === level);
-        enqueue.emit(
-          notification(
-            updated,
-            command.at,
-            'listed_supervision',
-            rung?.notify ?? ['command'],
-            `graded ${severity}: starts at level ${level}`,
-            { level, ...(rung ? { action: rung.action } : {}) },
-          ),
-        );
-      }
+      const updated = { ...context, ...start.fields };
+      if (start.notice) enqueue.emit(start.notice);
       // An imminent danger marked at report time was told then; one found at triage is told now.
-      const start = imminentDanger ? imminentDangerStart(rt, updated, command.at) : undefined;
-      if (start) {
-        enqueue.assign({ interimDueAt: start.interimDueAt });
-        enqueue.emit(start.notice);
-        if (start.timer) enqueue.raise(...interimDueTimer(start.interimDueAt, command.at));
+      const danger = imminentDanger ? imminentDangerStart(rt, updated, command.at) : undefined;
+      if (danger) {
+        enqueue.assign({ interimDueAt: danger.interimDueAt });
+        enqueue.emit(danger.notice);
+        if (danger.timer) enqueue.raise(...interimDueTimer(danger.interimDueAt, command.at));
       }
+    }),
+    /**
+     * A recorded decision on the grade, taken before the notice: the notice then sets the
+     * path and the rectification deadline by the decided grade (the notice's own deadline does
+     * not depend on it). Raising it to major starts the case where a major hazard starts (as a
+     * triage graded major would); lowering it leaves the rung and listed supervision as they are: ending
+     * those is the listing authority's act, not a side effect of a new grade.
+     */
+    confirmGrade: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'CONFIRM_GRADE');
+      const proposed = context.severity ?? command.severity;
+      const { severity, decision } = command;
+      const changed = severity !== proposed;
+      const start = changed && severity === 'major' ? startingLevel(context, severity, command.at) : undefined;
+      enqueue.assign({
+        ...recordCommand(context, event),
+        severity,
+        classificationReasons: [
+          ...context.classificationReasons,
+          changed
+            ? `graded ${severity} instead of ${proposed} by ${decision.kind} decision ${decision.reference}: ${command.reason}`
+            : `${severity} confirmed by ${decision.kind} decision ${decision.reference}`,
+        ],
+        gradeDecision: {
+          proposed,
+          severity,
+          kind: decision.kind,
+          reference: decision.reference,
+          ...(command.reason !== undefined ? { reason: command.reason } : {}),
+          actorId: command.actor.id,
+          at: command.at,
+        },
+        ...start?.fields,
+      });
+      if (start?.notice) enqueue.emit(start.notice);
     }),
     dismiss: assign(({ context, event }) => ({
       ...recordCommand(context, event),

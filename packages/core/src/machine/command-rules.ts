@@ -56,6 +56,14 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         return notAllowed(`category "${event.category}" is not in pack ${policy.id}`);
       }
       return null;
+    case 'CONFIRM_GRADE':
+      if (context.severity === null) return notAllowed('a grade is decided on a triaged case; triage it first');
+      if (event.severity !== context.severity && event.reason === undefined) {
+        return notAllowed(
+          `changing the grade from ${context.severity} to ${event.severity} needs a reason (for a lower grade, the exclusion that applies)`,
+        );
+      }
+      return null;
     case 'FIX_ON_SPOT':
       if (!policy.steps.fixOnSpot) return notAllowed(`pack ${policy.id} does not allow fixing on the spot`);
       if (context.severity !== 'general') return notAllowed('only a general hazard can be fixed on the spot');

@@ -2,7 +2,14 @@ import type { Actor } from '../actor';
 import type { EvidenceRef } from '../evidence';
 import type { Scalar } from '../pack/schema';
 import type { Site } from '../report';
-import type { DiscoveryMethod, DismissReason, EvidenceStep, InterimControl, Severity } from '../vocabulary';
+import type {
+  DiscoveryMethod,
+  DismissReason,
+  EvidenceStep,
+  GradeDecisionKind,
+  InterimControl,
+  Severity,
+} from '../vocabulary';
 
 /** Who owns the deadline being tracked: the responsible party's climb the ladder, others only warn. */
 export type DeadlineOwner = 'responsible' | 'regulator';
@@ -24,6 +31,20 @@ export interface StepEscalation {
   level: number;
   reachedAt: string;
   remindersSent: number;
+}
+
+/**
+ * The latest recorded decision on the case's grade (CONFIRM_GRADE): what the rules and the
+ * triage proposed, what was decided, by whom and on what document, and why when it changed.
+ */
+export interface GradeDecision {
+  proposed: Severity;
+  severity: Severity;
+  kind: GradeDecisionKind;
+  reference: string;
+  reason?: string;
+  actorId: string;
+  at: string;
 }
 
 /** The last time someone did something, for the audit and for separation of duties. */
@@ -61,6 +82,8 @@ export interface HazardContext {
   imminentDanger: boolean;
   classificationReasons: string[];
   listedSupervision: boolean;
+  /** The latest decision on the grade; null until one is taken (absent in snapshots from before it). */
+  gradeDecision?: GradeDecision | null;
 
   deadline: TrackedDeadline | null;
   /**
@@ -167,6 +190,7 @@ export function compactContext(context: HazardContext): HazardContext {
     imminentDanger: context.imminentDanger,
     classificationReasons: shareEmpty(context.classificationReasons),
     listedSupervision: context.listedSupervision,
+    gradeDecision: context.gradeDecision ?? null,
     deadline: context.deadline,
     deadlineFrom: context.deadlineFrom ?? null,
     rectifyDueAt: context.rectifyDueAt,

@@ -36,6 +36,7 @@ export function createHazardGuards(rt: MachineRuntime) {
   return {
     mayAct: permitted,
     mayTriage: permitted,
+    mayConfirmGrade: permitted,
     mayDismiss: permitted,
     mayTransfer: permitted,
     mayFixOnSpot: permitted,

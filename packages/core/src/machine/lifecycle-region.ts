@@ -36,6 +36,8 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
       triaged: {
         entry: { type: 'trackStep', params: { step: 'notice' } },
         on: {
+          // The grade is decided before the notice fixes the path (a major hazard's plan).
+          CONFIRM_GRADE: { guard: 'mayConfirmGrade', actions: 'confirmGrade' },
           FIX_ON_SPOT: { guard: 'mayFixOnSpot', target: 'closed', actions: 'closeFixedOnSpot' },
           ISSUE_NOTICE: [
             { guard: 'mayIssueNoticeForPlan', target: 'planPending', actions: 'issueNotice' },

@@ -7,6 +7,8 @@ import type { CommandType, Role } from '../vocabulary';
  */
 export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>> = {
   TRIAGE: ['regulator'],
+  // A grade is decided by the department that graded it, or by the district committee.
+  CONFIRM_GRADE: ['regulator', 'command'],
   FIX_ON_SPOT: ['regulator', 'territory'],
   DISMISS: ['regulator', 'command'],
   TRANSFER: ['regulator', 'command'],

@@ -32,6 +32,7 @@ export const ROLE_LABELS: Record<string, Bilingual> = {
 export const COMMAND_LABELS: Record<string, Bilingual> = {
   REPORT: { zh: '上报', en: 'Report' },
   TRIAGE: { zh: '研判定级', en: 'Triage' },
+  CONFIRM_GRADE: { zh: '确认隐患等级', en: 'Confirm grade' },
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
