@@ -36,8 +36,9 @@ describe('hazardflow simulate', () => {
       ['START_INTERIM_CONTROL', 'triaged'],
       ['ISSUE_NOTICE', 'plan_pending'],
     ]);
-    // a major hazard in a basement: imminent danger and listed supervision at triage
-    expect(changes[1]?.notifications?.map((n) => n.reason)).toEqual(['listed_supervision', 'imminent_danger']);
+    // a major hazard in a basement: imminent danger is told at report, listed supervision at triage
+    expect(changes[0]?.notifications?.map((n) => n.reason)).toEqual(['imminent_danger']);
+    expect(changes[1]?.notifications?.map((n) => n.reason)).toEqual(['listed_supervision']);
     const timers = changes.filter((e) => e.timer);
     expect(timers.map((e) => e.command)).toContain('TIMER.DUE');
     expect(timers.find((e) => e.command === 'TIMER.DUE')?.at).toBe('2025-11-10T15:59:59.999Z');

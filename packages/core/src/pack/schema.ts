@@ -8,6 +8,7 @@ import {
   roleSchema,
   severitySchema,
 } from '../vocabulary';
+import { reportCheckShape } from './report-check-schema';
 import { validityShape } from './rule-validity';
 
 /**
@@ -383,6 +384,7 @@ export const policyPackSchema = z.strictObject({
   overrides: z.array(siteOverrideSchema).default([]),
   /** How cases of older versions move onto this one (see `packMigrationSchema`). */
   migrations: z.array(packMigrationSchema).default([]),
+  ...reportCheckShape,
 });
 
 /** What an author writes (defaults may be left out). */
