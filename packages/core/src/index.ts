@@ -108,6 +108,7 @@ export {
 } from './notification-text';
 export { canonicalJson } from './pack/canonical-json';
 export { checkReportCategory } from './pack/check-report-category';
+export { checkReportSite, knownFindingKeys, type ReportSiteCheck } from './pack/check-report-site';
 export {
   type Classification,
   type ClassificationInput,

@@ -61,6 +61,7 @@ export function caseViewOf(
     discoveredBy: discoveryOf(context),
     rectifyDueAt: context.rectifyDueAt,
   };
+  if (context.reportWarnings !== undefined) view.reportWarnings = context.reportWarnings.map((w) => ({ ...w }));
   const provisionalYear = provisionalYearOf(calendar, view.dueAt);
   if (provisionalYear !== null) view.deadlineProvisional = { year: provisionalYear };
   return view;

@@ -1,4 +1,4 @@
-import type { DiscoveryMethod, InterimControl, Severity, Status } from '@hazardflow/core';
+import type { CommandIssue, DiscoveryMethod, InterimControl, Severity, Status } from '@hazardflow/core';
 
 /** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
 export interface CaseView {
@@ -34,6 +34,12 @@ export interface CaseView {
    * danger. Absent only on views stored before the field existed.
    */
   interimDueAt?: string | null;
+  /**
+   * What the report was accepted with despite the pack's report checks (`reportChecks:
+   * 'warn'`): a category at a place type it does not apply to, an unknown finding. Absent
+   * when none.
+   */
+  reportWarnings?: CommandIssue[];
   reportedAt: string;
   closedAt: string | null;
   updatedAt: string;

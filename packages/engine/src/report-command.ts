@@ -1,11 +1,14 @@
 import {
   type Actor,
   actorSchema,
+  type CommandIssue,
+  checkReportSite,
   type HazardInput,
   type HazardReport,
   type HazardReportInput,
   hazardReportSchema,
   missingEvidence,
+  type PolicyPackIssue,
   toCommandIssues,
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
@@ -26,6 +29,11 @@ export interface CommandOptions {
   commandId?: string;
   /** Optimistic concurrency: fail with VERSION_CONFLICT unless the case is at this version. */
   expectedVersion?: number;
+}
+
+/** A report check's issue as plain data, for a refusal, the case context and the audit entry. */
+function asCommandIssue(issue: PolicyPackIssue): CommandIssue {
+  return { path: issue.path, code: issue.code, message: issue.message };
 }
 
 /** The findings of every report that has none. */
@@ -67,7 +75,8 @@ export interface ReportDeps {
 
 /**
  * REPORT: files a new hazard on the newest registered pack of its `packId`. Checks, in order:
- * replay, actor, payload, pack, category, evidence for the report step.
+ * replay, actor, payload, pack, category, place type and findings (`checkReportSite`: refused,
+ * or kept as warnings on the case and in the audit entry), evidence for the report step.
  */
 export function createReportCommand(deps: ReportDeps) {
   const { clock, random, packs, idempotency, validateActor, commitChange } = deps;
@@ -115,6 +124,14 @@ export function createReportCommand(deps: ReportDeps) {
     }
     const model = packs.modelOf(pack);
     const policy = model.policyForSite(hazard.site);
+    const siteCheck = checkReportSite(policy, hazard);
+    if (siteCheck.issues.length > 0) {
+      return failure('VALIDATION_FAILED', siteCheck.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+        issues: siteCheck.issues.map(asCommandIssue),
+        details: { subject: 'report' },
+      });
+    }
+    const warnings = siteCheck.warnings.map(asCommandIssue);
     const missing = missingEvidence(policy, hazard.category, 'report', hazard.evidence, actor.role);
     if (missing.length > 0) {
       return failure('EVIDENCE_REQUIRED', missing.join('; '), {
@@ -137,6 +154,7 @@ export function createReportCommand(deps: ReportDeps) {
         findings: hazard.findings,
         evidence: hazard.evidence,
         ...(hazard.discoveredBy !== undefined ? { discoveredBy: hazard.discoveredBy } : {}),
+        ...(warnings.length > 0 ? { warnings } : {}),
       },
     };
     const [next, actions] = computeInitial(model.machine, machineInput);
@@ -149,7 +167,7 @@ export function createReportCommand(deps: ReportDeps) {
       actor,
       command: 'REPORT',
       commandId: options.commandId,
-      payload: hazard,
+      payload: warnings.length > 0 ? { ...hazard, warnings } : hazard,
       evidence: hazard.evidence,
       policyHash: hashOfPolicy(policy),
     });

@@ -24,6 +24,9 @@ export function ev(kind: string, by = 'inspector-1'): EvidenceRef {
   return { kind, uri: `s3://evidence/${kind}.jpg`, by, at: '2026-09-01T00:00:00.000Z' };
 }
 
+/** A place type each reference category applies to. */
+const PLACE_OF: Record<string, string> = { ebike_corridor: 'residential', three_in_one: 'workshop' };
+
 export function reportInput(overrides: Partial<{ category: string; territory: string }> = {}) {
   return {
     packId: pack.id,
@@ -31,7 +34,8 @@ export function reportInput(overrides: Partial<{ category: string; territory: st
     site: {
       id: 'site-1',
       name: 'Riverside Mall',
-      placeType: 'public_assembly',
+      // a place type the category applies to (reports elsewhere are refused)
+      placeType: PLACE_OF[overrides.category ?? 'exits_blocked'] ?? 'public_assembly',
       territory: overrides.territory ?? 'street-a',
       attributes: {},
     },

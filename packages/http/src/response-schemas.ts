@@ -14,6 +14,11 @@ import { z } from '@hono/zod-openapi';
  * handlers' return values are type-checked against them (`c.json` must match the route's
  * declared response), so the contract cannot drift from what is sent.
  */
+/** A report check the report was accepted despite (pack `reportChecks: 'warn'`). */
+export const reportWarningSchema = z
+  .object({ path: z.string(), code: z.string(), message: z.string() })
+  .openapi('ReportWarning');
+
 export const caseViewSchema = z
   .object({
     id: z.string(),
@@ -37,6 +42,7 @@ export const caseViewSchema = z
     paused: z.boolean(),
     interimControls: z.array(z.enum(INTERIM_CONTROLS)),
     interimDueAt: z.string().nullable().optional(),
+    reportWarnings: z.array(reportWarningSchema).optional(),
     reportedAt: z.string(),
     closedAt: z.string().nullable(),
     updatedAt: z.string(),

@@ -194,6 +194,28 @@ const table: BadRequest[] = [
     status: 400,
     code: 'UNKNOWN_PACK',
   },
+  {
+    name: 'report at a place type the pack does not list (a typo)',
+    path: () => '/cases',
+    as: 'gridWorker',
+    body: { ...ebikeReport(), site: { ...ebikeReport().site, placeType: 'high-rise-residentail' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    issue: 'unknown_place_type',
+  },
+  {
+    name: 'report of a category at a place type it does not apply to',
+    path: () => '/cases',
+    as: 'gridWorker',
+    body: {
+      ...ebikeReport(),
+      category: 'flammables-crowded-place',
+      site: { ...ebikeReport().site, placeType: 'office' },
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    issue: 'place_type_not_applicable',
+  },
   { name: 'unknown route', method: 'GET', path: () => '/no/such/route', status: 404, code: 'NOT_FOUND' },
 ];
 

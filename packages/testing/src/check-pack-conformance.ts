@@ -14,6 +14,7 @@ import { inapplicableParts } from './inapplicable-parts';
 import { ladderOrderProblems, ladderRoleProblems } from './ladder-checks';
 import { machineGraph } from './machine-graph';
 import { randomWalks } from './random-walks';
+import { reportCheckProblems } from './report-check-problems';
 
 export interface PackConformanceOptions {
   /** The working-day calendar; default: the pack's (China's, weekends-only past 2026, for Asia/Shanghai). */
@@ -43,6 +44,7 @@ export const CONFORMANCE_CHECKS: readonly { readonly id: ConformanceCheckId; rea
   { id: 'validation', title: 'the pack validates' },
   { id: 'ladder-order', title: 'escalation triggers are increasing on the calendar' },
   { id: 'ladder-roles', title: 'every role the ladder notifies exists in the permission matrix' },
+  { id: 'report-checks', title: "every example report passes the pack's report checks" },
   { id: 'states', title: 'every state of the machine is reached' },
   { id: 'transitions', title: 'every transition of the machine is taken' },
   { id: 'invariants', title: 'lifecycle invariants hold on every explored path' },
@@ -100,6 +102,7 @@ export async function checkPackConformance(
   const model = createHazardModel(pack, { calendar });
   const graph = machineGraph(model.machine);
   const starts = conformanceStarts(pack, model, start);
+  add('report-checks', reportCheckProblems(starts));
   const policies = starts.map((s) => s.policy);
   const coverage = coverageChecks(graph, inapplicableParts(graph, policies), policies, options.accept ?? []);
   const exploration = explorePack(model, {

@@ -5,6 +5,7 @@ export type ConformanceCheckId =
   | 'validation'
   | 'ladder-order'
   | 'ladder-roles'
+  | 'report-checks'
   | 'states'
   | 'transitions'
   | 'invariants'

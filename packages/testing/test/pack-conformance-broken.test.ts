@@ -44,6 +44,7 @@ describe('checkPackConformance on the reference pack', { timeout: 120_000 }, () 
       'validation',
       'ladder-order',
       'ladder-roles',
+      'report-checks',
       'states',
       'transitions',
       'invariants',
@@ -194,6 +195,7 @@ describe('checkPackConformance on broken packs', { timeout: 120_000 }, () => {
     expect(report.checks.filter((c) => c.skipped !== undefined).map((c) => c.id)).toEqual([
       'ladder-order',
       'ladder-roles',
+      'report-checks',
       'states',
       'transitions',
       'invariants',

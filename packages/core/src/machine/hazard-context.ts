@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { CommandIssue } from '../command-error';
 import type { EvidenceRef } from '../evidence';
 import type { Scalar } from '../pack/schema';
 import type { Site } from '../report';
@@ -122,6 +123,11 @@ export interface HazardContext {
    * Absent on contexts stored before the field existed.
    */
   interimDueAt?: string | null;
+  /**
+   * What the report checks accepted with a warning (pack `reportChecks: 'warn'`): the field,
+   * the issue code and the message. Absent when there were none.
+   */
+  reportWarnings?: CommandIssue[];
   pendingExtension: {
     requestedBy: string;
     requestedAt: string;
@@ -211,6 +217,7 @@ export function compactContext(context: HazardContext): HazardContext {
     planRejections: context.planRejections,
     interimControls: shareEmpty(context.interimControls),
     interimDueAt: context.interimDueAt ?? null,
+    ...(context.reportWarnings !== undefined ? { reportWarnings: context.reportWarnings } : {}),
     pendingExtension: context.pendingExtension,
     extensionCount: context.extensionCount,
     rectifiedBy: context.rectifiedBy,
@@ -253,5 +260,7 @@ export interface HazardInput {
     findings: Record<string, Scalar>;
     evidence: EvidenceRef[];
     discoveredBy?: DiscoveryMethod | undefined;
+    /** What the report checks accepted with a warning (`reportChecks: 'warn'`; see `checkReportSite`). */
+    warnings?: CommandIssue[] | undefined;
   };
 }

@@ -169,6 +169,9 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         planRejections: 0,
         interimControls: [],
         interimDueAt: null,
+        ...(report.warnings !== undefined && report.warnings.length > 0
+          ? { reportWarnings: report.warnings.map((warning) => ({ ...warning })) }
+          : {}),
         pendingExtension: null,
         extensionCount: 0,
         rectifiedBy: null,

@@ -61,6 +61,7 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
   issues.push(...checkSeasons(pack.seasons, categoryIds));
   issues.push(...checkValidity(pack));
   issues.push(...checkMigrations(pack));
+  if (pack.findingKeys !== undefined) issues.push(...duplicateValues(pack.findingKeys, ['findingKeys']));
   return issues;
 }
 

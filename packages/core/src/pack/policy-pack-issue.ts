@@ -30,6 +30,8 @@ export type PolicyPackIssueCode =
   | 'duplicate_value'
   | 'unknown_category'
   | 'unknown_place_type'
+  | 'place_type_not_applicable'
+  | 'unknown_finding'
   | 'unknown_time_zone'
   // escalation ladder
   | 'ladder_numbering'

@@ -9,6 +9,7 @@ import {
   severitySchema,
 } from '../vocabulary';
 import { notificationTemplatesSchema } from './notification-templates-schema';
+import { reportCheckShape } from './report-check-schema';
 import { validityShape } from './rule-validity';
 
 /**
@@ -386,6 +387,7 @@ export const policyPackSchema = z.strictObject({
   overrides: z.array(siteOverrideSchema).default([]),
   /** How cases of older versions move onto this one (see `packMigrationSchema`). */
   migrations: z.array(packMigrationSchema).default([]),
+  ...reportCheckShape,
 });
 
 /** What an author writes (defaults may be left out). */
