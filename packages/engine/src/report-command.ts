@@ -37,11 +37,20 @@ function isEmptyRecord(value: object): boolean {
   return Object.getOwnPropertySymbols(value).length === 0;
 }
 
+/**
+ * An object's own enumerable properties only: a `role` inherited through the prototype
+ * (`Object.create({ role: 'command' })`) is not the actor's role.
+ */
+function ownProperties(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value));
+}
+
 /** Validates the actor of a command; actors are interned (they repeat on every command they send). */
 export function createActorValidator(): (actor: unknown) => CommandResult | Actor {
   const sharedActor = createInterner<Actor>();
   return (actor) => {
-    const parsed = actorSchema.safeParse(actor);
+    const parsed = actorSchema.safeParse(ownProperties(actor));
     if (parsed.success) {
       // Interned by its JSON, which cannot tell an absent `org` from an undefined one.
       return parsed.data.org === undefined && 'org' in parsed.data ? parsed.data : sharedActor(parsed.data);
@@ -90,6 +99,12 @@ export function createReportCommand(deps: ReportDeps) {
     if (again) return again;
     const actor = validateActor(options.actor);
     if ('ok' in actor) return actor;
+    if (actor.role === 'system') {
+      return failure('FORBIDDEN', 'the system actor fires timers; a hazard is reported by a person', {
+        path: 'actor.role',
+        details: { command: 'REPORT', role: actor.role },
+      });
+    }
     const parsed = hazardReportSchema.safeParse(input);
     if (!parsed.success) {
       return failure(
@@ -112,6 +127,14 @@ export function createReportCommand(deps: ReportDeps) {
         `category: "${hazard.category}" is not a category of pack ${pack.id} (${pack.categories.map((c) => c.id).join(', ')})`,
         { path: 'category' },
       );
+    }
+    if (hazard.regulator !== undefined && hazard.regulator !== pack.regulator.id) {
+      // The department comes from the pack, never from whoever reports (it could then dismiss the case).
+      const message = `"${hazard.regulator}" is not the regulator of pack ${pack.id} ("${pack.regulator.id}")`;
+      return failure('VALIDATION_FAILED', `regulator: ${message}`, {
+        issues: [{ path: 'regulator', code: 'unknown_regulator', message }],
+        details: { subject: 'report' },
+      });
     }
     const model = packs.modelOf(pack);
     const policy = model.policyForSite(hazard.site);
