@@ -10,6 +10,7 @@ import {
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import type { Clock } from './clock';
+import { parseCommandId } from './command-id';
 import type { CommitChange } from './commit-pipeline';
 import { compactReport } from './compact-report';
 import { computeInitial } from './compute-transition';
@@ -17,6 +18,7 @@ import type { Idempotency } from './idempotency';
 import { createInterner } from './interner';
 import type { PackRegistry } from './pack-registry';
 import { hashOfPolicy } from './policy-pin';
+import { hashRequest } from './request-hash';
 import { type CommandResult, failure } from './result';
 
 /** Who sends a command, and how it is made idempotent or guarded. */
@@ -76,7 +78,8 @@ export interface ReportDeps {
 
 /**
  * REPORT: files a new hazard on the newest registered pack of its `packId`. Checks, in order:
- * replay, actor, payload, pack, category, evidence for the report step.
+ * actor, commandId, replay, the system role, payload, pack, regulator, category, evidence for
+ * the report step.
  */
 export function createReportCommand(deps: ReportDeps) {
   const { clock, random, packs, idempotency, validateActor, commitChange } = deps;
@@ -95,17 +98,27 @@ export function createReportCommand(deps: ReportDeps) {
   }
 
   return async function report(input: HazardReportInput, options: CommandOptions): Promise<CommandResult> {
-    const again = await idempotency.replayed(options.commandId, { command: 'REPORT' });
-    if (again) return again;
+    // The actor first: a replay answers with a case view, which is not for just anyone.
     const actor = validateActor(options.actor);
     if ('ok' in actor) return actor;
+    const commandId = parseCommandId(options.commandId);
+    if ('ok' in commandId) return commandId;
+    // Parsed now, refused (if at all) after the actor's role: the request's hash is over the
+    // report as the engine reads it, so a retry rebuilt from the audit trail is the same request.
+    const parsed = hazardReportSchema.safeParse(input);
+    const requestHash =
+      commandId.key === undefined ? undefined : hashRequest(parsed.success ? parsed.data : input, actor, undefined);
+    const again = await idempotency.replayed(commandId.key, {
+      command: 'REPORT',
+      ...(requestHash !== undefined ? { hash: requestHash } : {}),
+    });
+    if (again) return again;
     if (actor.role === 'system') {
       return failure('FORBIDDEN', 'the system actor fires timers; a hazard is reported by a person', {
         path: 'actor.role',
         details: { command: 'REPORT', role: actor.role },
       });
     }
-    const parsed = hazardReportSchema.safeParse(input);
     if (!parsed.success) {
       return failure(
         'VALIDATION_FAILED',
@@ -171,7 +184,8 @@ export function createReportCommand(deps: ReportDeps) {
       at,
       actor,
       command: 'REPORT',
-      commandId: options.commandId,
+      commandId: commandId.key,
+      ...(requestHash !== undefined ? { requestHash } : {}),
       payload: hazard,
       evidence: hazard.evidence,
       policyHash: hashOfPolicy(policy),
