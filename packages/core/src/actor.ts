@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { boundedIdSchema } from './bounded-id';
 import { roleSchema } from './vocabulary';
 
 /**
  * Who issues a command. `org` is the street id for `territory`, the department id for
- * `regulator` and the party id for `responsible`; `command` acts district-wide.
+ * `regulator` and the party id for `responsible`; `command` acts district-wide. Ids are
+ * normalised (`boundedIdSchema`), so separation of duties compares like with like.
  */
 export const actorSchema = z.strictObject({
-  id: z.string().min(1),
+  id: boundedIdSchema,
   role: roleSchema,
-  org: z.string().min(1).optional(),
+  org: boundedIdSchema.optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

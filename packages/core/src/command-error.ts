@@ -16,7 +16,8 @@ export type CommandErrorCode =
   | 'NOT_ALLOWED_IN_STATE'
   | 'EVIDENCE_REQUIRED'
   | 'VERSION_CONFLICT'
-  | 'POLICY_CHANGED';
+  | 'POLICY_CHANGED'
+  | 'IDEMPOTENCY_MISMATCH';
 
 /**
  * One problem with a command, read like a pack issue: where (`path`, printed by
@@ -31,16 +32,8 @@ export interface CommandIssue {
 
 /** The typed details each code may carry. */
 export interface CommandErrorDetails {
-  /**
-   * What failed validation; for a `commandId` already used for another request, which
-   * request that was (`original`) and which this is (`request`).
-   */
-  VALIDATION_FAILED: {
-    subject: 'command' | 'report' | 'actor' | 'commandId';
-    commandId?: string;
-    original?: { command: string; caseId?: string };
-    request?: { command: string; caseId?: string };
-  };
+  /** What failed validation (a `commandId` reused for another request is IDEMPOTENCY_MISMATCH). */
+  VALIDATION_FAILED: { subject: 'command' | 'report' | 'actor' | 'commandId' };
   UNKNOWN_CASE: { caseId: string };
   UNKNOWN_PACK: { packId: string };
   FORBIDDEN: { command: string; role: string };
@@ -54,6 +47,17 @@ export interface CommandErrorDetails {
    * (docs/versioning.md#policy_changed): hashes are `policyHash` of the effective policy.
    */
   POLICY_CHANGED: { caseId: string; pack: string; expectedHash: string; foundHash: string };
+  /**
+   * The `commandId` was used before for another request: another command or case
+   * (`original` says which), or the same command on the same case with another payload or
+   * actor (the hashes of the two requests differ). Nothing was applied or replayed.
+   */
+  IDEMPOTENCY_MISMATCH: {
+    commandId: string;
+    command: string;
+    caseId?: string;
+    original: { command: string; caseId?: string };
+  };
 }
 
 export type CommandError<C extends CommandErrorCode = CommandErrorCode> = {
@@ -89,6 +93,7 @@ const HEADINGS: Record<CommandErrorCode, string> = {
   EVIDENCE_REQUIRED: 'Evidence required',
   VERSION_CONFLICT: 'Version conflict',
   POLICY_CHANGED: 'Policy changed under the case',
+  IDEMPOTENCY_MISMATCH: 'commandId reused for a different request',
 };
 
 /**

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { actorSchema } from './actor';
+import { boundedIdSchema } from './bounded-id';
 import type { CommandIssue } from './command-error';
 import { parseWithIssues } from './command-issues';
 import { durationSchema } from './duration';
-import { evidenceRefSchema } from './evidence';
-import { scalarSchema } from './pack/schema';
+import { evidenceListSchema } from './evidence';
+import { boundedRecordSchema } from './findings';
+import { INPUT_LIMITS } from './input-limits';
 import type { CommandType } from './vocabulary';
 import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
 
@@ -12,16 +14,17 @@ import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySc
  * The payload of every command, validated before it reaches the machine. The engine adds
  * the envelope (`type`, `at`, `actor`); a payload never carries time or identity.
  */
-const evidence = z.array(evidenceRefSchema).default([]);
-const note = z.string().max(4000).optional();
-const findings = z.record(z.string(), scalarSchema);
+const evidence = evidenceListSchema.default([]);
+const text = z.string().min(1).max(INPUT_LIMITS.textLength);
+const note = z.string().max(INPUT_LIMITS.textLength).optional();
+const findings = boundedRecordSchema;
 
 export const commandPayloadSchemas = {
   TRIAGE: z.strictObject({
     /** The regulator's grading; severity rules can raise it, never lower it. */
     severity: severitySchema.optional(),
     imminentDanger: z.boolean().optional(),
-    category: z.string().min(1).optional(),
+    category: boundedIdSchema.optional(),
     findings: findings.optional(),
     evidence,
     note,
@@ -43,40 +46,40 @@ export const commandPayloadSchemas = {
     note,
   }),
   FIX_ON_SPOT: z.strictObject({ evidence, note }),
-  DISMISS: z.strictObject({ reason: z.enum(DISMISS_REASONS), duplicateOf: z.string().min(1).optional(), note }),
-  TRANSFER: z.strictObject({ to: z.string().min(1), note }),
-  ISSUE_NOTICE: z.strictObject({ clauses: z.array(z.string().min(1)).min(1), evidence, note }),
+  DISMISS: z.strictObject({ reason: z.enum(DISMISS_REASONS), duplicateOf: boundedIdSchema.optional(), note }),
+  TRANSFER: z.strictObject({ to: boundedIdSchema, note }),
+  ISSUE_NOTICE: z.strictObject({ clauses: z.array(text).min(1).max(INPUT_LIMITS.clauseCount), evidence, note }),
   ACKNOWLEDGE: z.strictObject({ evidence, note }),
   SUBMIT_PLAN: z.strictObject({
     /** 五落实: responsibility, measures, funds, deadline and emergency plan. */
     plan: z.strictObject({
-      responsibility: z.string().min(1),
-      measures: z.string().min(1),
-      funds: z.string().min(1),
-      deadline: z.string().min(1),
-      emergencyPlan: z.string().min(1),
+      responsibility: text,
+      measures: text,
+      funds: text,
+      deadline: text,
+      emergencyPlan: text,
     }),
     evidence,
     note,
   }),
   APPROVE_PLAN: z.strictObject({ evidence, note }),
-  REJECT_PLAN: z.strictObject({ reason: z.string().min(1), note }),
+  REJECT_PLAN: z.strictObject({ reason: text, note }),
   START_INTERIM_CONTROL: z.strictObject({ measure: interimControlSchema, evidence, note }),
   LIFT_INTERIM_CONTROL: z.strictObject({ measure: interimControlSchema, evidence, note }),
   SUBMIT_RECTIFICATION: z.strictObject({ evidence, note }),
   VERIFY: z.strictObject({ result: z.enum(['pass', 'fail']), evidence, note }),
-  REQUEST_EXTENSION: z.strictObject({ extendBy: durationSchema, reason: z.string().min(1) }),
+  REQUEST_EXTENSION: z.strictObject({ extendBy: durationSchema, reason: text }),
   DECIDE_EXTENSION: z.strictObject({
     granted: z.boolean(),
     /** Grant less than was asked; defaults to what was asked. */
     extendBy: durationSchema.optional(),
     note,
   }),
-  PAUSE_CLOCK: z.strictObject({ reason: z.string().min(1) }),
+  PAUSE_CLOCK: z.strictObject({ reason: text }),
   RESUME_CLOCK: z.strictObject({ note }),
-  REOPEN: z.strictObject({ reason: z.string().min(1), evidence }),
-  ADD_EVIDENCE: z.strictObject({ evidence: z.array(evidenceRefSchema).min(1), note }),
-  COMMENT: z.strictObject({ text: z.string().min(1).max(4000) }),
+  REOPEN: z.strictObject({ reason: text, evidence }),
+  ADD_EVIDENCE: z.strictObject({ evidence: evidenceListSchema.min(1), note }),
+  COMMENT: z.strictObject({ text }),
 } satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayloads = { [K in CommandType]: z.output<(typeof commandPayloadSchemas)[K]> };

@@ -13,6 +13,7 @@
  */
 
 export { type Actor, actorSchema, SYSTEM_ACTOR } from './actor';
+export { boundedIdSchema } from './bounded-id';
 export { brandError } from './branded-error';
 export {
   type BusinessCalendar,
@@ -60,7 +61,8 @@ export {
 export { toDot } from './diagram/to-dot';
 export { toMermaid } from './diagram/to-mermaid';
 export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
-export { type EvidenceRef, evidenceRefSchema } from './evidence';
+export { type EvidenceRef, evidenceListSchema, evidenceRefSchema } from './evidence';
+export { INPUT_LIMITS } from './input-limits';
 export { type AuthorizationResult, authorize } from './machine/authorize';
 export { type AvailableCommand, availableCommands } from './machine/available-commands';
 export type { CommandRefusal } from './machine/check-command';
@@ -133,6 +135,7 @@ export { isInForce, localDateSchema, type Validity } from './pack/rule-validity'
 export * from './pack/schema';
 export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';
+export { isValidatedPack } from './pack/validated-packs';
 export {
   discoveryMethodOfRole,
   type HazardReport,

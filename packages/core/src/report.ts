@@ -1,30 +1,32 @@
 import { z } from 'zod';
-import { evidenceRefSchema } from './evidence';
-import { scalarSchema } from './pack/schema';
+import { boundedIdSchema } from './bounded-id';
+import { evidenceListSchema } from './evidence';
+import { boundedRecordSchema } from './findings';
+import { INPUT_LIMITS } from './input-limits';
 import { type DiscoveryMethod, discoveryMethodSchema, type Role } from './vocabulary';
 
 /** The site where a hazard was found. `territory` is the street (街道) responsible for it. */
 export const siteSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  placeType: z.string().min(1).optional(),
-  territory: z.string().min(1),
-  attributes: z.record(z.string(), scalarSchema).default({}),
+  id: boundedIdSchema,
+  name: z.string().min(1).max(INPUT_LIMITS.nameLength),
+  placeType: boundedIdSchema.optional(),
+  territory: boundedIdSchema,
+  attributes: boundedRecordSchema.default({}),
 });
 export type Site = z.infer<typeof siteSchema>;
 
 /** What `engine.report(...)` takes: the hazard as found by an inspector, a grid worker or the public. */
 export const hazardReportSchema = z.strictObject({
-  packId: z.string().min(1),
-  category: z.string().min(1),
+  packId: boundedIdSchema,
+  category: boundedIdSchema,
   site: siteSchema,
   /** The enterprise, owner or operator who must rectify (企业主体责任). */
-  responsible: z.strictObject({ id: z.string().min(1), name: z.string().min(1).optional() }),
-  /** The regulating department; defaults to the pack's regulator. */
-  regulator: z.string().min(1).optional(),
-  description: z.string().min(1).max(10_000),
-  findings: z.record(z.string(), scalarSchema).default({}),
-  evidence: z.array(evidenceRefSchema).default([]),
+  responsible: z.strictObject({ id: boundedIdSchema, name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional() }),
+  /** The regulating department: the pack's regulator (the default); any other is refused (`unknown_regulator`). */
+  regulator: boundedIdSchema.optional(),
+  description: z.string().min(1).max(INPUT_LIMITS.descriptionLength),
+  findings: boundedRecordSchema.default({}),
+  evidence: evidenceListSchema.default([]),
   /**
    * How the hazard came to light (发现方式). Optional: when absent, it is read from the
    * reporter's role ({@link discoveryMethodOfRole}).

@@ -39,6 +39,7 @@ describe('lookups keyed by strings from outside', () => {
       responsible: { id: 'party-1' },
       severity: null,
       rectifiedBy: null,
+      reportedBy: { actorId: 'citizen-1', role: 'reporter' as const, at: '2026-09-07T02:00:00.000Z' },
     };
     for (const command of INHERITED) {
       expect(authorize({ permissions: {} }, hazard, command as never, actors.inspector), command).toMatchObject({

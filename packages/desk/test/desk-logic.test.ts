@@ -2,7 +2,8 @@ import { deskAssetsDir, deskAssetsUrl } from '@hazardflow/desk/assets';
 import { describe, expect, it } from 'vitest';
 // The SPA's internals have no package export (the package ships static files); these pure
 // parts are tested from their sources.
-import { commandSchemasOf } from '../src/api/client';
+import { ApiError, commandSchemasOf } from '../src/api/client';
+import { createRequestAttempt } from '../src/api/request-attempt';
 import type { CaseView } from '../src/api/types';
 import { currentStateIds, highlighted, lifecycleStates } from '../src/components/current-states';
 import { payloadOf } from '../src/components/schema-form';
@@ -193,5 +194,38 @@ describe('command forms', () => {
       extendBy: { days: 5 },
       granted: true,
     });
+  });
+});
+
+describe('one request per attempt (Idempotency-Key)', () => {
+  const problem = (status: number, code: string) =>
+    new ApiError({ type: 'about:blank', title: code, status, detail: code, code });
+
+  it('keeps the key and the instant for a retry after a lost answer, and after a mismatch', () => {
+    let n = 0;
+    const attempt = createRequestAttempt(
+      () => `key-${++n}`,
+      () => `2026-09-07T02:00:0${n}.000Z`,
+    );
+    const first = attempt.start();
+    expect(first).toEqual({ key: 'key-1', at: '2026-09-07T02:00:01.000Z' });
+    expect(attempt.start()).toBe(first); // a double click
+    attempt.failed(problem(0, 'NETWORK'));
+    expect(attempt.start()).toBe(first); // may have been applied: retried as the same request
+    attempt.failed(problem(422, 'IDEMPOTENCY_MISMATCH'));
+    expect(attempt.start()).toBe(first);
+    attempt.failed(new TypeError('not an answer'));
+    expect(attempt.start()).toBe(first);
+  });
+
+  it('starts a new request after a refusal the service answered (nothing was applied)', () => {
+    let n = 0;
+    const attempt = createRequestAttempt(
+      () => `key-${++n}`,
+      () => `2026-09-07T02:00:0${n}.000Z`,
+    );
+    attempt.start();
+    attempt.failed(problem(422, 'EVIDENCE_REQUIRED'));
+    expect(attempt.start()).toEqual({ key: 'key-2', at: '2026-09-07T02:00:02.000Z' });
   });
 });

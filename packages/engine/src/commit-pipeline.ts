@@ -49,6 +49,8 @@ export interface Change {
   actor: Actor;
   command: string;
   commandId?: string | undefined;
+  /** `hashRequest` of the request, kept with the commandId's result. */
+  requestHash?: string;
   payload?: unknown;
   evidence?: unknown[];
   firedTimer?: { timerId: string; dueAt: string; lateByMs: number };
@@ -142,7 +144,7 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
       ...(pinned !== undefined ? { policyHash: pinned } : {}),
     };
     const result: CommandResult = { ok: true, case: view };
-    const request = requestOf(args.command, caseId, args.previous === undefined);
+    const request = requestOf(args.command, caseId, args.previous === undefined, args.requestHash);
     try {
       // Frozen before it leaves: the engine never changes what it committed, and a store that
       // keeps objects (the memory store) can then keep these without copying them.

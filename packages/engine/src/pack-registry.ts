@@ -2,8 +2,10 @@ import {
   type BusinessCalendar,
   createHazardModel,
   defaultCalendarFor,
+  definePolicyPack,
   type HazardModel,
   type HazardSnapshot,
+  isValidatedPack,
   type PolicyPack,
 } from '@hazardflow/core';
 import semver from 'semver';
@@ -32,7 +34,8 @@ export interface PackRegistry {
 }
 
 /**
- * Registers `packs`. Refuses (TypeError naming `packs[i].version`) a version that is not
+ * Registers `packs`. Validates a pack that did not come from `definePolicyPack` (throws
+ * PolicyPackError). Refuses (TypeError naming `packs[i].version`) a version that is not
  * semver, and two different packs under one `id@version`: cases find their pack again by it.
  * @internal not exported from the package entry; the engine's own.
  */
@@ -42,12 +45,14 @@ export function createPackRegistry(
 ): PackRegistry {
   const byRef = new Map<string, PolicyPack>();
   const byId = new Map<string, PolicyPack[]>();
-  for (const [index, pack] of packs.entries()) {
-    if (semver.valid(pack.version) === null) {
+  for (const [index, given] of packs.entries()) {
+    if (semver.valid(given?.version) === null) {
       throw new TypeError(
-        `packs[${index}].version: "${pack.version}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0 or 2.0.0-rc.1)`,
+        `packs[${index}].version: "${given?.version}" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0 or 2.0.0-rc.1)`,
       );
     }
+    // A pack that never went through validation is checked now (PolicyPackError), not on first use.
+    const pack = isValidatedPack(given) ? given : definePolicyPack(given as Parameters<typeof definePolicyPack>[0]);
     const ref = `${pack.id}@${pack.version}`;
     const registered = byRef.get(ref);
     if (registered && registered !== pack && canonicalJson(registered) !== canonicalJson(pack)) {

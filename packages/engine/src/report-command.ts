@@ -13,6 +13,7 @@ import {
 } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import type { Clock } from './clock';
+import { parseCommandId } from './command-id';
 import type { CommitChange } from './commit-pipeline';
 import { compactReport } from './compact-report';
 import { computeInitial } from './compute-transition';
@@ -20,6 +21,7 @@ import type { Idempotency } from './idempotency';
 import { createInterner } from './interner';
 import type { PackRegistry } from './pack-registry';
 import { hashOfPolicy } from './policy-pin';
+import { hashRequest } from './request-hash';
 import { type CommandResult, failure } from './result';
 
 /** Who sends a command, and how it is made idempotent or guarded. */
@@ -45,11 +47,20 @@ function isEmptyRecord(value: object): boolean {
   return Object.getOwnPropertySymbols(value).length === 0;
 }
 
+/**
+ * An object's own enumerable properties only: a `role` inherited through the prototype
+ * (`Object.create({ role: 'command' })`) is not the actor's role.
+ */
+function ownProperties(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value));
+}
+
 /** Validates the actor of a command; actors are interned (they repeat on every command they send). */
 export function createActorValidator(): (actor: unknown) => CommandResult | Actor {
   const sharedActor = createInterner<Actor>();
   return (actor) => {
-    const parsed = actorSchema.safeParse(actor);
+    const parsed = actorSchema.safeParse(ownProperties(actor));
     if (parsed.success) {
       // Interned by its JSON, which cannot tell an absent `org` from an undefined one.
       return parsed.data.org === undefined && 'org' in parsed.data ? parsed.data : sharedActor(parsed.data);
@@ -75,8 +86,9 @@ export interface ReportDeps {
 
 /**
  * REPORT: files a new hazard on the newest registered pack of its `packId`. Checks, in order:
- * replay, actor, payload, pack, category, place type and findings (`checkReportSite`: refused,
- * or kept as warnings on the case and in the audit entry), evidence for the report step.
+ * actor, commandId, replay, the system role, payload, pack, regulator, category, place type and
+ * findings (`checkReportSite`: refused, or kept as warnings on the case and in the audit entry),
+ * evidence for the report step.
  */
 export function createReportCommand(deps: ReportDeps) {
   const { clock, random, packs, idempotency, validateActor, commitChange } = deps;
@@ -95,11 +107,27 @@ export function createReportCommand(deps: ReportDeps) {
   }
 
   return async function report(input: HazardReportInput, options: CommandOptions): Promise<CommandResult> {
-    const again = await idempotency.replayed(options.commandId, { command: 'REPORT' });
-    if (again) return again;
+    // The actor first: a replay answers with a case view, which is not for just anyone.
     const actor = validateActor(options.actor);
     if ('ok' in actor) return actor;
+    const commandId = parseCommandId(options.commandId);
+    if ('ok' in commandId) return commandId;
+    // Parsed now, refused (if at all) after the actor's role: the request's hash is over the
+    // report as the engine reads it, so a retry rebuilt from the audit trail is the same request.
     const parsed = hazardReportSchema.safeParse(input);
+    const requestHash =
+      commandId.key === undefined ? undefined : hashRequest(parsed.success ? parsed.data : input, actor, undefined);
+    const again = await idempotency.replayed(commandId.key, {
+      command: 'REPORT',
+      ...(requestHash !== undefined ? { hash: requestHash } : {}),
+    });
+    if (again) return again;
+    if (actor.role === 'system') {
+      return failure('FORBIDDEN', 'the system actor fires timers; a hazard is reported by a person', {
+        path: 'actor.role',
+        details: { command: 'REPORT', role: actor.role },
+      });
+    }
     if (!parsed.success) {
       return failure(
         'VALIDATION_FAILED',
@@ -121,6 +149,14 @@ export function createReportCommand(deps: ReportDeps) {
         `category: "${hazard.category}" is not a category of pack ${pack.id} (${pack.categories.map((c) => c.id).join(', ')})`,
         { path: 'category' },
       );
+    }
+    if (hazard.regulator !== undefined && hazard.regulator !== pack.regulator.id) {
+      // The department comes from the pack, never from whoever reports (it could then dismiss the case).
+      const message = `"${hazard.regulator}" is not the regulator of pack ${pack.id} ("${pack.regulator.id}")`;
+      return failure('VALIDATION_FAILED', `regulator: ${message}`, {
+        issues: [{ path: 'regulator', code: 'unknown_regulator', message }],
+        details: { subject: 'report' },
+      });
     }
     const model = packs.modelOf(pack);
     const policy = model.policyForSite(hazard.site);
@@ -166,7 +202,8 @@ export function createReportCommand(deps: ReportDeps) {
       at,
       actor,
       command: 'REPORT',
-      commandId: options.commandId,
+      commandId: commandId.key,
+      ...(requestHash !== undefined ? { requestHash } : {}),
       payload: warnings.length > 0 ? { ...hazard, warnings } : hazard,
       evidence: hazard.evidence,
       policyHash: hashOfPolicy(policy),

@@ -1,11 +1,13 @@
 import { type Actor, type CommandEvent, type HazardCommand, parseCommand } from '@hazardflow/core';
 import type { Clock } from './clock';
+import { parseCommandId } from './command-id';
 import type { CommitChange } from './commit-pipeline';
 import { computeTransition } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import type { CaseLoader } from './load-case';
 import { policyChangedFailure } from './policy-pin';
 import type { CommandOptions } from './report-command';
+import { hashRequest } from './request-hash';
 import { type CommandResult, failure } from './result';
 
 export interface SendDeps {
@@ -19,7 +21,8 @@ export interface SendDeps {
 
 /**
  * A command on a case, under the case lock. The order of refusals is the one users expect:
- * a replayed commandId answers first (then the actor is checked), then an unknown case, then
+ * the actor and the commandId are checked first, then a replayed commandId answers (or a
+ * reused one with another request is IDEMPOTENCY_MISMATCH), then an unknown case, then
  * the payload, then the pack and `expectedVersion`; what is left (state, authorisation and
  * separation of duties, evidence) the machine model decides, in that order.
  */
@@ -28,17 +31,25 @@ export function createSendCommand(deps: SendDeps) {
 
   return function send(caseId: string, command: HazardCommand, options: CommandOptions): Promise<CommandResult> {
     return withCaseLock(caseId, async () => {
-      const type = (command as { type?: unknown } | null)?.type;
-      const again = await idempotency.replayed(options.commandId, {
-        command: typeof type === 'string' ? type : String(type),
-        caseId,
-      });
-      if (again) return again;
+      // The actor first: a replay answers with a case view, which is not for just anyone.
       const actor = validateActor(options.actor);
       if ('ok' in actor) return actor;
+      const commandId = parseCommandId(options.commandId);
+      if ('ok' in commandId) return commandId;
+      const type = (command as { type?: unknown } | null)?.type;
+      // Parsed now, refused (if at all) after an unknown case: the request's hash is over the
+      // command as the engine reads it, so a retry rebuilt from the audit trail is the same request.
+      const parsed = parseCommand(command);
+      const requestHash =
+        commandId.key === undefined ? undefined : hashRequest(parsed.success ? parsed.command : command, actor, caseId);
+      const again = await idempotency.replayed(commandId.key, {
+        command: typeof type === 'string' ? type : String(type),
+        caseId,
+        ...(requestHash !== undefined ? { hash: requestHash } : {}),
+      });
+      if (again) return again;
       const loaded = await load(caseId);
       if (!loaded) return failure('UNKNOWN_CASE', `no case "${caseId}"`, { path: 'caseId', details: { caseId } });
-      const parsed = parseCommand(command);
       if (!parsed.success) {
         return failure('VALIDATION_FAILED', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
           issues: parsed.issues,
@@ -68,7 +79,7 @@ export function createSendCommand(deps: SendDeps) {
         ...parsed.command,
         at,
         actor,
-        ...(options.commandId !== undefined ? { commandId: options.commandId } : {}),
+        ...(commandId.key !== undefined ? { commandId: commandId.key } : {}),
       } as CommandEvent;
       const rejection = model.check(snapshot, event);
       if (rejection) return { ok: false, error: rejection };
@@ -82,7 +93,8 @@ export function createSendCommand(deps: SendDeps) {
         at,
         actor,
         command: event.type,
-        commandId: options.commandId,
+        commandId: commandId.key,
+        ...(requestHash !== undefined ? { requestHash } : {}),
         payload,
         evidence: 'evidence' in payload ? (payload.evidence as unknown[]) : [],
       });

@@ -49,5 +49,5 @@ describe('timers under several workers', () => {
       expect(await outcome(2, batchSize), `2 workers, batch size ${batchSize}`).toEqual(alone);
       expect(await outcome(3, batchSize), `3 workers, batch size ${batchSize}`).toEqual(alone);
     }
-  });
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ const DESCRIPTIONS = {
   412: 'If-Match named a version the case is no longer at (VERSION_CONFLICT)',
   413: 'the body is over the size limit (PAYLOAD_TOO_LARGE)',
   415: 'the body is not application/json (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'the pack asks for evidence the command did not bring (EVIDENCE_REQUIRED)',
+  422: 'the pack asks for evidence the command did not bring (EVIDENCE_REQUIRED), or the commandId answered a different request (IDEMPOTENCY_MISMATCH)',
 } as const;
 
 type ProblemStatus = keyof typeof DESCRIPTIONS;

@@ -6,6 +6,7 @@ import { ProblemError, type ProblemIssue } from './problem';
  * 404: the URL names no pack, the body does (a report's `packId`), so it is the request that
  * is wrong, not a resource at the URL that is missing. POLICY_CHANGED is 409: the case cannot
  * take commands until the pack content it was pinned to is registered again or it is migrated.
+ * IDEMPOTENCY_MISMATCH is 422: the key is known but the body is not the request it answered.
  */
 export const STATUS_OF_ERROR: Record<CommandErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -17,6 +18,7 @@ export const STATUS_OF_ERROR: Record<CommandErrorCode, number> = {
   VERSION_CONFLICT: 409,
   EVIDENCE_REQUIRED: 422,
   POLICY_CHANGED: 409,
+  IDEMPOTENCY_MISMATCH: 422,
 };
 
 /**

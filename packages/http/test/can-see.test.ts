@@ -56,6 +56,7 @@ describe('problemOfCommandError', () => {
       VERSION_CONFLICT: 409,
       EVIDENCE_REQUIRED: 422,
       POLICY_CHANGED: 409,
+      IDEMPOTENCY_MISMATCH: 422,
     });
     const conflict = commandError('VERSION_CONFLICT', 'm');
     expect(problemOfCommandError(conflict).status).toBe(409);

@@ -96,6 +96,47 @@ describe('a whole lifecycle over HTTP', () => {
     expect(stale.json).toMatchObject({ status: 412, code: 'VERSION_CONFLICT' });
   });
 
+  it('answers 422 IDEMPOTENCY_MISMATCH to an Idempotency-Key reused with another body, and 400 to a bad key', async () => {
+    const { call } = service;
+    const id = (await call('POST', '/cases', { as: 'gridWorker', body: ebikeReport() })).json.case.id;
+    const headers = { 'idempotency-key': 'k-reused' };
+    const first = await call('POST', `/cases/${id}/commands`, {
+      as: 'leadInspector',
+      body: { type: 'COMMENT', text: 'fail' },
+      headers,
+    });
+    expect(first.status).toBe(200);
+
+    const other = await call('POST', `/cases/${id}/commands`, {
+      as: 'leadInspector',
+      body: { type: 'COMMENT', text: 'pass' },
+      headers,
+    });
+    expect(other.status).toBe(422);
+    expect(other.type).toBe('application/problem+json');
+    expect(other.json).toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY_MISMATCH',
+      type: 'urn:hazardflow:problem:idempotency-mismatch',
+      issues: [{ path: 'commandId', code: 'idempotency_mismatch' }],
+    });
+    expect(other.json.detail).toContain('commandId "k-reused"');
+
+    const bad = await call('POST', `/cases/${id}/commands`, {
+      as: 'leadInspector',
+      body: { type: 'COMMENT', text: 'pass' },
+      // Within the header's 200 characters, past the engine's bound on ids (128).
+      headers: { 'idempotency-key': 'k'.repeat(150) },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'commandId' }] });
+
+    const view = await call('GET', `/cases/${id}`, { as: 'leadInspector' });
+    expect(view.json.version).toBe(2);
+    const history = await call('GET', `/cases/${id}/history`, { as: 'leadInspector' });
+    expect(history.json.entries).toHaveLength(2);
+  });
+
   it('lists what the caller can do now, and queries within jurisdiction with cursor paging', async () => {
     const { call } = service;
     const ids: string[] = [];

@@ -1,4 +1,6 @@
 import {
+  createEngine,
+  createManualClock,
   DuplicateCommandError,
   type HazardStore,
   TimerGoneError,
@@ -15,6 +17,7 @@ import {
 } from '@hazardflow/store-postgres';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pack, people, reportInput } from '../../engine/test/support';
 import { at, commitOf, timer } from './support/commits';
 import { adminPool, describeWithServer, dropSchemas, freshSchema } from './support/database';
 
@@ -240,6 +243,44 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
       const history = await store.history('odd-text');
       expect(history).toEqual([commit.audit]);
       expect(verifyAuditChain(history)).toEqual({ ok: true, length: 1 });
+    });
+  });
+
+  describe('idempotency through an engine', () => {
+    it('a second engine on the schema replays a retry and refuses the key with another payload or actor', async () => {
+      const schema = freshSchema();
+      const engineOn = () =>
+        createEngine({
+          packs: [pack],
+          store: openStore(schema, 2),
+          clock: createManualClock('2026-09-07T02:00:00.000Z'),
+        });
+      const first = engineOn();
+      const filed = await first.report(reportInput(), { actor: people.gridWorker, commandId: 'intake-1' });
+      if (!filed.ok) throw new Error(filed.error.message);
+      const id = filed.case.id;
+      const comment = { type: 'COMMENT', text: 'called the owner' } as const;
+      const commented = await first.send(id, comment, { actor: people.inspector, commandId: 'c-1' });
+      expect(commented.ok).toBe(true);
+
+      const second = engineOn();
+      const history = await second.history(id);
+      expect(await second.send(id, comment, { actor: people.inspector, commandId: 'c-1' })).toEqual({
+        ...commented,
+        replayed: true,
+      });
+      for (const refused of [
+        await second.send(id, { ...comment, text: 'did not call' }, { actor: people.inspector, commandId: 'c-1' }),
+        await second.send(id, comment, { actor: people.secondInspector, commandId: 'c-1' }),
+        await second.report(reportInput({ territory: 'street-b' }), {
+          actor: people.gridWorker,
+          commandId: 'intake-1',
+        }),
+      ]) {
+        expect(refused).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } });
+      }
+      expect(await second.history(id)).toEqual(history);
+      expect((await second.query({})).items).toHaveLength(1);
     });
   });
 

@@ -75,8 +75,11 @@ describe('the engine on SQLite', () => {
     expect(await Promise.all(ids.map((id) => second.get(id)))).toEqual(views);
     expect(await Promise.all(ids.map((id) => second.history(id)))).toEqual(histories);
     expect(await Promise.all(ids.map((id) => store.timersOf(id)))).toEqual(timers);
-    // the report is not filed twice after the restart
-    const again = await second.report(reportInput(), { actor: people.gridWorker, commandId: 'report-0' });
+    // the report is not filed twice after the restart (the same request: report-0 was on street-b)
+    const again = await second.report(reportInput({ territory: 'street-b' }), {
+      actor: people.gridWorker,
+      commandId: 'report-0',
+    });
     expect(again).toMatchObject({ ok: true, replayed: true, case: { id: ids[0] } });
 
     const fired: string[] = [];
@@ -94,6 +97,39 @@ describe('the engine on SQLite', () => {
     }
     expect(await second.assessment({ groupBy: 'territory' })).toHaveLength(2);
     expect((await second.query({ minEscalationLevel: 4, territory: 'street-a' })).items).toHaveLength(2);
+    await store.close();
+  });
+
+  it('keeps the request hash with a commandId: after a reopen a retry is replayed, another payload refused', async () => {
+    const filename = temp.file('idempotency.db');
+    const first = testEngine(createSqliteStore({ filename }));
+    const filed = await first.engine.report(reportInput(), { actor: people.gridWorker, commandId: 'intake-1' });
+    if (!filed.ok) throw new Error(filed.error.message);
+    const id = filed.case.id;
+    const comment = { type: 'COMMENT', text: 'called the owner' } as const;
+    const commented = await first.engine.send(id, comment, { actor: people.inspector, commandId: 'c-1' });
+    expect(commented.ok).toBe(true);
+    await first.store.close();
+
+    const store = createSqliteStore({ filename });
+    const second = testEngine(store);
+    const history = await second.engine.history(id);
+    expect(await second.engine.send(id, comment, { actor: people.inspector, commandId: 'c-1' })).toEqual({
+      ...commented,
+      replayed: true,
+    });
+    for (const refused of [
+      await second.engine.send(id, { ...comment, text: 'did not call' }, { actor: people.inspector, commandId: 'c-1' }),
+      await second.engine.send(id, comment, { actor: people.secondInspector, commandId: 'c-1' }),
+      await second.engine.report(reportInput({ territory: 'street-b' }), {
+        actor: people.gridWorker,
+        commandId: 'intake-1',
+      }),
+    ]) {
+      expect(refused).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } });
+    }
+    expect(await second.engine.history(id)).toEqual(history);
+    expect((await second.engine.query({})).items).toHaveLength(1);
     await store.close();
   });
 

@@ -16,13 +16,14 @@ const OK: AuthorizationResult = Object.freeze({ ok: true });
  * The one source of truth for permission: the machine's guards call it and the engine calls
  * it first to return a precise error. Checks, in order: the role may issue the command
  * (pack permissions, else the defaults); jurisdiction (a territory or regulator acts only on
- * cases of its own org, a responsible party only on its own cases; command is district-wide);
+ * cases of its own org, a responsible party only on its own cases, a reporter only on cases
+ * it reported; command is district-wide);
  * the extra rules that are law rather than configuration (territory staff verify general
  * hazards only; whoever submitted a rectification cannot verify it).
  */
 export function authorize(
   policy: Pick<PolicyPack, 'permissions'>,
-  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy'>,
+  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy' | 'reportedBy'>,
   command: CommandType,
   actor: Actor,
 ): AuthorizationResult {
@@ -46,6 +47,10 @@ export function authorize(
       'FORBIDDEN',
       `${actor.role} "${actor.id}" of org "${actor.org ?? '(none)'}" has no jurisdiction over this case (org "${jurisdiction}")`,
     );
+  }
+  // A member of the public speaks only to what they reported themselves.
+  if (actor.role === 'reporter' && hazard.reportedBy.actorId !== actor.id) {
+    return deny('FORBIDDEN', `reporter "${actor.id}" did not report this case`);
   }
   if (command === 'VERIFY' && actor.role === 'territory' && hazard.severity === 'major') {
     return deny('FORBIDDEN', 'a major hazard is verified by the regulator, not by territory staff');

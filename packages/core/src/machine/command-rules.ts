@@ -105,6 +105,10 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
       // reach any more (an end needs every control lifted); lifting it repairs such a case.
       if (activeControls.includes(event.measure)) return null;
       return notAllowed(`interim control "${event.measure}" is not active${ended ? ` (the case is ${ended})` : ''}`);
+    case 'COMMENT':
+    case 'ADD_EVIDENCE':
+      // An ended case's record is what was decided: additions would change it after the fact.
+      return ended !== null ? notAllowed(`${event.type} applies to an open case; this one is ${ended}`) : null;
     case 'PAUSE_CLOCK':
       return context.deadline?.owner === 'responsible'
         ? null

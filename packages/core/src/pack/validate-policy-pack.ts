@@ -6,6 +6,7 @@ import { checkOverrides } from './override-checks';
 import { clonePlainData, deepFreeze } from './plain-data';
 import { type PolicyPackIssue, packIssue } from './policy-pack-issue';
 import { type Permissions, type PolicyPack, policyPackSchema } from './schema';
+import { markValidated } from './validated-packs';
 import { createZodIssueReader } from './zod-issues';
 
 /** The outcome of `validatePolicyPack`: the pack, or every problem found. */
@@ -48,7 +49,7 @@ export function validatePack(input: unknown, withOverrides: boolean): PolicyPack
   if (issues.length > 0) return { success: false, issues };
   return {
     success: true,
-    pack: deepFreeze(clonePlainData({ ...pack, permissions: completePermissions(pack.permissions) })),
+    pack: markValidated(deepFreeze(clonePlainData({ ...pack, permissions: completePermissions(pack.permissions) }))),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { createRequestAttempt } from '../api/request-attempt';
 import type { AvailableCommand, CaseView, JsonSchema } from '../api/types';
 import { useLocale } from '../i18n/locale';
 import { COMMAND_LABELS, REFUSAL_LABELS } from '../i18n/vocabulary-labels';
@@ -124,15 +125,13 @@ function CommandForm({
   const [value, setValue] = useState<Record<string, FormValue>>(() =>
     missing.length > 0 ? { evidence: missing.map((kind): EvidenceRow => ({ kind, uri: '', by: actorId })) } : {},
   );
-  // One key per opened form: a double click or a retry after a lost answer is replayed, not applied twice.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // One key and one instant per request: a double click or a retry after a lost answer is
+  // replayed, not applied twice (and not refused as another request).
+  const attempt = useRef(createRequestAttempt());
   const send = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.send(
-        view.id,
-        { type: command.command, ...body },
-        { expectedVersion: view.version, idempotencyKey: idempotencyKey.current },
-      ),
+    mutationFn: ({ body, key }: { body: Record<string, unknown>; key: string }) =>
+      api.send(view.id, { type: command.command, ...body }, { expectedVersion: view.version, idempotencyKey: key }),
+    onError: (error) => attempt.current.failed(error),
     onSuccess: async (next) => {
       queryClient.setQueryData(['case', view.id], next);
       await Promise.all([
@@ -148,7 +147,8 @@ function CommandForm({
   useEffect(() => title.current?.focus(), []);
   function submit(event: FormEvent) {
     event.preventDefault();
-    send.mutate(schema ? payloadOf(schema, value, new Date().toISOString()) : {});
+    const { key, at } = attempt.current.start();
+    send.mutate({ body: schema ? payloadOf(schema, value, at) : {}, key });
   }
   const label = vocab(COMMAND_LABELS, command.command);
   return (

@@ -61,6 +61,10 @@ export const REFUSAL_LABELS: Record<string, Bilingual> = {
   NOT_ALLOWED_IN_STATE: { zh: '当前状态不可执行', en: 'Not allowed in this state' },
   VALIDATION_FAILED: { zh: '输入有误', en: 'Invalid input' },
   VERSION_CONFLICT: { zh: '案件已被他人更新', en: 'Changed by someone else' },
+  IDEMPOTENCY_MISMATCH: {
+    zh: '该提交已生效，内容已更改：请关闭表单后重新操作',
+    en: 'Already sent with other values: close the form and start again',
+  },
   PRECONDITION_FAILED: { zh: '案件已被他人更新', en: 'Changed by someone else' },
   UNKNOWN_CASE: { zh: '案件不存在', en: 'Unknown case' },
   UNAUTHENTICATED: { zh: '未登录或令牌无效', en: 'Not logged in' },

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { createRequestAttempt } from '../api/request-attempt';
 import type { HazardReportInput } from '../api/types';
 import type { EvidenceRow } from '../components/evidence-editor';
 import { EvidenceEditor } from '../components/evidence-editor';
@@ -32,7 +33,7 @@ export function ReportScreen() {
     description: '',
   });
   const [evidence, setEvidence] = useState<EvidenceRow[]>([]);
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const attempt = useRef(createRequestAttempt());
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
   const packId = form.packId || packs.packs[0]?.id || '';
@@ -41,7 +42,9 @@ export function ReportScreen() {
   const reportKinds = (pack?.definition.evidence?.report ?? []).map((r) => r.kind);
 
   const report = useMutation({
-    mutationFn: (input: HazardReportInput) => api.report(input, { idempotencyKey: idempotencyKey.current }),
+    mutationFn: ({ input, key }: { input: HazardReportInput; key: string }) =>
+      api.report(input, { idempotencyKey: key }),
+    onError: (error) => attempt.current.failed(error),
     onSuccess: async (view) => {
       rememberCase(view.id);
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
@@ -51,19 +54,23 @@ export function ReportScreen() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const now = new Date().toISOString();
+    // The same key and instant for a retry: the same request, replayed if it was applied.
+    const { key, at: now } = attempt.current.start();
     report.mutate({
-      packId,
-      category: form.category || categories[0]?.id || '',
-      site: {
-        id: form.siteId,
-        name: form.siteName,
-        territory: form.territory,
-        ...(form.placeType ? { placeType: form.placeType } : {}),
+      key,
+      input: {
+        packId,
+        category: form.category || categories[0]?.id || '',
+        site: {
+          id: form.siteId,
+          name: form.siteName,
+          territory: form.territory,
+          ...(form.placeType ? { placeType: form.placeType } : {}),
+        },
+        responsible: { id: form.responsibleId, ...(form.responsibleName ? { name: form.responsibleName } : {}) },
+        description: form.description,
+        evidence: evidence.filter((r) => r.kind && r.uri).map((r) => ({ kind: r.kind, uri: r.uri, by: r.by, at: now })),
       },
-      responsible: { id: form.responsibleId, ...(form.responsibleName ? { name: form.responsibleName } : {}) },
-      description: form.description,
-      evidence: evidence.filter((r) => r.kind && r.uri).map((r) => ({ kind: r.kind, uri: r.uri, by: r.by, at: now })),
     });
   }
 

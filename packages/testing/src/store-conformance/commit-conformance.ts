@@ -91,6 +91,20 @@ export function commitConformance(test: StoreTest): void {
       expect(await store.getIdempotentResult('cmd-1')).toEqual(result);
     });
 
+    test('an idempotent result comes back exactly: the request it answered and its hash included', async (store, fx) => {
+      // The engine compares a reused key's request with this one (IDEMPOTENCY_MISMATCH): a store
+      // that kept only part of the result would turn every reuse into a replay.
+      const result = {
+        ok: true,
+        case: { id: 'case-1', version: 1, siteName: '东区 “一号” 仓库' },
+        request: { command: 'COMMENT', caseId: 'case-1', hash: 'a3'.repeat(32) },
+      };
+      const key = '键-ключ-01JABCDEF0123456789ABCDEFG';
+      await fx.commit(store, 'case-1', { idempotencyKey: key, result });
+      expect(await store.getIdempotentResult(key)).toEqual(result);
+      expect(await store.getIdempotentResult(key.toUpperCase())).toBeUndefined();
+    });
+
     test('history is each case’s audit entries in seq order, unmixed with other cases', async (store, fx) => {
       for (const caseId of ['h-1', 'h-2', 'h-1', 'h-1', 'h-2', 'h-3', 'h-1']) {
         await fx.commit(store, caseId, { command: `COMMENT ${caseId}` });
