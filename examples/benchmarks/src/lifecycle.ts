@@ -32,7 +32,7 @@ export function reportOf(i: number): HazardReport {
     site: {
       id: `site-${i}`,
       name: `Greenview Garden, Building ${i}`,
-      placeType: 'high-rise-residential',
+      placeType: 'mixed-use',
       territory: `street-${i % 12}`,
       attributes: { storeys: 28 },
     },
