@@ -7,6 +7,7 @@ import { durationSchema } from './duration';
 import { evidenceListSchema } from './evidence';
 import { boundedRecordSchema } from './findings';
 import { INPUT_LIMITS } from './input-limits';
+import { localDateSchema } from './pack/rule-validity';
 import type { CommandType } from './vocabulary';
 import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
 
@@ -78,6 +79,23 @@ export const commandPayloadSchemas = {
   PAUSE_CLOCK: z.strictObject({ reason: text }),
   RESUME_CLOCK: z.strictObject({ note }),
   REOPEN: z.strictObject({ reason: text, evidence }),
+  /**
+   * Listed supervision (挂牌督办) as a decision: the listing document, the unit that supervises,
+   * and the last day of the term (a local date in the pack's time zone).
+   */
+  LIST: z.strictObject({
+    documentNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength),
+    supervisingUnit: z.string().trim().min(1).max(INPUT_LIMITS.idLength),
+    until: localDateSchema,
+    evidence,
+    note,
+  }),
+  /** Delisting (摘牌) after the department accepted the work; the delisting document if any. */
+  DELIST: z.strictObject({
+    documentNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength).optional(),
+    evidence,
+    note,
+  }),
   ADD_EVIDENCE: z.strictObject({ evidence: evidenceListSchema.min(1), note }),
   COMMENT: z.strictObject({ text }),
 } satisfies Record<CommandType, z.ZodType>;

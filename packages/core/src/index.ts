@@ -77,6 +77,7 @@ export {
   type GradeDecision,
   type HazardContext,
   type HazardInput,
+  type Listing,
   type StepEscalation,
   type TrackedDeadline,
 } from './machine/hazard-context';

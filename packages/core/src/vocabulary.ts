@@ -31,6 +31,8 @@ export const COMMAND_TYPES = [
   'PAUSE_CLOCK',
   'RESUME_CLOCK',
   'REOPEN',
+  'LIST',
+  'DELIST',
   'ADD_EVIDENCE',
   'COMMENT',
 ] as const;

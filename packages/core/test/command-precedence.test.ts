@@ -41,6 +41,8 @@ const bare = {
   RESUME_CLOCK: {},
   REOPEN: { reason: 'found again' },
   ADD_EVIDENCE: { evidence: [evidence('photo')] },
+  LIST: { documentNo: 'D-1', supervisingUnit: 'committee', until: '2026-12-31' },
+  DELIST: {},
   COMMENT: { text: 'note' },
 } satisfies Record<CommandType, Record<string, unknown>>;
 
@@ -51,7 +53,7 @@ const bare = {
 function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   const v = value as Record<string, unknown>;
   const lifecycle = typeof v.lifecycle === 'string' ? v.lifecycle : JSON.stringify(v.lifecycle);
-  const taken = new Set<CommandType>(['ADD_EVIDENCE', 'COMMENT']);
+  const taken = new Set<CommandType>(['ADD_EVIDENCE', 'COMMENT', 'LIST', 'DELIST']);
   const add = (...types: CommandType[]) => {
     for (const type of types) taken.add(type);
   };

@@ -44,6 +44,7 @@ export function caseViewOf(
     escalationLevel: context.escalationLevel,
     maxEscalationLevel: context.maxEscalationLevel,
     listedSupervision: context.listedSupervision,
+    listing: context.listing ?? null,
     dueAt: context.deadline?.dueAt ?? null,
     overdue: isOverdueValue(snapshot.value),
     paused: isPausedValue(snapshot.value),

@@ -1,4 +1,4 @@
-import type { CommandIssue, DiscoveryMethod, InterimControl, Severity, Status } from '@hazardflow/core';
+import type { CommandIssue, DiscoveryMethod, InterimControl, Listing, Severity, Status } from '@hazardflow/core';
 
 /** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
 export interface CaseView {
@@ -18,6 +18,12 @@ export interface CaseView {
   escalationLevel: number;
   maxEscalationLevel: number;
   listedSupervision: boolean;
+  /**
+   * The listing authority's listing (LIST: document, supervising unit, term) and its end
+   * (DELIST); null when the case was never listed by decision. Absent only on views stored
+   * before the field existed.
+   */
+  listing?: Listing | null;
   dueAt: string | null;
   /**
    * Present when `dueAt` falls in a year the calendar has no holidays for (China announces

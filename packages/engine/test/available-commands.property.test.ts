@@ -43,6 +43,8 @@ function probePayload(
   view: { regulator: string; interimControls: readonly string[]; severity: string | null },
 ) {
   switch (type) {
+    case 'LIST':
+      return { documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
     case 'CONFIRM_GRADE':
       return { severity: view.severity ?? 'general', decision: { kind: 'collective', reference: '-' } };
     case 'DISMISS':

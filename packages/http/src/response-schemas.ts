@@ -37,6 +37,22 @@ export const caseViewSchema = z
     escalationLevel: z.number().int(),
     maxEscalationLevel: z.number().int(),
     listedSupervision: z.boolean(),
+    listing: z
+      .object({
+        documentNo: z.string(),
+        supervisingUnit: z.string(),
+        until: z.string(),
+        listedBy: z.string(),
+        listedAt: z.string(),
+        delistedBy: z.string().optional(),
+        delistedAt: z.string().optional(),
+        delistDocumentNo: z.string().optional(),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description: 'The listing authority’s listing (LIST) and its end (DELIST); null when never listed by decision.',
+      }),
     dueAt: z.string().nullable(),
     overdue: z.boolean(),
     paused: z.boolean(),

@@ -21,11 +21,15 @@ export interface PackConformanceOptions {
   readonly calendar?: BusinessCalendar;
   /** When the explored cases are reported; default Monday 2026-01-05 10:00 in Shanghai. */
   readonly start?: string;
-  /** Abstract case states the exploration may visit before it gives up (default 4000). */
+  /**
+   * Abstract case states the exploration may visit before it gives up (default 8000). The
+   * search ends as soon as every state and transition is covered; the limits matter only for
+   * what is hard to reach (a listing that must survive to the case's close, for DELIST).
+   */
   readonly maxStates?: number;
   /** States explored at least, for the invariants, even when everything is covered sooner (default 300). */
   readonly minStates?: number;
-  /** Give up after this many states in a row cover nothing new (default 1000). */
+  /** Give up after this many states in a row cover nothing new (default 2500). */
   readonly plateau?: number;
   /** Random command sequences (default 100) and their length (default 30 steps). */
   readonly numRuns?: number;
@@ -108,9 +112,9 @@ export async function checkPackConformance(
   const exploration = explorePack(model, {
     calendar,
     starts,
-    maxStates: options.maxStates ?? 4000,
-    minStates: Math.min(options.minStates ?? 300, options.maxStates ?? 4000),
-    plateau: options.plateau ?? 1000,
+    maxStates: options.maxStates ?? 8000,
+    minStates: Math.min(options.minStates ?? 300, options.maxStates ?? 8000),
+    plateau: options.plateau ?? 2500,
     covered: coverage.isComplete,
   });
   const covered = coverage.summarise(exploration);

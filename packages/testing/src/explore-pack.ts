@@ -241,6 +241,7 @@ function abstractKey(start: number, simulated: SimulatedCase): string {
     ctx.acknowledgedAt !== null,
     ctx.paused !== null,
     ctx.closedAt !== null,
+    ctx.listing == null ? 'unlisted' : ctx.listing.delistedAt === undefined ? 'listed' : 'delisted',
     timers,
   ]);
 }

@@ -80,6 +80,14 @@ export function commandVariants(): CommandInput[] {
       case 'ADD_EVIDENCE':
         variants.push({ type, evidence: [] });
         break;
+      case 'LIST':
+        variants.push({
+          type,
+          documentNo: 'conformance listing 1',
+          supervisingUnit: 'conformance unit',
+          until: '2099-12-31',
+        });
+        break;
       case 'COMMENT':
         variants.push({ type, text: 'conformance note' });
         break;

@@ -10,7 +10,7 @@ import { referencePack } from '../../core/test/fixtures/reference-pack';
 import { pack } from './support';
 
 /** Small runs: these packs are broken on purpose, and the exploration stops early when it is certain. */
-const quick = { seed: 20260907, numRuns: 15, maxStates: 1500, plateau: 400 } as const;
+const quick = { seed: 20260907, numRuns: 15, maxStates: 3000, plateau: 1000 } as const;
 
 function failing(report: ConformanceReport): ConformanceCheckId[] {
   return report.checks.filter((c) => !c.ok && c.skipped === undefined).map((c) => c.id);

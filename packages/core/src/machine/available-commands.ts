@@ -71,6 +71,8 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
         severity: context.severity ?? 'general',
         decision: { kind: 'collective', reference: '-' },
       };
+    case 'LIST':
+      return { ...envelope, type, documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
     case 'DISMISS':
       return { ...envelope, type, reason: 'invalid' };
     case 'TRANSFER':

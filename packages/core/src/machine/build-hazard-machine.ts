@@ -18,6 +18,9 @@ export function buildHazardMachine(rt: MachineRuntime) {
     on: {
       ADD_EVIDENCE: { guard: 'mayAct', actions: 'addEvidence' },
       COMMENT: { guard: 'mayAct', actions: 'comment' },
+      // Listing is decided at any point of an open, graded case and ended after acceptance.
+      LIST: { guard: 'mayAct', actions: 'list' },
+      DELIST: { guard: 'mayAct', actions: 'delist' },
     },
     states: {
       lifecycle: lifecycleRegion(s, ladder),

@@ -1,7 +1,7 @@
 import type { Severity } from '../vocabulary';
 import { eventTime, isAtOrAfter, iso } from './case-time';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
-import type { HazardContext } from './hazard-context';
+import type { HazardContext, Listing } from './hazard-context';
 import { notification } from './hazard-notification';
 import { imminentDangerStart, interimDueTimer } from './imminent-danger-actions';
 import type { MachineRuntime } from './machine-runtime';
@@ -9,12 +9,21 @@ import { recordCommand } from './record-command';
 import { TIMER_IDS } from './timer-ids';
 
 /**
- * Listed supervision (挂牌督办) is the level major hazards start at: a general hazard that
- * climbs the ladder to it is under listed supervision from then on too.
+ * Whether a case graded `severity` at `level` is listed by that fact alone. With
+ * `escalation.listing: 'automatic'`, listed supervision (挂牌督办) is the level major hazards
+ * start at, and a general hazard that climbs the ladder to it is listed from then on too.
+ * With `'decision'`, nothing lists a case but the listing authority's LIST.
  */
-export function reachesListedSupervision(rt: MachineRuntime, context: HazardContext, level: number): boolean {
-  const listedLevel = rt.policyOf(context).escalation.startLevel.major;
-  return listedLevel > 0 && level >= listedLevel;
+export function listedByFact(
+  rt: MachineRuntime,
+  context: HazardContext,
+  severity: Severity | null,
+  level: number,
+): boolean {
+  const escalation = rt.policyOf(context).escalation;
+  if (escalation.listing === 'decision') return false;
+  const listedLevel = escalation.startLevel.major;
+  return severity === 'major' || (listedLevel > 0 && level >= listedLevel);
 }
 
 /** The actions of the lifecycle region's commands: grading, notices, plans, verification, closing. */
@@ -29,18 +38,18 @@ export function createCaseActions(rt: MachineRuntime) {
     const startLevel = rt.policyOf(context).escalation.startLevel[severity];
     const level = Math.max(context.escalationLevel, startLevel);
     const fields = {
-      listedSupervision:
-        context.listedSupervision || severity === 'major' || reachesListedSupervision(rt, context, level),
+      listedSupervision: context.listedSupervision || listedByFact(rt, context, severity, level),
       escalationLevel: level,
       maxEscalationLevel: Math.max(context.maxEscalationLevel, level),
       levelReachedAt: level > context.escalationLevel ? at : context.levelReachedAt,
     };
     if (level <= context.escalationLevel) return { fields, notice: undefined };
     const rung = ladder.find((r) => r.level === level);
+    const listed = fields.listedSupervision && !context.listedSupervision;
     const notice = notification(
       { ...context, escalationLevel: level },
       at,
-      'listed_supervision',
+      listed ? 'listed_supervision' : 'escalated',
       rung?.notify ?? ['command'],
       `graded ${severity}: starts at level ${level}`,
       { level, ...(rung ? { action: rung.action } : {}) },
@@ -88,6 +97,41 @@ export function createCaseActions(rt: MachineRuntime) {
         enqueue.emit(danger.notice);
         if (danger.timer) enqueue.raise(...interimDueTimer(danger.interimDueAt, command.at));
       }
+    }),
+    /** The listing authority lists the case (挂牌督办) and everyone concerned is told. */
+    list: enqueue(({ context, event, enqueue }) => {
+      const command = eventOf(event, 'LIST');
+      const listing = {
+        documentNo: command.documentNo,
+        supervisingUnit: command.supervisingUnit,
+        until: command.until,
+        listedBy: command.actor.id,
+        listedAt: command.at,
+      };
+      enqueue.assign({ ...recordCommand(context, event), listedSupervision: true, listing });
+      enqueue.emit(
+        notification(
+          context,
+          command.at,
+          'listed_supervision',
+          ['responsible', 'territory', 'regulator', 'command'],
+          `listed for supervision by ${command.supervisingUnit} (${command.documentNo}) until ${command.until}`,
+        ),
+      );
+    }),
+    /** The listing authority ends the listing (摘牌) once the department accepted the work. */
+    delist: assign(({ context, event }) => {
+      const command = eventOf(event, 'DELIST');
+      const listing = context.listing as Listing;
+      return {
+        ...recordCommand(context, event),
+        listing: {
+          ...listing,
+          delistedBy: command.actor.id,
+          delistedAt: command.at,
+          ...(command.documentNo !== undefined ? { delistDocumentNo: command.documentNo } : {}),
+        },
+      };
     }),
     /**
      * A recorded decision on the grade, taken before the notice: the notice then sets the

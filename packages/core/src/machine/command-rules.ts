@@ -64,6 +64,21 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         );
       }
       return null;
+    case 'LIST':
+      if (ended !== null) return notAllowed(`listing applies to an open case; this one is ${ended}`);
+      if (context.severity === null) return notAllowed('listing applies to a graded case; triage it first');
+      if (context.listing && context.listing.delistedAt === undefined) {
+        return notAllowed(`the case is already listed (${context.listing.documentNo})`);
+      }
+      return null;
+    case 'DELIST':
+      if (!context.listing || context.listing.delistedAt !== undefined) {
+        return notAllowed('the case is not listed by a decision that is still in force');
+      }
+      if (ended !== 'closed') {
+        return notAllowed(`delisting follows the acceptance of the work; the case is ${ended ?? 'still open'}`);
+      }
+      return null;
     case 'FIX_ON_SPOT':
       if (!policy.steps.fixOnSpot) return notAllowed(`pack ${policy.id} does not allow fixing on the spot`);
       if (context.severity !== 'general') return notAllowed('only a general hazard can be fixed on the spot');

@@ -1,4 +1,4 @@
-import { reachesListedSupervision } from './case-actions';
+import { listedByFact } from './case-actions';
 import { delayUntil, eventTime, isAtOrAfter, iso } from './case-time';
 import { emit, eventOf, raise, withParams } from './hazard-action-kit';
 import { notification } from './hazard-notification';
@@ -24,7 +24,7 @@ export function createEscalationActions(rt: MachineRuntime) {
         maxEscalationLevel: Math.max(context.maxEscalationLevel, params.level),
         levelReachedAt: at,
         remindersSent: 0,
-        listedSupervision: context.listedSupervision || reachesListedSupervision(rt, context, params.level),
+        listedSupervision: context.listedSupervision || listedByFact(rt, context, context.severity, params.level),
       });
       if (rung) {
         enqueue.emit(

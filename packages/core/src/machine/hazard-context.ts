@@ -48,6 +48,21 @@ export interface GradeDecision {
   at: string;
 }
 
+/**
+ * Listed supervision as the listing authority decided it (LIST), and its end (DELIST): the
+ * document, the unit that supervises, the term's last local day, who listed and delisted.
+ */
+export interface Listing {
+  documentNo: string;
+  supervisingUnit: string;
+  until: string;
+  listedBy: string;
+  listedAt: string;
+  delistedBy?: string;
+  delistedAt?: string;
+  delistDocumentNo?: string;
+}
+
 /** The last time someone did something, for the audit and for separation of duties. */
 export interface ActorStamp {
   actorId: string;
@@ -83,6 +98,12 @@ export interface HazardContext {
   imminentDanger: boolean;
   classificationReasons: string[];
   listedSupervision: boolean;
+  /**
+   * The listing authority's latest listing (LIST) and its end (DELIST); null when never listed
+   * by decision (absent in snapshots from before it). `listedSupervision` stays true once a
+   * case was listed, by fact or decision, so the assessment counts it.
+   */
+  listing?: Listing | null;
   /** The latest decision on the grade; null until one is taken (absent in snapshots from before it). */
   gradeDecision?: GradeDecision | null;
 
@@ -196,6 +217,7 @@ export function compactContext(context: HazardContext): HazardContext {
     imminentDanger: context.imminentDanger,
     classificationReasons: shareEmpty(context.classificationReasons),
     listedSupervision: context.listedSupervision,
+    listing: context.listing ?? null,
     gradeDecision: context.gradeDecision ?? null,
     deadline: context.deadline,
     deadlineFrom: context.deadlineFrom ?? null,

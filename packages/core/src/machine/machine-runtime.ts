@@ -148,6 +148,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         imminentDanger: false,
         classificationReasons: [],
         listedSupervision: false,
+        listing: null,
         gradeDecision: null,
         deadline: null,
         deadlineFrom: null,

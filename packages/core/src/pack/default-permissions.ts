@@ -27,6 +27,10 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>>
   PAUSE_CLOCK: ['regulator'],
   RESUME_CLOCK: ['regulator'],
   REOPEN: ['regulator', 'territory', 'command'],
+  // Listing (挂牌督办) and delisting are the listing authority's acts: the district safety
+  // committee unless a pack names the department (its `permissions`).
+  LIST: ['command'],
+  DELIST: ['command'],
   ADD_EVIDENCE: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
   COMMENT: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
 };

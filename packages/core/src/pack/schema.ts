@@ -275,6 +275,15 @@ export const escalationSchema = z.strictObject({
   }),
   /** Roles told at level 0 when the notice is issued. */
   baseNotify: z.array(roleSchema).default(['responsible']),
+  /**
+   * How a case comes under listed supervision (挂牌督办). `automatic`: a major hazard, and any
+   * case whose rung reaches `startLevel.major`, is listed by that fact. `decision`: only the
+   * listing authority's LIST lists a case (with its document, supervising unit and term); the
+   * rungs remind and send supervision notices, and DELIST ends the listing after acceptance.
+   * Absent means `automatic`; optional rather than defaulted, so packs that do not set it keep
+   * their policy hash (cases pinned to them are not refused as POLICY_CHANGED).
+   */
+  listing: z.enum(['automatic', 'decision']).optional(),
   ladder: z.array(escalationLevelSchema),
   /**
    * Who is told when a step the regulator owns is late (see `regulatorRungSchema`); the

@@ -50,6 +50,8 @@ export const COMMAND_LABELS: Record<string, Bilingual> = {
   PAUSE_CLOCK: { zh: '暂停计时', en: 'Pause clock' },
   RESUME_CLOCK: { zh: '恢复计时', en: 'Resume clock' },
   REOPEN: { zh: '重新立案', en: 'Reopen' },
+  LIST: { zh: '挂牌督办', en: 'List for supervision' },
+  DELIST: { zh: '摘牌', en: 'Delist' },
   ADD_EVIDENCE: { zh: '补充证据', en: 'Add evidence' },
   COMMENT: { zh: '备注', en: 'Comment' },
 };
