@@ -24,4 +24,6 @@ export const INPUT_LIMITS = {
   findingTextLength: 1_000,
   /** Clauses cited by a notice. */
   clauseCount: 50,
+  /** Ids in one read filter (`CaseFilter.ids`). */
+  filterIdsCount: 1_000,
 } as const;

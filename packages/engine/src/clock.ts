@@ -1,3 +1,5 @@
+import { ClockError } from './errors';
+
 /** What `Clock.setTimeout` returns; only `clearTimeout` of the same clock reads it. */
 export type TimeoutHandle = unknown;
 
@@ -96,4 +98,27 @@ function toMs(at: Date | string): number {
   const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(at)}`);
   return ms;
+}
+
+const EARLIEST_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * The clock as the engine reads it: `now()` returns a valid Date in the years 0000–9999 or
+ * throws ClockError, so a broken clock is refused where the time is read (before anything is
+ * decided or written) rather than as a RangeError from `toISOString` deep inside a command.
+ */
+export function checkedClock(clock: Clock): Clock {
+  return {
+    now() {
+      const value: unknown = clock.now();
+      if (value instanceof Date) {
+        const ms = value.getTime();
+        if (ms >= EARLIEST_MS && ms <= LATEST_MS) return value;
+      }
+      throw new ClockError(value);
+    },
+    setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
 }

@@ -121,14 +121,19 @@ export interface Engine extends EngineEventSource {
   get(caseId: string): Promise<CaseView | undefined>;
   /**
    * Cases matching `filter`, a page at a time. `dueBefore` and `updatedAfter` may carry any
-   * offset (`2026-10-01T00:00:00+08:00`); they are compared as instants.
+   * offset (`2026-10-01T00:00:00+08:00`); they are compared as instants. `page.limit` is a
+   * whole number from 1 to 10 000 (default 100). Input breaking `caseFilterSchema` or
+   * `pageSchema` (a wrong type, a NUL byte, a year past 9999, an unknown field, a cursor this
+   * engine did not return) throws ReadInputError (VALIDATION_FAILED) before the store is
+   * read; `null` or no argument means no filter / the first page. The reads taking a `caseId`
+   * (`get`, `history`, `timers`, `verifyHistory`) refuse one that is not a bounded id alike.
    */
-  query(filter?: CaseFilter, page?: Page): Promise<{ items: CaseView[]; nextCursor: string | null }>;
+  query(filter?: CaseFilter | null, page?: Page | null): Promise<{ items: CaseView[]; nextCursor: string | null }>;
   /**
    * The hazard ledger (隐患排查治理台账) of the cases matching `filter`: one row per case with
    * the standard columns, in the engine's `locale` unless `options.locale` says otherwise.
    */
-  ledger(filter?: CaseFilter, options?: Omit<LedgerOptions, 'packs' | 'histories'>): Promise<LedgerRow[]>;
+  ledger(filter?: CaseFilter | null, options?: Omit<LedgerOptions, 'packs' | 'histories'> | null): Promise<LedgerRow[]>;
   /** The case's audit trail, oldest first. */
   history(caseId: string): Promise<AuditEntry[]>;
   /** The case's armed durable timers, earliest `dueAt` first (empty for an unknown or ended case). */
@@ -165,7 +170,7 @@ export interface Engine extends EngineEventSource {
    */
   dispatchNotifications(options?: DispatchOptions): Promise<DispatchResult>;
   /** Outbox rows (notifications and their delivery receipts), in the order they were committed. */
-  deliveries(filter?: DeliveryFilter): Promise<Delivery[]>;
+  deliveries(filter?: DeliveryFilter | null): Promise<Delivery[]>;
   /**
    * Polls for due timers every `pollMs` (default 1000) on the engine's clock until `stop()`.
    * Errors surface as `error` events. One pass runs at a time. With a `deliver` handler, a
@@ -185,7 +190,11 @@ export interface Engine extends EngineEventSource {
    * with `dryRun`. Escalations already reached stay and are reported. See docs/versioning.md.
    */
   repairDeadlines(options?: RepairDeadlinesOptions): Promise<DeadlineRepairReport>;
-  /** 考核 (assessment) figures per territory, regulator, pack or category. */
+  /**
+   * 考核 (assessment) figures per territory, regulator, pack or category. Options breaking
+   * `assessmentOptionsSchema` (no `groupBy`, an instant without an offset or past 9999)
+   * throw ReadInputError (VALIDATION_FAILED).
+   */
   assessment(options: AssessmentOptions): Promise<AssessmentRow[]>;
   /**
    * A dry run of moving the open cases of `packId@from` onto `packId@to` (both registered):

@@ -1,11 +1,10 @@
-import { instantToMs } from '@hazardflow/core';
 import { ulid } from 'ulid';
 import { computeAssessment } from './assessment';
 import { auditHasherOf } from './audit-hasher';
 import { createAvailableCommands } from './available-commands';
 import { createKeyedLock } from './case-lock';
 import type { CaseView } from './case-view';
-import { systemClock } from './clock';
+import { checkedClock, systemClock } from './clock';
 import { createCommitPipeline } from './commit-pipeline';
 import { createDispatcher } from './dispatcher';
 import { EngineEmitter } from './engine-events';
@@ -18,6 +17,15 @@ import { createMigration } from './migration';
 import { createPackRegistry } from './pack-registry';
 import { createPoller } from './poller';
 import { createRandomSource } from './random-source';
+import {
+  assessmentOptionsSchema,
+  caseFilterSchema,
+  caseIdSchema,
+  deliveryFilterSchema,
+  ledgerReadOptionsSchema,
+  pageSchema,
+  parseReadInput,
+} from './read-input-schemas';
 import { createRepairDeadlines } from './repair-deadlines';
 import { createActorValidator, createReportCommand } from './report-command';
 import { retryPolicyOf } from './retry-backoff';
@@ -38,6 +46,8 @@ export type { AuditOptions, CommandOptions, Engine, EngineOptions, RunDueTimersO
 export function createEngine(options: EngineOptions): Engine {
   const store = options.store ?? createMemoryStore();
   const clock = options.clock ?? systemClock;
+  // What every part reads the time from: a clock returning an invalid date is a ClockError.
+  const now = checkedClock(clock);
   const random = createRandomSource();
   const workerId = options.workerId ?? `engine-${ulid(undefined, random)}`;
   const packs = createPackRegistry(options.packs, options.calendar ? { calendar: options.calendar } : {});
@@ -56,7 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
   const dispatch = options.deliver
     ? createDispatcher({
         store,
-        clock,
+        clock: now,
         emitter,
         deliver: options.deliver,
         workerId,
@@ -68,7 +78,7 @@ export function createEngine(options: EngineOptions): Engine {
     : undefined;
   const commitChange = createCommitPipeline({
     store,
-    clock,
+    clock: now,
     packs,
     emitter,
     idempotency,
@@ -79,7 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
     notificationEvent: dispatch === undefined,
   });
   const report = createReportCommand({
-    clock,
+    clock: now,
     random,
     packs,
     idempotency,
@@ -88,10 +98,10 @@ export function createEngine(options: EngineOptions): Engine {
     prerelease: options.prerelease === true,
   });
   const availableCommands = createAvailableCommands({ validateActor, load });
-  const send = createSendCommand({ clock, idempotency, validateActor, load, commitChange, withCaseLock });
+  const send = createSendCommand({ clock: now, idempotency, validateActor, load, commitChange, withCaseLock });
   const runDueTimers = createTimerPass({
     store,
-    clock,
+    clock: now,
     emitter,
     load,
     commitChange,
@@ -101,15 +111,15 @@ export function createEngine(options: EngineOptions): Engine {
   });
   const repairDeadlines = createRepairDeadlines({
     store,
-    clock,
+    clock: now,
     packs,
     packList: options.packs,
     load,
     commitChange,
     withCaseLock,
   });
-  const migration = createMigration({ store, clock, packs, commitChange, withCaseLock });
-  const poller = createPoller(clock, async () => {
+  const migration = createMigration({ store, clock: now, packs, commitChange, withCaseLock });
+  const poller = createPoller(now, async () => {
     try {
       await runDueTimers();
     } catch (error) {
@@ -117,7 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
   });
 
-  const dispatcher = createPoller(clock, async () => {
+  const dispatcher = createPoller(now, async () => {
     try {
       await dispatch?.();
     } catch (error) {
@@ -131,28 +141,34 @@ export function createEngine(options: EngineOptions): Engine {
     report,
     send,
     availableCommands,
-    get: async (caseId) => (await store.getCase(caseId))?.view,
-    async query(filter = {}, page) {
-      const { dueBefore, updatedAfter } = filter;
+    async get(caseId) {
+      return (await store.getCase(parseReadInput('get', 'caseId', caseIdSchema, caseId)))?.view;
+    },
+    async query(filter, page) {
       return store.query(
-        {
-          ...filter,
-          ...(dueBefore !== undefined ? { dueBefore: canonicalInstant(dueBefore, 'filter.dueBefore') } : {}),
-          ...(updatedAfter !== undefined
-            ? { updatedAfter: canonicalInstant(updatedAfter, 'filter.updatedAfter') }
-            : {}),
-        },
-        page,
+        parseReadInput('query', 'filter', caseFilterSchema, filter, {}),
+        parseReadInput('query', 'page', pageSchema, page, {}),
       );
     },
-    history: (caseId) => store.history(caseId),
-    ledger: (filter = {}, ledgerOptions = {}) =>
-      loadLedger(store, filter, { packs: options.packs, locale: options.locale, ...ledgerOptions }),
+    async history(caseId) {
+      return store.history(parseReadInput('history', 'caseId', caseIdSchema, caseId));
+    },
+    async ledger(filter, ledgerOptions) {
+      const parsedFilter = parseReadInput('ledger', 'filter', caseFilterSchema, filter, {});
+      parseReadInput('ledger', 'options', ledgerReadOptionsSchema, ledgerOptions, {});
+      // Validated, then passed as given: a calendar may be a class instance.
+      return loadLedger(store, parsedFilter, {
+        packs: options.packs,
+        locale: options.locale,
+        ...(ledgerOptions ?? {}),
+      });
+    },
     async timers(caseId) {
-      const rows = await store.timersOf(caseId);
+      const rows = await store.timersOf(parseReadInput('timers', 'caseId', caseIdSchema, caseId));
       return [...rows].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || compare(a.timerId, b.timerId));
     },
-    async verifyHistory(caseId) {
+    async verifyHistory(input) {
+      const caseId = parseReadInput('verifyHistory', 'caseId', caseIdSchema, input);
       let record = await store.getCase(caseId);
       const entries = await store.history(caseId);
       // A commit landing between the two reads adds an entry and a version: read the case again.
@@ -160,7 +176,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!record && entries.length === 0) return { ok: true, length: 0 };
       return verifyCaseTrail(caseId, entries, record, { hasher });
     },
-    checkpoint: () => writeCheckpoint(store, clock, { hasher, ...(signingKey ? { signingKey } : {}) }),
+    checkpoint: () => writeCheckpoint(store, now, { hasher, ...(signingKey ? { signingKey } : {}) }),
     verifyStore: (verifyOptions = {}) =>
       verifyStore(store, {
         hasher,
@@ -178,9 +194,10 @@ export function createEngine(options: EngineOptions): Engine {
       if (!dispatch) throw new TypeError('dispatchNotifications: the engine was created without a `deliver` handler');
       return dispatch(dispatchOptions);
     },
-    async deliveries(filter = {}) {
+    async deliveries(filter) {
+      const parsed = parseReadInput('deliveries', 'filter', deliveryFilterSchema, filter, {});
       if (!store.deliveries) throw new TypeError('deliveries: the store has no outbox');
-      return store.deliveries(filter);
+      return store.deliveries(parsed);
     },
     start(startOptions = {}) {
       poller.start(startOptions.pollMs ?? 1_000);
@@ -189,7 +206,8 @@ export function createEngine(options: EngineOptions): Engine {
     stop: async () => {
       await Promise.all([poller.stop(), dispatcher.stop()]);
     },
-    async assessment(assessmentOptions) {
+    async assessment(input) {
+      const assessmentOptions = parseReadInput('assessment', 'options', assessmentOptionsSchema, input, {});
       const views: CaseView[] = [];
       if (store.allViews) {
         for await (const view of store.allViews()) views.push(view);
@@ -201,12 +219,7 @@ export function createEngine(options: EngineOptions): Engine {
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
       }
-      const { from, to } = assessmentOptions;
-      return computeAssessment(views, {
-        ...assessmentOptions,
-        ...(from !== undefined ? { from: canonicalInstant(from, 'from') } : {}),
-        ...(to !== undefined ? { to: canonicalInstant(to, 'to') } : {}),
-      });
+      return computeAssessment(views, assessmentOptions);
     },
     on(event, listener, context) {
       emitter.on(event, listener, context);
@@ -222,14 +235,6 @@ export function createEngine(options: EngineOptions): Engine {
     },
   };
   return engine;
-}
-
-/**
- * An instant as the canonical UTC string (`Date#toISOString`) that views hold and stores
- * compare as text; an instant without an offset is refused (CalendarError INVALID_DATE).
- */
-function canonicalInstant(value: string, path: string): string {
-  return new Date(instantToMs(value, path)).toISOString();
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { brandError } from '@hazardflow/core';
+import { brandError, type CommandIssue } from '@hazardflow/core';
 
 /*
  * Each class is branded (`brandError`): `instanceof` and the `is…` guards hold for an error
@@ -62,3 +62,56 @@ export const isCheckpointConflictError = brandError(
   CheckpointConflictError,
   '@hazardflow/engine/CheckpointConflictError',
 );
+
+/** The engine methods whose input `ReadInputError` names. */
+export type ReadMethod =
+  | 'query'
+  | 'assessment'
+  | 'ledger'
+  | 'deliveries'
+  | 'get'
+  | 'history'
+  | 'timers'
+  | 'verifyHistory';
+
+/**
+ * A read's input broke its schema (`read-input-schemas.ts`): a wrong type, a value out of
+ * bounds, a control character, an instant without an offset or past the year 9999. Thrown
+ * before the store is asked, so every store refuses the same input alike and nothing changes.
+ * `issues` are shaped like a refused command's (`path`, `code`, `message`); the HTTP layer
+ * answers 400 VALIDATION_FAILED with them.
+ */
+export class ReadInputError extends Error {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    readonly method: ReadMethod,
+    readonly issues: CommandIssue[],
+  ) {
+    super(`${method}: ${issues.map((issue) => `${issue.path || '(input)'}: ${issue.message}`).join('; ')}`);
+    this.name = 'ReadInputError';
+  }
+}
+/** True for a `ReadInputError` from any copy of `@hazardflow/engine`. */
+export const isReadInputError = brandError(ReadInputError, '@hazardflow/engine/ReadInputError');
+
+/**
+ * The engine's clock returned something that is not a usable instant (not a Date, an invalid
+ * Date, or a year outside 0000–9999). Thrown where the engine reads the time, before it
+ * decides or writes anything, so the command or timer pass changes nothing.
+ */
+export class ClockError extends Error {
+  readonly code = 'INVALID_CLOCK';
+  constructor(readonly value: unknown) {
+    super(`the engine's clock returned ${describeClockValue(value)}, not an instant in the years 0000–9999`);
+    this.name = 'ClockError';
+  }
+}
+/** True for a `ClockError` from any copy of `@hazardflow/engine`. */
+export const isClockError = brandError(ClockError, '@hazardflow/engine/ClockError');
+
+function describeClockValue(value: unknown): string {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'an invalid Date' : `the Date ${value.getUTCFullYear()}-…`;
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}

@@ -93,11 +93,16 @@ export type {
 } from './engine-events';
 export {
   CheckpointConflictError,
+  ClockError,
   DuplicateCommandError,
   isCheckpointConflictError,
+  isClockError,
   isDuplicateCommandError,
+  isReadInputError,
   isTimerGoneError,
   isVersionConflictError,
+  ReadInputError,
+  type ReadMethod,
   TimerGoneError,
   VersionConflictError,
 } from './errors';
@@ -140,6 +145,13 @@ export {
   type OutboxRow,
   type OutboxSettlement,
 } from './outbox';
+export {
+  assessmentOptionsSchema,
+  caseFilterSchema,
+  deliveryFilterSchema,
+  pageSchema,
+  readInstantSchema,
+} from './read-input-schemas';
 export type {
   DeadlineRepair,
   DeadlineRepairReport,

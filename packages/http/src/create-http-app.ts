@@ -1,4 +1,5 @@
 import type { Actor, BusinessCalendar, PolicyPack } from '@hazardflow/core';
+import { isReadInputError } from '@hazardflow/engine';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -137,6 +138,11 @@ function authentication(authenticate: HttpAppOptions['authenticate']): Middlewar
  */
 function answerError(error: unknown, c: Context, onError: HttpAppOptions['onError']): Response {
   if (error instanceof ProblemError) return problemResponse(error, c.req.path);
+  if (isReadInputError(error)) {
+    // A read the engine refused (e.g. a path id with a control character): the request is wrong.
+    const issues = error.issues.map(({ path, code, message }) => ({ path, code, message }));
+    return problemResponse(new ProblemError(400, 'VALIDATION_FAILED', error.message, { issues }), c.req.path);
+  }
   if (error instanceof HTTPException) {
     const problem =
       error.status === 415

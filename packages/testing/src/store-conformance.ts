@@ -5,6 +5,7 @@ import { commitConformance } from './store-conformance/commit-conformance';
 import { isolationConformance } from './store-conformance/isolation-conformance';
 import { outboxConformance } from './store-conformance/outbox-conformance';
 import { queryConformance } from './store-conformance/query-conformance';
+import { readInputConformance } from './store-conformance/read-input-conformance';
 import { storeTest } from './store-conformance/store-test';
 import { timerConformance } from './store-conformance/timer-conformance';
 
@@ -22,7 +23,9 @@ export interface StoreConformanceOptions {
  * together or not at all (version conflicts, used keys and timers gone change nothing); the
  * version guard and its error; timers armed, re-armed, cancelled, claimed by (dueAt, caseId,
  * timerId) under exclusive leases that expire, released and fired; every `CaseFilter` field and
- * cursor paging; history order; store checkpoints (kept exactly, appended only as the next
+ * cursor paging; bad read inputs (a wrong type, a NUL byte, a year past 9999, nested `ids`)
+ * refused by the engine with the same ReadInputError on every store, changing nothing, and good
+ * edge inputs answered alike; history order; store checkpoints (kept exactly, appended only as the next
  * seq); outbox rows written with their commit, claimed under leases, retried and
  * dead-lettered; and that data handed out or handed in cannot change the store.
  * Timestamps are canonical ISO strings (`toISOString()`), which a store may compare as text.
@@ -44,6 +47,7 @@ export function runStoreConformance(
     commitConformance(test);
     timerConformance(test);
     queryConformance(test);
+    readInputConformance(test);
     isolationConformance(test);
     checkpointConformance(test);
     outboxConformance(test);

@@ -1,5 +1,5 @@
 import { type PolicyPack, policyPackJsonSchema, toMermaid } from '@hazardflow/core';
-import type { CaseFilter, CaseView } from '@hazardflow/engine';
+import { type CaseFilter, type CaseView, isReadInputError } from '@hazardflow/engine';
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
 import { jurisdictionFilter } from '../can-see';
@@ -55,6 +55,26 @@ export const packsRoute = createRoute({
   },
 });
 
+/** The engine's filter and page fields as this route's query parameters. */
+const PARAMETER_OF: Record<string, string> = { listedSupervision: 'listed' };
+
+/**
+ * A ReadInputError as a 400 naming query parameters: `filter.territory` is `territory`,
+ * `filter.listedSupervision` is `listed`, `options.from` is `from`.
+ */
+function problemOfReadInputError(error: { issues: readonly { path: string; code: string; message: string }[] }) {
+  const issues = error.issues.map(({ path, code, message }) => {
+    const [field = '', ...rest] = path.replace(/^(filter|page|options)\.?/, '').split('.');
+    return { path: [PARAMETER_OF[field] ?? field, ...rest].join('.'), code, message };
+  });
+  return new ProblemError(
+    400,
+    'VALIDATION_FAILED',
+    `query: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+    { issues },
+  );
+}
+
 /** The query parameters as the engine's `CaseFilter`. */
 export function caseFilterOf(query: z.infer<typeof caseQuerySchema>): CaseFilter {
   const filter: CaseFilter = {};
@@ -100,11 +120,15 @@ export function registerListRoutes(
       });
       return c.json({ items: page.items.map(out), nextCursor: page.nextCursor }, 200);
     } catch (error) {
-      // Stores refuse a cursor they did not make with a TypeError; that is the caller's mistake.
-      if (cursor === undefined || !(error instanceof TypeError)) throw error;
-      throw new ProblemError(400, 'VALIDATION_FAILED', 'query: cursor: not a cursor this service returned', {
-        issues: [{ path: 'cursor', code: 'invalid_cursor', message: "pass a page's nextCursor unchanged" }],
-      });
+      // The engine refuses a cursor it did not make (and any filter value past its bounds
+      // that this route's own schema let through) with ReadInputError: the caller's mistake.
+      if (!isReadInputError(error)) throw error;
+      if (cursor !== undefined && error.issues.some((issue) => issue.path === 'page.cursor')) {
+        throw new ProblemError(400, 'VALIDATION_FAILED', 'query: cursor: not a cursor this service returned', {
+          issues: [{ path: 'cursor', code: 'invalid_cursor', message: "pass a page's nextCursor unchanged" }],
+        });
+      }
+      throw problemOfReadInputError(error);
     }
   });
 
@@ -114,12 +138,17 @@ export function registerListRoutes(
       throw new ProblemError(403, 'FORBIDDEN', 'assessment covers the whole district: it is for command');
     }
     const { groupBy, from, to } = c.req.valid('query');
-    const rows = await engine.assessment({
-      groupBy,
-      ...(from !== undefined ? { from } : {}),
-      ...(to !== undefined ? { to } : {}),
-    });
-    return c.json({ rows }, 200);
+    try {
+      const rows = await engine.assessment({
+        groupBy,
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+      });
+      return c.json({ rows }, 200);
+    } catch (error) {
+      if (isReadInputError(error)) throw problemOfReadInputError(error);
+      throw error;
+    }
   });
 
   // Packs do not change while the service runs: computed once, on first request.

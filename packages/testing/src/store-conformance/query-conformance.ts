@@ -118,7 +118,8 @@ const FILTERS: [string, CaseFilter, string[]][] = [
   ['nothing matches', { packId: 'fire', regulator: 'housing' }, []],
 ];
 
-async function arrangeFilterCases(store: HazardStore, fx: CommitBuilder): Promise<void> {
+/** Commits the six filter cases (each twice, so a query must read the latest view). */
+export async function arrangeFilterCases(store: HazardStore, fx: CommitBuilder): Promise<void> {
   for (const [id, view] of Object.entries(CASES)) {
     // A first version with other values, so the query must read the latest view.
     await fx.commit(store, id, { view: { reportedAt: view.reportedAt ?? at(0), territory: 'elsewhere' } });
