@@ -49,6 +49,46 @@ describe('@hazardflow/cli as a library', () => {
     expect(formatTimeline(result, plain, undefined, 'en')).toContain('✓ scenario passed');
   });
 
+  it('moves the clock by the units a pack accepts, to the minute, and refuses fractions alike', async () => {
+    const report = {
+      as: 'grid',
+      hazard: {
+        category: 'ebike-corridor',
+        site: { id: 'b3', name: 'Building 3', placeType: 'high-rise-residential', territory: 'street-east' },
+        responsible: { id: 'greenview-property' },
+        description: 'E-bikes charging on a stair landing',
+        evidence: [{ kind: 'photo' }],
+      },
+    };
+    const actors = { grid: { id: 'grid-7', role: 'territory', org: 'street-east' } };
+    const checked = checkScenario({
+      start: '2025-09-26T23:45:00+08:00',
+      actors,
+      report,
+      steps: [{ advance: { minutes: 30 } }, { expect: { status: 'reported', overdue: false } }],
+    });
+    if (!checked.success) throw new Error(JSON.stringify(checked.issues));
+    const result = await runScenario(firePack, checked.scenario);
+    expect(result.ok).toBe(true);
+    const advanced = result.entries.find((entry) => entry.kind === 'advance');
+    expect(advanced && 'to' in advanced ? advanced.to : undefined).toBe('2025-09-26T16:15:00.000Z');
+    expect(formatTimeline(result, plain, undefined, 'en')).toContain('30 minutes');
+    expect(formatTimeline(result, plain)).toContain('30 分钟');
+
+    const fractional = checkScenario({
+      start: '2025-09-26T10:00:00+08:00',
+      actors,
+      report,
+      steps: [{ advance: { hours: 1.5 } }],
+    });
+    expect(fractional).toEqual({
+      success: false,
+      issues: [
+        { path: 'steps[0].advance.hours', message: 'must be a whole number of hours, got 1.5 (write { minutes: 90 })' },
+      ],
+    });
+  });
+
   it('lists every problem of a scenario, with its path', () => {
     const checked = checkScenario({ start: 'Friday', report: { as: 'nobody', hazard: {} }, steps: [{ wait: 1 }] });
     expect(checked).toEqual({

@@ -60,7 +60,17 @@ export {
 } from './commands';
 export { toDot } from './diagram/to-dot';
 export { toMermaid } from './diagram/to-mermaid';
-export { type Duration, durationSchema, formatDuration, nominalHours, scaleDuration } from './duration';
+export {
+  DURATION_UNITS,
+  type Duration,
+  type DurationUnit,
+  durationAmountSchema,
+  durationSchema,
+  elapsedMs,
+  formatDuration,
+  nominalHours,
+  scaleDuration,
+} from './duration';
 export { type EvidenceRef, evidenceListSchema, evidenceRefSchema } from './evidence';
 export { INPUT_LIMITS } from './input-limits';
 export { type AuthorizationResult, authorize } from './machine/authorize';
@@ -137,6 +147,7 @@ export * from './pack/schema';
 export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';
 export { isValidatedPack } from './pack/validated-packs';
+export { warnBeforeFor } from './pack/warn-before';
 export {
   discoveryMethodOfRole,
   type HazardReport,

@@ -1,4 +1,4 @@
-import { CalendarError, chinaCalendar } from '@hazardflow/core';
+import { CalendarError, chinaCalendar, deadlineCoverage } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
 
 const china = chinaCalendar();
@@ -88,8 +88,28 @@ describe('chinaCalendar: deadlines around holidays', () => {
     expect(china.addDuration('2026-09-30T20:00:00+08:00', { hours: 24 })).toEqual(
       new Date('2026-10-01T20:00:00+08:00'),
     );
-    expect(china.addDuration('2026-09-30T20:00:00+08:00', { hours: 1.5 })).toEqual(
+    expect(china.addDuration('2026-09-30T20:00:00+08:00', { minutes: 90 })).toEqual(
       new Date('2026-09-30T21:30:00+08:00'),
+    );
+  });
+
+  it('adds and subtracts minutes as elapsed time, across midnight into a holiday', () => {
+    // A 30-minute entrapment rescue reported at 23:45 on the eve of National Day.
+    expect(china.addDuration('2026-09-30T23:45:00+08:00', { minutes: 30 })).toEqual(
+      new Date('2026-10-01T00:15:00+08:00'),
+    );
+    expect(china.subtractDuration('2026-10-01T00:15:00+08:00', { minutes: 20 })).toEqual(
+      new Date('2026-09-30T23:55:00+08:00'),
+    );
+    expect(deadlineCoverage(china, '2031-10-01T00:15:00+08:00', { minutes: 30 })).toEqual({ provisional: false });
+  });
+
+  it('refuses fractional hours and minutes, as pack validation does', () => {
+    expect(() => china.addDuration('2026-09-30T20:00:00+08:00', { hours: 1.5 })).toThrow(
+      'duration.hours: must be a whole number of at least 0, got 1.5',
+    );
+    expect(() => china.subtractDuration('2026-09-30T20:00:00+08:00', { minutes: 0.5 })).toThrow(
+      'duration.minutes: must be a whole number of at least 0, got 0.5',
     );
   });
 

@@ -97,13 +97,45 @@ const mistakes: { mistake: string; changes: Record<string, unknown>; expected: s
     mistake: 'a deadline in two units at once',
     changes: { 'deadlines.verify': { days: 1, hours: 12 } },
     expected: [
-      'deadlines.verify: must be a duration with exactly one unit, such as { workingDays: 3 }, { days: 7 } or { hours: 24 }',
+      'deadlines.verify: must be a duration with exactly one unit, such as { workingDays: 3 }, { days: 7 }, { hours: 24 } or { minutes: 30 }',
     ],
   },
   {
     mistake: 'working days as a fraction',
     changes: { 'deadlines.acknowledge': { workingDays: 0.5 } },
-    expected: ['deadlines.acknowledge.workingDays: must be a whole number, got 0.5'],
+    expected: ['deadlines.acknowledge.workingDays: must be a whole number of working days, got 0.5'],
+  },
+  {
+    mistake: 'hours as a fraction',
+    changes: { 'deadlines.triage': { hours: 1.5 } },
+    expected: ['deadlines.triage.hours: must be a whole number of hours, got 1.5 (write { minutes: 90 })'],
+  },
+  {
+    mistake: 'days as a fraction',
+    changes: { 'escalation.warnBefore': { days: 0.5 } },
+    expected: ['escalation.warnBefore.days: must be a whole number of days, got 0.5 (write { hours: 12 })'],
+  },
+  {
+    mistake: 'minutes as a fraction',
+    changes: { 'deadlines.verify': { minutes: 0.5 } },
+    expected: ['deadlines.verify.minutes: must be a whole number of minutes, got 0.5'],
+  },
+  {
+    mistake: 'a step warning as long as the step deadline',
+    changes: {
+      'deadlines.triage': { hours: 2 },
+      'escalation.warnBeforeByStep': { triage: { minutes: 120 }, rectify: { workingDays: 1 } },
+    },
+    expected: [
+      'escalation.warnBeforeByStep.triage: must be shorter than the triage deadline it warns about: 120 minutes is not shorter than 2 hours (deadlines.triage), so the warning would be skipped',
+    ],
+  },
+  {
+    mistake: 'a step warning for a step that is not tracked (acknowledgement escalates by the ladder)',
+    changes: { 'escalation.warnBeforeByStep': { acknowledge: { hours: 1 } } },
+    expected: [
+      'escalation.warnBeforeByStep.acknowledge: unknown field; expected one of triage, notice, plan, planReview, rectify, verify, acceptance',
+    ],
   },
   {
     mistake: 'a misspelt field (and so a missing one)',

@@ -7,8 +7,9 @@ import { type BusinessCalendar, deadlineCoverage } from '@hazardflow/core';
  * calendar's `coveredYears` is provisional. Every day a working-day or calendar-day count
  * consults lies between its start and its end, so a deadline that ends in a covered year
  * was counted on covered days only; one that ends past them may have skipped a holiday. An
- * `{ hours }` deadline in such a year is flagged too (it never consults holidays and will not
- * move): the view errs on the side of "check again", and `repairDeadlines` confirms it.
+ * `{ hours }` or `{ minutes }` deadline in such a year is flagged too (it never consults
+ * holidays and will not move): the view errs on the side of "check again", and
+ * `repairDeadlines` confirms it.
  *
  * Cheap on the commit path: away from 31 December and 1 January (UTC) the local year is the
  * UTC year in every zone, so only those two days ask the calendar for the local date.

@@ -1,4 +1,4 @@
-import type { BusinessCalendar, Duration } from '@hazardflow/core';
+import { type BusinessCalendar, type Duration, elapsedMs } from '@hazardflow/core';
 import type { ManualClock } from './clock';
 import type { Engine } from './engine-types';
 
@@ -13,7 +13,7 @@ export interface TravelOptions {
 }
 
 /**
- * The instant `target` names from `from`. `{ hours }` is exact; `{ workingDays }` and
+ * The instant `target` names from `from`. `{ hours }` and `{ minutes }` are exact; `{ workingDays }` and
  * `{ days }` are counted the way the pack counts a deadline (`calendar.addDuration`): to the
  * end of the working day they land on, so "3 working days" means what it means in the pack.
  */
@@ -24,7 +24,8 @@ export function travelTarget(from: Date, target: TravelTarget, calendar?: Busine
     return new Date(ms);
   }
   const { by } = target;
-  if ('hours' in by) return new Date(from.getTime() + by.hours * 3_600_000);
+  const ms = elapsedMs(by);
+  if (ms !== undefined) return new Date(from.getTime() + ms);
   if (!calendar) throw new TypeError('travel: options.calendar is needed to count working days or days');
   return calendar.addDuration(from, by);
 }

@@ -41,9 +41,9 @@ describe('engine: a case from report to close', () => {
     const view = await engine.get(id);
     expect(view).toMatchObject({ status: 'closed', version: 6, closedOnTime: true, overdue: false });
     expect(events).toEqual([
+      // a 24 h triage deadline starts inside the one-working-day warning window: that warning
+      // would fall at the moment of report, so it is skipped (issue 27)
       'reported:reported',
-      // a 24 h triage deadline is already inside the one-working-day warning window
-      'notify:warning',
       'reported->triaged',
       'triaged->notice_issued',
       'notify:notice_issued',

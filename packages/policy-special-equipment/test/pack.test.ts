@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   classify,
+  type Duration,
   effectiveDeadline,
   extendPolicyPack,
   missingEvidence,
@@ -207,8 +208,14 @@ describe('specialEquipmentPack', () => {
 
 describe('the README', () => {
   it('shows each category with the triage and rectification limits the pack has', () => {
-    const limit = (d: { days?: number; hours?: number; workingDays?: number }) =>
-      d.hours ? `${d.hours} h` : d.workingDays ? `${d.workingDays} working days` : `${d.days}`;
+    const limit = (d: Duration) =>
+      'hours' in d
+        ? `${d.hours} h`
+        : 'minutes' in d
+          ? `${d.minutes} min`
+          : 'workingDays' in d
+            ? `${d.workingDays} working days`
+            : `${d.days}`;
     for (const category of pack.categories) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${category.id}\` |`));
       const triage = effectiveDeadline(pack, 'triage', { category: category.id, severity: 'general' });

@@ -74,13 +74,12 @@ function offIn(
     off((t) => t.source === 'hazard.interimControl.active' && t.targets.length === 0, reason);
   }
   if (steps.maxExtensions === 0) offState('hazard.extension.requested', 'steps.maxExtensions is 0');
-  if (escalation.warnBefore === null) {
-    offState(`${E}.watching.dueSoon`, 'escalation.warnBefore is null');
-  } else {
-    off(
-      (t) => t.source === `${E}.watching.onTrack` && t.event === 'TIMER.DUE',
-      'escalation.warnBefore is set: a deadline on track is always warned about before it is due',
-    );
+  // A deadline on track may reach TIMER.DUE unwarned even when warnings are set: a warning
+  // whose instant is at or before the deadline's start is skipped (a 2-hour triage, or one
+  // reported on a day off), so only "no warnings at all" switches a part off.
+  const stepWarnings = Object.values(escalation.warnBeforeByStep ?? {});
+  if (escalation.warnBefore === null && stepWarnings.every((warnBefore) => warnBefore === null)) {
+    offState(`${E}.watching.dueSoon`, 'escalation.warnBefore is null and no step sets its own (warnBeforeByStep)');
   }
   const unacknowledged = escalation.ladder.some((rung) => rung.unacknowledgedAfter !== undefined);
   if (!unacknowledged || !steps.acknowledgement) {

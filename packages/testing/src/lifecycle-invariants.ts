@@ -102,7 +102,7 @@ export function deadlineViolations(
       severity: ctx.severity ?? 'general',
       at: dueAt,
     });
-    if ('hours' in duration) return;
+    if ('hours' in duration || 'minutes' in duration) return;
     if (!calendar.isWorkingDay(dueAt)) {
       violations.push({
         code: 'deadline_not_on_working_day',

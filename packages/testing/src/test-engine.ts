@@ -37,8 +37,9 @@ export type TestEngine = Engine & {
   /** Every notification emitted so far, in order. */
   readonly notifications: readonly HazardNotification[];
   /**
-   * Moves time on by a pack-style duration from now: `{ hours }` exactly, `{ workingDays }`
-   * and `{ days }` as the calendar counts a deadline (to the end of the day it lands on).
+   * Moves time on by a pack-style duration from now: `{ hours }` and `{ minutes }` exactly,
+   * `{ workingDays }` and `{ days }` as the calendar counts a deadline (to the end of the day
+   * it lands on).
    * Fires every timer falling due on the way, in due order, at its own instant. Returns how
    * many timers fired; rejects if the engine reported an error while doing so.
    */

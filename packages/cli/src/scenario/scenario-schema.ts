@@ -1,4 +1,4 @@
-import { actorSchema, INTERIM_CONTROLS, SEVERITIES, STATUSES } from '@hazardflow/core';
+import { actorSchema, durationAmountSchema, INTERIM_CONTROLS, SEVERITIES, STATUSES } from '@hazardflow/core';
 import { z } from 'zod';
 
 const instant = z.iso.datetime({
@@ -9,19 +9,19 @@ const instant = z.iso.datetime({
 /** An actor, or the name of one declared under `actors`. */
 const actorRef = z.union([z.string().min(1), actorSchema]);
 
-const positiveInt = z.number().int().positive();
-
 /**
  * How far a step moves the manual clock: exactly one of `workingDays` (counted like a pack
  * deadline: Friday 10:00 + 1 working day is the end of Monday, or of a make-up Sunday), `days`,
- * `hours`, `minutes` (elapsed time) or `to` (an instant).
+ * `hours`, `minutes` (elapsed time) or `to` (an instant). The amounts follow the pack's own
+ * duration rules (`durationAmountSchema`): whole numbers, at least 1, at most ten years, so a
+ * scenario and a pack accept the same units (`{ minutes: 90 }`, not `{ hours: 1.5 }`).
  */
 const advanceSchema = z
   .strictObject({
-    workingDays: positiveInt,
-    days: positiveInt,
-    hours: z.number().positive(),
-    minutes: positiveInt,
+    workingDays: durationAmountSchema('workingDays'),
+    days: durationAmountSchema('days'),
+    hours: durationAmountSchema('hours'),
+    minutes: durationAmountSchema('minutes'),
     to: instant,
   })
   .partial()

@@ -60,8 +60,10 @@ export interface BusinessCalendar {
    *   `start`'s own date if it is a working day, else of the next working day.
    * - `{ days: n }`: the end of the n-th calendar day after the local date of `start`; if
    *   that day is not a working day, the end of the next working day.
-   * - `{ hours: n }`: exactly n hours of elapsed time later, never rolled (urgent steps such
-   *   as a 24 h verification), and so never limited by `coveredYears`.
+   * - `{ hours: n }` / `{ minutes: n }`: exactly that much elapsed time later, never rolled
+   *   (urgent steps such as a 24 h verification or a 30-minute entrapment rescue), and so
+   *   never limited by `coveredYears`, across midnight and days off alike.
+   * Amounts are whole numbers of their unit (`{ minutes: 90 }`, not `{ hours: 1.5 }`).
    */
   addDuration(start: Instant, d: Duration): Date;
   /**
@@ -70,7 +72,7 @@ export interface BusinessCalendar {
    *   working days; if `end` falls on a non-working day, counting starts from the working
    *   day before it. An `end` at the very end of its day maps to the end of the earlier day.
    * - `{ days: n }`: the same local time of day n calendar days earlier.
-   * - `{ hours: n }`: exactly n hours earlier.
+   * - `{ hours: n }` / `{ minutes: n }`: exactly that much elapsed time earlier.
    * Only `workingDays` consults holidays, so only it can throw `OUTSIDE_COVERAGE`.
    * A local time that does not exist on the earlier day (DST gap) moves forward by the gap;
    * one that occurs twice means the earlier instant.
@@ -224,7 +226,7 @@ export function buildBusinessCalendar(
       const ms = instantToMs(start, 'start');
       if ('workingDays' in d) return endOf(nthWorkingDayAfter(zone.dayOf(ms), count(d.workingDays, 'workingDays')));
       if ('days' in d) return endOf(nthWorkingDayAfter(zone.dayOf(ms) + count(d.days, 'days'), 0));
-      return new Date(ms + hoursMs(d.hours));
+      return new Date(ms + elapsed(d));
     },
     subtractDuration(end, d) {
       const ms = instantToMs(end, 'end');
@@ -242,7 +244,7 @@ export function buildBusinessCalendar(
         const own = zone.dayOf(ms);
         return sameTimeOn(ms, own, own - count(d.days, 'days'));
       }
-      return new Date(ms - hoursMs(d.hours));
+      return new Date(ms - elapsed(d));
     },
     workingTimeBetween: (from, to) => workingTimeBetween(instantToMs(from, 'from'), instantToMs(to, 'to')),
     addWorkingTime(start, ms) {
@@ -258,9 +260,12 @@ function count(n: number, unit: 'workingDays' | 'days'): number {
   throw invalidAmount(`duration.${unit}`, n, 'a whole number of at least 0');
 }
 
-function hoursMs(hours: number): number {
-  if (Number.isFinite(hours) && hours >= 0) return Math.round(hours * 3_600_000);
-  throw invalidAmount('duration.hours', hours, 'a number of hours of at least 0');
+/** The milliseconds of an elapsed-time duration: a whole number of hours or minutes, at least 0. */
+function elapsed(d: { hours: number } | { minutes: number }): number {
+  const [unit, n, ms] =
+    'hours' in d ? (['hours', d.hours, 3_600_000] as const) : (['minutes', d.minutes, 60_000] as const);
+  if (Number.isSafeInteger(n) && n >= 0) return n * ms;
+  throw invalidAmount(`duration.${unit}`, n, 'a whole number of at least 0');
 }
 
 function invalidAmount(path: string, value: unknown, expected: string): CalendarError {

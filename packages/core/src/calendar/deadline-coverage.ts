@@ -18,17 +18,22 @@ export type DeadlineCoverage =
 
 /**
  * Whether a deadline (`dueAt`) falls outside the calendar's covered years. Elapsed-hour
- * durations never consult holidays, so pass the duration when known: `{ hours }` is never
+ * durations never consult holidays, so pass the duration when known: `{ hours }` or `{ minutes }` is never
  * provisional. Pure; throws `CalendarError` `INVALID_DATE` for an instant that is not one.
  */
 export function deadlineCoverage(
   calendar: Pick<BusinessCalendar, 'coveredYears' | 'localDate'>,
   dueAt: Instant,
-  duration?: { readonly hours: number } | { readonly days: number } | { readonly workingDays: number },
+  duration?:
+    | { readonly minutes: number }
+    | { readonly hours: number }
+    | { readonly days: number }
+    | { readonly workingDays: number },
 ): DeadlineCoverage {
   const covered = calendar.coveredYears;
   const date = calendar.localDate(dueAt);
-  if (covered === undefined || (duration !== undefined && 'hours' in duration)) return { provisional: false };
+  if (covered === undefined || (duration !== undefined && ('hours' in duration || 'minutes' in duration)))
+    return { provisional: false };
   const year = Number(date.slice(0, 4));
   if (year >= covered.from && year <= covered.to) return { provisional: false };
   return { provisional: true, year, coveredYears: covered };

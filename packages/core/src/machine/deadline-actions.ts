@@ -8,6 +8,7 @@ import { notification } from './hazard-notification';
 import type { MachineRuntime } from './machine-runtime';
 import { recordCommand } from './record-command';
 import { TIMER_IDS } from './timer-ids';
+import { warningInstant } from './warning-time';
 
 /**
  * The actions around the one tracked deadline: which step it tracks, its warning and due
@@ -56,9 +57,8 @@ export function createDeadlineActions(rt: MachineRuntime) {
     scheduleWarningOrDue: enqueue(({ context, event, enqueue }) => {
       if (!context.deadline) return;
       const at = eventTime(event);
-      const warnBefore = rt.policyOf(context).escalation.warnBefore;
-      if (warnBefore) {
-        const warnAt = iso(rt.calendar.subtractDuration(context.deadline.dueAt, warnBefore));
+      const warnAt = warningInstant(rt, context);
+      if (warnAt !== null) {
         enqueue.raise({ type: 'TIMER.WARNING', at: warnAt }, { id: TIMER_IDS.warning, delay: delayUntil(warnAt, at) });
       } else {
         const dueAt = context.deadline.dueAt;

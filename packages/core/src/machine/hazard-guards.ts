@@ -4,6 +4,7 @@ import { ruleViolation } from './command-rules';
 import { asCommand, eventOf, type GuardArgs } from './hazard-action-kit';
 import type { HazardContext } from './hazard-context';
 import type { MachineRuntime } from './machine-runtime';
+import { warningInstant } from './warning-time';
 
 /**
  * The machine's guards. Every command guard starts from `permitted` (authorised, no business
@@ -65,9 +66,8 @@ export function createHazardGuards(rt: MachineRuntime) {
     deadlinePassed: ({ context, event }: GuardArgs) =>
       context.deadline !== null && isAtOrAfter(eventTime(event), context.deadline.dueAt),
     inWarningWindow: ({ context, event }: GuardArgs) => {
-      const warnBefore = rt.policyOf(context).escalation.warnBefore;
-      if (!context.deadline || !warnBefore) return false;
-      return isAtOrAfter(eventTime(event), rt.calendar.subtractDuration(context.deadline.dueAt, warnBefore));
+      const warnAt = warningInstant(rt, context);
+      return warnAt !== null && isAtOrAfter(eventTime(event), warnAt);
     },
     stepOwnedByRegulator: ({ context }: GuardArgs) => context.deadline?.owner !== 'responsible',
     levelReached: ({ context, event }: GuardArgs, params: { level: number }) =>

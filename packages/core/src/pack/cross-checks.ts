@@ -8,6 +8,7 @@ import { checkMigrations } from './migration-checks';
 import { formatIssuePath, type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
 import type { Condition, EvidenceRules, PolicyPack, SeverityRule, Steps } from './schema';
 import { checkSeasons } from './season-checks';
+import { checkStepWarnings } from './step-warning-checks';
 import { checkValidity } from './validity-checks';
 
 /** More items of one kind than any step sensibly asks for; a larger `min` is a typo. */
@@ -56,6 +57,7 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
 
   issues.push(...duplicateValues(pack.steps.interimControls, ['steps', 'interimControls']));
   issues.push(...checkEscalation(pack.escalation, pack.steps));
+  issues.push(...checkStepWarnings(pack));
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));
   issues.push(...checkPermissions(pack));
   issues.push(...checkSeasons(pack.seasons, categoryIds));

@@ -1,3 +1,4 @@
+import { DURATION_UNITS as UNITS } from '../duration';
 import { clonePlainData, isPlainObject } from './plain-data';
 
 export interface DeepMergeOptions {
@@ -9,7 +10,7 @@ export interface DeepMergeOptions {
   readonly mergeArraysById?: boolean;
 }
 
-const DURATION_UNITS = new Set(['workingDays', 'days', 'hours']);
+const DURATION_UNITS: ReadonlySet<string> = new Set(UNITS);
 
 /**
  * Applies a patch to plain data and returns new data (neither argument is changed):

@@ -265,9 +265,31 @@ export const DEFAULT_REGULATOR_LADDER: readonly RegulatorRung[] = Object.freeze(
   },
 ]) as readonly RegulatorRung[];
 
+/** The steps whose deadline the escalation region tracks, and so can warn about. */
+export const WARNED_STEPS = Object.freeze([
+  'triage',
+  'notice',
+  'plan',
+  'planReview',
+  'rectify',
+  'verify',
+  'acceptance',
+] as const);
+export type WarnedStep = (typeof WARNED_STEPS)[number];
+
 export const escalationSchema = z.strictObject({
-  /** Early warning (预警) this long before each deadline; null: none. */
+  /**
+   * Early warning (预警) this long before each deadline; null: none. A warning whose instant
+   * is at or before the moment its deadline started is skipped, not sent at once: a 2-hour
+   * triage deadline is not "approaching" at the moment of report.
+   */
   warnBefore: durationSchema.nullable().default({ workingDays: 1 }),
+  /**
+   * Early warning per step, in place of `warnBefore` for that step, e.g.
+   * `{ triage: { minutes: 30 }, rectify: { workingDays: 2 } }`; null: no warning for that step.
+   * A step left out uses `warnBefore`.
+   */
+  warnBeforeByStep: z.partialRecord(z.enum(WARNED_STEPS), durationSchema.nullable()).optional(),
   /** Level a case starts at when graded, per severity (major hazards go straight to listed supervision). */
   startLevel: z.strictObject({
     general: z.number().int().min(0).default(0),

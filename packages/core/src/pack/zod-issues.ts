@@ -151,7 +151,7 @@ function plainMessage(issue: RawIssue): string | undefined {
           const n = issue.input;
           return `must be a duration such as { days: ${n} }, { workingDays: ${n} } or { hours: ${n} }, not a bare number`;
         }
-        return `must be a duration with exactly one unit, such as { workingDays: 3 }, { days: 7 } or { hours: 24 }${got === ', got an object' ? '' : got}`;
+        return `must be a duration with exactly one unit, such as { workingDays: 3 }, { days: 7 }, { hours: 24 } or { minutes: 30 }${got === ', got an object' ? '' : got}`;
       }
       if (issue.inst === scalarSchema) return `must be a string, a number or true/false${got}`;
       return `does not match any accepted form${got}`;

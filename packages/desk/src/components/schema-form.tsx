@@ -7,7 +7,7 @@ import { EvidenceEditor, type EvidenceRow } from './evidence-editor';
 /**
  * A form drawn from a command's JSON Schema (the service's OpenAPI document): enums become
  * selects, booleans checkboxes, string lists one-per-line text areas, a `{ workingDays } |
- * { days } | { hours }` union a number with its unit, evidence lists rows of references. The
+ * { days } | { hours } | { minutes }` union a whole number with its unit, evidence lists rows of references. The
  * service validates what is sent; the form only helps to get it right the first time.
  */
 export type FormValue = unknown;

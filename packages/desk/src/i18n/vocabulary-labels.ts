@@ -119,6 +119,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   workingDays: { zh: '工作日', en: 'Working days' },
   days: { zh: '天', en: 'Days' },
   hours: { zh: '小时', en: 'Hours' },
+  minutes: { zh: '分钟', en: 'Minutes' },
   granted: { zh: '同意', en: 'Granted' },
   text: { zh: '内容', en: 'Text' },
   kind: { zh: '证据类型', en: 'Kind' },
