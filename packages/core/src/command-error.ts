@@ -33,7 +33,7 @@ export interface CommandIssue {
 /** The typed details each code may carry. */
 export interface CommandErrorDetails {
   /** What failed validation (a `commandId` reused for another request is IDEMPOTENCY_MISMATCH). */
-  VALIDATION_FAILED: { subject: 'command' | 'report' | 'actor' | 'commandId' };
+  VALIDATION_FAILED: { subject: 'command' | 'report' | 'actor' | 'commandId' | 'caseId' };
   UNKNOWN_CASE: { caseId: string };
   UNKNOWN_PACK: { packId: string };
   FORBIDDEN: { command: string; role: string };

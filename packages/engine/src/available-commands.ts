@@ -1,4 +1,5 @@
 import { type Actor, type AvailableCommand, availableCommands } from '@hazardflow/core';
+import { checkCaseIdArgument } from './case-id-argument';
 import type { CaseLoader } from './load-case';
 import type { CommandError, CommandResult } from './result';
 
@@ -19,7 +20,10 @@ export interface AvailableCommandsDeps {
  * @internal wired into the engine as `engine.availableCommands`.
  */
 export function createAvailableCommands(deps: AvailableCommandsDeps) {
-  return async function availableCommandsOf(caseId: string, actor: Actor): Promise<AvailableCommandsResult> {
+  return async function availableCommandsOf(caseIdArgument: string, actor: Actor): Promise<AvailableCommandsResult> {
+    const checkedId = checkCaseIdArgument(caseIdArgument);
+    if ('ok' in checkedId) return checkedId as AvailableCommandsResult;
+    const caseId = checkedId.id;
     const validated = deps.validateActor(actor);
     if ('ok' in validated) return validated as AvailableCommandsResult;
     const loaded = await deps.load(caseId);

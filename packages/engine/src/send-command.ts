@@ -1,4 +1,5 @@
 import { type Actor, type CommandEvent, type HazardCommand, parseCommand } from '@hazardflow/core';
+import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
 import { parseCommandId } from './command-id';
 import type { CommitChange } from './commit-pipeline';
@@ -21,7 +22,8 @@ export interface SendDeps {
 
 /**
  * A command on a case, under the case lock. The order of refusals is the one users expect:
- * the actor and the commandId are checked first, then a replayed commandId answers (or a
+ * a `caseId` that is no id at all (VALIDATION_FAILED, subject `caseId`), then the actor and
+ * the commandId, then a replayed commandId answers (or a
  * reused one with another request is IDEMPOTENCY_MISMATCH), then an unknown case, then
  * the payload, then the pack and `expectedVersion`; what is left (state, authorisation and
  * separation of duties, evidence) the machine model decides, in that order.
@@ -29,7 +31,14 @@ export interface SendDeps {
 export function createSendCommand(deps: SendDeps) {
   const { clock, idempotency, validateActor, load, commitChange, withCaseLock } = deps;
 
-  return function send(caseId: string, command: HazardCommand, options: CommandOptions): Promise<CommandResult> {
+  return function send(
+    caseIdArgument: string,
+    command: HazardCommand,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    const checkedId = checkCaseIdArgument(caseIdArgument);
+    if ('ok' in checkedId) return Promise.resolve(checkedId);
+    const caseId = checkedId.id;
     return withCaseLock(caseId, async () => {
       // The actor first: a replay answers with a case view, which is not for just anyone.
       const actor = validateActor(options.actor);

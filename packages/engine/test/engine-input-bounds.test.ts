@@ -44,6 +44,27 @@ describe('input bounds (issue 28)', () => {
     expect((await engine.query({})).items).toHaveLength(1);
   });
 
+  it('checks the caseId of send and availableCommands as the reads check it', async () => {
+    const { engine } = testEngine();
+    const id = await reported(engine);
+    const hostile: unknown[] = [{}, ['x'], 42, '', 'x'.repeat(INPUT_LIMITS.idLength + 1), `${id}\u0000`];
+    for (const caseId of hostile) {
+      const sent = await engine.send(caseId as string, { type: 'COMMENT', text: 'hi' }, { actor: people.inspector });
+      expect(sent.ok ? 'accepted' : sent.error.code, JSON.stringify(caseId)).toBe('VALIDATION_FAILED');
+      if (!sent.ok) {
+        expect(sent.error.details).toEqual({ subject: 'caseId' });
+        expect(sent.error.issues[0]?.path).toBe('caseId');
+      }
+      const available = await engine.availableCommands(caseId as string, people.inspector);
+      expect(available.ok ? 'answered' : available.error.code, JSON.stringify(caseId)).toBe('VALIDATION_FAILED');
+    }
+    expect((await engine.get(id))?.version).toBe(1);
+    // The id normalised as `get` normalises it names the same case.
+    const padded = await engine.send(` ${id} `, { type: 'COMMENT', text: 'hi' }, { actor: people.inspector });
+    expect(padded.ok && padded.case.id).toBe(id);
+    expect((await engine.get(` ${id} `))?.version).toBe(2);
+  });
+
   it('normalises ids (trimmed, NFC) and refuses control and zero-width characters', async () => {
     const { engine } = testEngine();
     const id = await reported(engine, { ...people.gridWorker, id: ' grid-1 ' });

@@ -1,4 +1,11 @@
-import { COMMAND_TYPES, commandPayloadSchemas, hazardReportSchema, SEVERITIES, STATUSES } from '@hazardflow/core';
+import {
+  COMMAND_TYPES,
+  commandPayloadSchemas,
+  hazardReportSchema,
+  INPUT_LIMITS,
+  SEVERITIES,
+  STATUSES,
+} from '@hazardflow/core';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -23,11 +30,14 @@ export const caseIdParamsSchema = z.object({
   id: z
     .string()
     .min(1)
-    .max(200)
+    .max(INPUT_LIMITS.idLength)
     .openapi({ param: { name: 'id', in: 'path' }, example: '01JABCDEF0123456789ABCDEFG' }),
 });
 
-/** `If-Match: "<version>"` (the ETag a GET returned) and `Idempotency-Key: <commandId>`. */
+/**
+ * `If-Match: "<version>"` (the ETag a GET returned) and `Idempotency-Key: <commandId>`. Ids
+ * stop where the engine's do (`INPUT_LIMITS.idLength`), so the OpenAPI document tells the truth.
+ */
 export const commandHeadersSchema = z.object({
   'if-match': z
     .string()
@@ -37,7 +47,7 @@ export const commandHeadersSchema = z.object({
   'idempotency-key': z
     .string()
     .min(1)
-    .max(200)
+    .max(INPUT_LIMITS.idLength)
     .optional()
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'b7c1e0d2-report-1' }),
 });

@@ -125,11 +125,19 @@ describe('a whole lifecycle over HTTP', () => {
     const bad = await call('POST', `/cases/${id}/commands`, {
       as: 'leadInspector',
       body: { type: 'COMMENT', text: 'pass' },
-      // Within the header's 200 characters, past the engine's bound on ids (128).
+      // Past the engine's bound on ids (128), which the header's schema now states.
       headers: { 'idempotency-key': 'k'.repeat(150) },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'commandId' }] });
+    expect(bad.json).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ code: 'too_big' }] });
+    const spaced = await call('POST', `/cases/${id}/commands`, {
+      as: 'leadInspector',
+      body: { type: 'COMMENT', text: 'pass' },
+      // Within the header's length, and no id the engine takes (a soft hyphen, invisible).
+      headers: { 'idempotency-key': 'k\u00adk' },
+    });
+    expect(spaced.status).toBe(400);
+    expect(spaced.json).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'commandId' }] });
 
     const view = await call('GET', `/cases/${id}`, { as: 'leadInspector' });
     expect(view.json.version).toBe(2);
