@@ -59,9 +59,10 @@ export const buildingCategories: CategoryInput[] = [
     id: 'c-grade',
     name: { zh: 'C级危房（局部危房）', en: 'C-grade: local danger' },
     defaultSeverity: 'major',
-    // Stop using the dangerous part the same day: an interim control within hours.
+    // Stop using the dangerous part the same day: an interim control within hours, so the
+    // bureau looks at it within 24 h, as at a D grade.
     imminentDanger: true,
-    deadlines: { rectify: rectify({ days: 30 }) },
+    deadlines: { triage: URGENT, rectify: rectify({ days: 30 }) },
     evidence: APPRAISAL_REPORT,
     source: 'JGJ 125-2016 (grade C, 局部危房); 《城市危险房屋管理规定》 Art. 10 (处理使用、停止使用)',
   },
