@@ -10,7 +10,7 @@ export const BEHAVIOUR = {
   dismiss: 0.03,
   /** … and transferred to another department (移送). */
   transfer: 0.01,
-  /** Triage delay of a non-urgent report (urgent categories are triaged the same working day). */
+  /** Triage delay of a non-urgent report (urgent categories and imminent dangers are triaged the same working day). */
   triageDelay: [
     [0, 50],
     [1, 35],
@@ -32,7 +32,11 @@ export const BEHAVIOUR = {
   extensionGranted: 0.75,
   /** A five-fixes plan sent back (at most twice per case). */
   rejectPlan: 0.2,
-  /** General fire and building hazards re-inspected by the street's grid worker, not an inspector. */
+  /**
+   * General hazards re-inspected by the street's grid worker, not an inspector, where the pack lets
+   * territory staff verify: the building pack. The fire pack keeps re-inspection to the fire
+   * authority (《消防监督检查规定》 Art. 20).
+   */
   gridWorkerVerifies: 0.35,
   /** Re-inspections that find the work not done (at most three per case), by discipline. */
   verificationFails: { prompt: 0.08, late: 0.22, never: 0.3 } satisfies Record<Discipline, number>,

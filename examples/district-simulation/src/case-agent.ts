@@ -33,8 +33,8 @@ type Step =
 /**
  * The people around one hazard, acting the way districts do: the department's lead
  * inspector triages and serves the notice, the party fixes on time, late or never, asks for
- * more time or waits for an appraisal, a different inspector (or, for a general fire or
- * building hazard, the street's grid worker) re-inspects and sometimes fails the work, and a
+ * more time or waits for an appraisal, a different inspector (or, for a general building
+ * hazard, the street's grid worker) re-inspects and sometimes fails the work, and a
  * follow-up check (回头看) now and then finds the hazard back.
  *
  * Each agent draws from its own random stream, and only it acts on its case (the command
@@ -121,7 +121,10 @@ export class CaseAgent {
     if (!view) return null;
     this.caseId = view.id;
     this.view = view;
-    const urgent = this.department.pack.categories.find((c) => c.id === hazard.category)?.deadlines?.triage;
+    // Urgent categories and imminent dangers (their interim control is due within hours) are
+    // triaged the same working day.
+    const urgent =
+      view.imminentDanger || this.department.pack.categories.find((c) => c.id === hazard.category)?.deadlines?.triage;
     const delay = urgent ? 0 : this.random.weighted(BEHAVIOUR.triageDelay);
     return this.next('triage', officialMoment(world, delay, this.random));
   }

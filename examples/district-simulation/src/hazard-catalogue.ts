@@ -31,26 +31,34 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       description: 'Escape route blocked by stored goods',
       findings: (r) => (r.chance(0.08) ? { exitsLockedWhileOccupied: true } : {}),
     },
-    { category: 'fire-systems-disabled', weight: 10, description: 'Hydrant cabinet empty, alarm panel switched off' },
+    {
+      category: 'fire-systems-disabled',
+      weight: 10,
+      description: 'Hydrant cabinet empty, alarm panel switched off',
+      // 《消防监督检查规定》 Art. 22(2): systems so damaged they no longer work, to be sealed at once
+      findings: (r) => (r.chance(0.05) ? { fireSystemsNonFunctional: true } : {}),
+    },
     {
       category: 'three-in-one',
       weight: 6,
       description: 'Workshop with workers sleeping on the mezzanine',
       findings: (r) => (r.chance(0.18) ? { hazmatWithLivingQuarters: true } : {}),
     },
-    {
-      category: 'hot-work',
-      weight: 5,
-      description: 'Welding without a hot-work permit',
-      findings: (r) => (r.chance(0.1) ? { hotWorkNearCombustibles: true } : {}),
-    },
+    // Stopped on the spot, not sealed: hot work is not on the temporary-seal list (Art. 22).
+    { category: 'hot-work', weight: 5, description: 'Welding without a hot-work permit' },
     {
       category: 'flammables-crowded-place',
       weight: 1.2,
       description: 'Gas cylinders stored behind the shop counter',
       findings: () => ({ hazmatInCrowdedPlace: true }),
     },
-    { category: 'combustible-decoration', weight: 3, description: 'Foam panels on the ceiling of the hall' },
+    {
+      category: 'combustible-decoration',
+      weight: 3,
+      description: 'Foam panels on the ceiling of the hall',
+      // Art. 22(4): in a public gathering place, where it could cause mass casualties
+      findings: (r) => (r.chance(0.1) ? { massCasualtyRisk: true } : {}),
+    },
     { category: 'escape-window-obstruction', weight: 3, description: 'Window bars and a billboard over the windows' },
     { category: 'fire-lane-blocked', weight: 8, description: 'Cars and a kiosk parked in the fire lane' },
   ],

@@ -30,7 +30,7 @@ describe('hazardflow diagram', () => {
     const run = await hazardflowInEnglish(['diagram', 'fire', '--out', file]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^wrote svg diagram of fire@1\.1\.0 to .*fire\.svg \(\d+ bytes\)\n$/);
+    expect(run.stderr).toMatch(/^wrote svg diagram of fire@1\.2\.0 to .*fire\.svg \(\d+ bytes\)\n$/);
     const svg = readFileSync(file, 'utf8');
     expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>/);
     expect(svg).toContain('<svg');

@@ -65,7 +65,9 @@ describe('hazardflow migrate', () => {
     temp = tempDirectory();
   });
   afterEach(() => temp.remove());
-  const args = ['migrate', '--from', 'fire@1.0.0', '--to', 'fire@1.1.0', '--db', 'cases.sqlite'];
+  // the shipped fire pack, whatever its version (the CLI knows shipped packs at their current versions)
+  const shipped = firePack.version;
+  const args = ['migrate', '--from', 'fire@1.0.0', '--to', `fire@${shipped}`, '--db', 'cases.sqlite'];
   const withFile = [...args, '--pack-file', 'fire-1.0.0.json'];
 
   it('prints the plan as a table and as JSON, asks before migrating, then migrates once', async () => {
@@ -74,7 +76,7 @@ describe('hazardflow migrate', () => {
 
     const table = await run(['--dry-run']);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toContain('Migration plan fire@1.0.0 → 1.1.0');
+    expect(table.stdout).toContain(`Migration plan fire@1.0.0 → ${shipped}`);
     expect(table.stdout).toContain('4 cases move, 0 blocked');
     for (const id of ids) expect(table.stdout).toContain(id);
 
@@ -91,7 +93,7 @@ describe('hazardflow migrate', () => {
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain('4 migrated, 0 skipped, 0 blocked');
     const after = await migratedCounts(temp.file('cases.sqlite'), ids);
-    expect(after).toEqual({ counts: [1, 1, 1, 1], versions: new Set(['1.1.0']) });
+    expect(after).toEqual({ counts: [1, 1, 1, 1], versions: new Set([shipped]) });
   });
 
   it('refuses an unknown version and a backward migration, naming the option', async () => {
@@ -103,7 +105,7 @@ describe('hazardflow migrate', () => {
       [
         'migrate',
         '--from',
-        'fire@1.1.0',
+        `fire@${shipped}`,
         '--to',
         'fire@1.0.0',
         '--db',
@@ -114,7 +116,7 @@ describe('hazardflow migrate', () => {
       { cwd: temp.path },
     );
     expect(backward.code).toBe(1);
-    expect(backward.stderr).toContain('to: 1.0.0 is not newer than 1.1.0');
+    expect(backward.stderr).toContain(`to: 1.0.0 is not newer than ${shipped}`);
   });
 
   it('killed with SIGKILL mid-run, a re-run migrates the rest: every case once, every chain intact', async () => {
@@ -152,7 +154,7 @@ describe('hazardflow migrate', () => {
     expect(rerun.stdout).toContain(`${300 - moved} migrated, 0 skipped`);
     const after = await migratedCounts(temp.file('cases.sqlite'), ids);
     expect(after.counts.every((c) => c === 1)).toBe(true);
-    expect(after.versions).toEqual(new Set(['1.1.0']));
+    expect(after.versions).toEqual(new Set([shipped]));
   }, 120_000);
 });
 void FIXTURES;

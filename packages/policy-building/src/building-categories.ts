@@ -22,14 +22,27 @@ const APPRAISAL_REPORT = {
   ],
 };
 
-/** Suspected collapse risk is looked at within 24 h. */
+/** Suspected collapse risk is looked at within 24 h. [default] */
 const URGENT: Duration = { hours: 24 };
+
+/**
+ * A suspected dangerous house is appraised before the bureau serves its notice (初判 → 鉴定 →
+ * 通知): the `notice` step of `visible-cracks` gives the appraisal 15 working days. [default]
+ */
+const APPRAISAL_TIME: Duration = { workingDays: 15 };
 
 /**
  * The seven building categories of DOMAIN.md. Grades follow JGJ 125-2016 《危险房屋鉴定标准》:
  * A no danger, B a few dangerous members, C local danger (局部危房), D the whole building
- * dangerous (整幢危房); the handling of a dangerous house (observe, treat, stop use, demolish)
- * follows 《城市危险房屋管理规定》 (建设部令第4号, amended 2004) Art. 10.
+ * dangerous (整幢危房). Only C and D are dangerous houses (危房); B is a house whose few
+ * dangerous members are repaired while it stays in use. The handling of a dangerous house
+ * (observe, treat, stop use, demolish) follows 《城市危险房屋管理规定》 (建设部令第4号, amended
+ * 2004) Art. 10.
+ *
+ * C and D grades are imminent dangers here: the dangerous part (C) or the whole building (D)
+ * stops being used and its people move out within `deadlines.interimControl` (hours), the
+ * stop-use (停止使用) of Art. 10 as an interim control. A suspected dangerous house
+ * (`visible-cracks`) is not graded major before its appraisal (初判 → 鉴定).
  */
 export const buildingCategories: CategoryInput[] = [
   {
@@ -46,13 +59,17 @@ export const buildingCategories: CategoryInput[] = [
     id: 'c-grade',
     name: { zh: 'C级危房（局部危房）', en: 'C-grade: local danger' },
     defaultSeverity: 'major',
-    deadlines: { rectify: rectify({ days: 30 }) },
+    // Stop using the dangerous part the same day: an interim control within hours, so the
+    // bureau looks at it within 24 h, as at a D grade.
+    imminentDanger: true,
+    deadlines: { triage: URGENT, rectify: rectify({ days: 30 }) },
     evidence: APPRAISAL_REPORT,
-    source: 'JGJ 125-2016 (grade C); 《城市危险房屋管理规定》 Art. 10 (处理使用、停止使用)',
+    source: 'JGJ 125-2016 (grade C, 局部危房); 《城市危险房屋管理规定》 Art. 10 (处理使用、停止使用)',
   },
   {
     id: 'b-grade',
-    name: { zh: 'B级（个别危险构件）', en: 'B-grade: some dangerous members' },
+    // Not a dangerous house: the dangerous members are repaired while the house stays in use.
+    name: { zh: 'B级（个别构件危险，非危房）', en: 'B-grade: a few dangerous members, not a dangerous house' },
     defaultSeverity: 'general',
     deadlines: { rectify: rectify({ days: 30 }) },
     evidence: {
@@ -60,7 +77,8 @@ export const buildingCategories: CategoryInput[] = [
         { kind: 'repair-record', label: { zh: '构件维修加固记录', en: 'Repair or strengthening record' } },
       ],
     },
-    source: 'JGJ 125-2016 (grade B); 《城市危险房屋管理规定》 Art. 10 (观察使用、处理使用)',
+    source:
+      'JGJ 125-2016 (grade B: 个别结构构件处于危险状态，不影响主体结构安全，基本满足安全使用要求; 危房 are grades C and D); repair the members [default]',
   },
   {
     id: 'self-built-house-unappraised',
@@ -100,11 +118,16 @@ export const buildingCategories: CategoryInput[] = [
   },
   {
     id: 'visible-cracks',
-    name: { zh: '房屋明显裂缝、倾斜、变形', en: 'Visible cracks, tilt or deformation' },
-    // Major until an appraisal says otherwise; pause the clock while the appraisal is made.
-    defaultSeverity: 'major',
-    deadlines: { triage: URGENT, rectify: rectify({ days: 15 }) },
+    name: {
+      zh: '房屋明显裂缝、倾斜、变形（疑似危房）',
+      en: 'Visible cracks, tilt or deformation (suspected dangerous house)',
+    },
+    // A suspected dangerous house: looked at within 24 h (初判), graded by its appraisal (鉴定), not
+    // before. The notice waits for the appraisal; its grade raises the case by CONFIRM_GRADE.
+    defaultSeverity: 'general',
+    deadlines: { triage: URGENT, notice: APPRAISAL_TIME, rectify: rectify({ days: 30 }) },
     evidence: APPRAISAL_REPORT,
-    source: 'JGJ 125-2016 (dangerous points and members); 《城市危险房屋管理规定》',
+    source:
+      'JGJ 125-2016 (dangerous points and members; the grade comes from the appraisal); 《城市危险房屋管理规定》 Art. 10 (危险房屋通知书 after the appraisal)',
   },
 ];

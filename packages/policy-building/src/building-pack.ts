@@ -10,10 +10,15 @@ import { buildingSeverityRules } from './building-severity-rules';
  * dangerous houses by JGJ 125-2016, the 2022 national self-built house campaign and the rules
  * on structural alterations. Values marked [default] are the pack's choices where no rule
  * fixes a number.
+ *
+ * 1.1.0 says that B grade is not a dangerous house, stops use of C- and D-grade houses and of
+ * business-use self-built houses awaiting an appraisal within 12 hours (interim control of an
+ * imminent danger), and grades a suspected dangerous house by its appraisal, not before. 1.0.0
+ * is still exported as `buildingPackV1_0`, for cases pinned to it.
  */
 export const buildingPack: PolicyPack = definePolicyPack({
   id: 'building',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '房屋安全隐患排查整治', en: 'Building safety hazards' },
   domain: 'building',
   regulator: {
@@ -34,6 +39,9 @@ export const buildingPack: PolicyPack = definePolicyPack({
     verify: { workingDays: 5 }, // [default] structural re-inspection needs an engineer
     acceptance: { days: 10 }, // review of the close-out application (Order 16 and local rules)
     extensionDecision: { workingDays: 10 }, // local rule (Qingdao): decided within 10 working days
+    // Stop use and evacuation the same day (《城市危险房屋管理规定》 Art. 10 停止使用; 国办发明电〔2022〕10号
+    // 立即停止使用、人员撤离): 12 hours from the report, so a house found in the morning is empty by night. [default] hours
+    interimControl: { hours: 12 },
   },
   steps: {
     acknowledgement: true,

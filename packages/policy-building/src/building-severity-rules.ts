@@ -9,15 +9,24 @@ type SeverityRuleInput = PolicyPackInput['severityRules'] extends (infer R)[] | 
  * attribute the case does not have is false.
  * The grade rules apply to every category, so a self-built house appraised D is an imminent
  * danger whatever it was reported as.
+ *
+ * Imminent danger in this pack means "stop using it and move people out within
+ * `deadlines.interimControl`" (停止使用、人员撤离, the `suspend` and `evacuate` interim
+ * controls): C- and D-grade houses (《城市危险房屋管理规定》 Art. 10), business-use self-built houses
+ * that must stop business until an appraisal passes, and cracks that keep growing. Only an
+ * appraisal makes a house major: growing cracks are an emergency, not yet a grade.
  */
 export const buildingSeverityRules: SeverityRuleInput[] = [
   {
     id: 'jgj125-grade-c',
     kind: 'conditions',
-    source: 'JGJ 125-2016 (grade C, 局部危房)',
-    description: { zh: '鉴定为C级：房屋局部处于危险状态', en: 'Appraised C: part of the building is dangerous' },
+    source: 'JGJ 125-2016 (grade C, 局部危房); 《城市危险房屋管理规定》 Art. 10 (停止使用)',
+    description: {
+      zh: '鉴定为C级：房屋局部处于危险状态，危险部位当日停止使用',
+      en: 'Appraised C: part of the building is dangerous; stop using that part the same day',
+    },
     all: [{ field: 'findings.grade', op: 'eq', value: 'C' }],
-    outcome: { severity: 'major' },
+    outcome: { severity: 'major', imminentDanger: true },
   },
   {
     id: 'jgj125-grade-d',
@@ -44,19 +53,20 @@ export const buildingSeverityRules: SeverityRuleInput[] = [
     },
     categories: ['self-built-house-unappraised'],
     all: [{ field: 'site.storeys', op: 'gte', value: 3 }],
-    outcome: { severity: 'major' },
+    // Stop business (the `suspend` interim control) within hours, until the appraisal passes.
+    outcome: { severity: 'major', imminentDanger: true },
   },
   {
     id: 'self-built-ten-occupants',
     kind: 'conditions',
     source: '《全国自建房安全专项整治工作方案》 (国办发明电〔2022〕10号); campaign rule: 10+ occupants',
     description: {
-      zh: '人员聚集10人及以上的经营性自建房未经安全鉴定',
-      en: 'Business-use self-built house used by 10+ people without an appraisal',
+      zh: '人员聚集10人及以上的经营性自建房未经安全鉴定，停止经营直至鉴定合格',
+      en: 'Business-use self-built house used by 10+ people without an appraisal: stop business until it passes',
     },
     categories: ['self-built-house-unappraised'],
     all: [{ field: 'site.occupants', op: 'gte', value: 10 }],
-    outcome: { severity: 'major' },
+    outcome: { severity: 'major', imminentDanger: true },
   },
   {
     id: 'load-bearing-altered',
@@ -94,6 +104,7 @@ export const buildingSeverityRules: SeverityRuleInput[] = [
       en: 'Cracks growing or tilt increasing: collapse possible at any time',
     },
     all: [{ field: 'findings.cracksWidening', op: 'truthy' }],
-    outcome: { severity: 'major', imminentDanger: true },
+    // Evacuate now; the grade waits for the appraisal (初判 → 鉴定), as for any suspected danger.
+    outcome: { imminentDanger: true },
   },
 ];

@@ -94,7 +94,7 @@ describe('buildingPack severity (JGJ 125-2016, self-built houses)', () => {
 
   it('grades by the JGJ 125 appraisal whatever the category', () => {
     expect(grade('b-grade', { grade: 'B' })).toMatchObject({ severity: 'general', imminentDanger: false });
-    expect(grade('b-grade', { grade: 'C' })).toMatchObject({ severity: 'major', imminentDanger: false });
+    expect(grade('b-grade', { grade: 'C' })).toMatchObject({ severity: 'major', imminentDanger: true });
     expect(grade('self-built-house-unappraised', { grade: 'D' })).toMatchObject({
       severity: 'major',
       imminentDanger: true,
@@ -120,12 +120,15 @@ describe('buildingPack severity (JGJ 125-2016, self-built houses)', () => {
     expect(grade('structural-alteration', { basementExcavated: true }).severity).toBe('major');
   });
 
-  it('holds visible cracks major pending appraisal, and imminent when they grow', () => {
-    expect(grade('visible-cracks')).toMatchObject({ severity: 'major', imminentDanger: false });
+  it('does not grade a suspected dangerous house major before its appraisal, and evacuates it when cracks grow', () => {
+    expect(grade('visible-cracks')).toMatchObject({ severity: 'general', imminentDanger: false });
     expect(grade('visible-cracks', { cracksWidening: true })).toMatchObject({
-      severity: 'major',
+      severity: 'general',
       imminentDanger: true,
     });
+    // the appraisal's grade decides: C and D are dangerous houses, B is not
+    expect(grade('visible-cracks', { grade: 'B' })).toMatchObject({ severity: 'general', imminentDanger: false });
+    expect(grade('visible-cracks', { grade: 'C' })).toMatchObject({ severity: 'major', imminentDanger: true });
   });
 });
 

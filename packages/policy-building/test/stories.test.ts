@@ -134,9 +134,52 @@ describe('building pack stories', () => {
     expect(closed).toMatchObject({ status: 'closed', closedOnTime: true });
   });
 
-  it('visible cracks: the clock stops while the structural appraisal runs and resumes with the working time left', async () => {
-    const t = setUp('2025-09-15T01:00:00.000Z');
+  it('visible cracks: evacuated within 12 hours, appraised before the notice, and graded C by the appraisal', async () => {
+    const t = setUp('2025-09-15T01:00:00.000Z'); // Monday 09:00 in Shanghai
     const id = await t.report('visible-cracks', 'residential', { storeys: 6 }, { cracksWidening: true });
+    // growing cracks: an imminent danger from the report, the stop-use due the same evening
+    expect(await t.engine.get(id)).toMatchObject({ imminentDanger: true, interimDueAt: '2025-09-15T13:00:00.000Z' });
+    await t.advanceTo('2025-09-15T03:00:00.000Z');
+    // 初判: a suspected dangerous house, not graded major before its appraisal
+    const triaged = await t.act(id, { type: 'TRIAGE' }, engineer);
+    expect(triaged).toMatchObject({ severity: 'general', escalationLevel: 0, listedSupervision: false });
+    // the appraisal comes before the notice: 15 working days, across the National Day holiday
+    expect(triaged.dueAt).toBe(
+      chinaCalendar().addDuration('2025-09-15T03:00:00.000Z', { workingDays: 15 }).toISOString(),
+    );
+    await t.advanceTo('2025-09-15T08:00:00.000Z');
+    await t.act(
+      id,
+      {
+        type: 'START_INTERIM_CONTROL',
+        measure: 'evacuate',
+        evidence: [evidence('interim-control-record', gridWorker.id)],
+      },
+      gridWorker,
+    );
+    await t.advanceTo('2025-09-15T14:00:00.000Z');
+    expect(t.notifications.map((n) => n.reason)).not.toContain('interim_control_overdue');
+    // 鉴定: the appraisal report grades it C, and the bureau records that as an expert decision
+    await t.advanceTo('2025-09-26T02:00:00.000Z');
+    const graded = await t.act(
+      id,
+      {
+        type: 'CONFIRM_GRADE',
+        severity: 'major',
+        decision: { kind: 'expert', reference: '房屋安全鉴定报告 2025-JD-0412' },
+        reason: 'Appraised C (JGJ 125-2016): the ground-floor walls are dangerous members',
+        evidence: [evidence('appraisal-report', 'appraisal-firm')],
+      },
+      engineer,
+    );
+    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3, listedSupervision: true });
+    const noticed = await t.act(id, notice, engineer);
+    expect(noticed.status).toBe('plan_pending');
+  });
+
+  it('a load-bearing wall removed: the clock stops while the structural appraisal runs and resumes with the working time left', async () => {
+    const t = setUp('2025-09-15T01:00:00.000Z');
+    const id = await t.report('structural-alteration', 'residential', { storeys: 6 }, { loadBearingAltered: true });
     await t.act(id, { type: 'TRIAGE' }, engineer);
     const noticed = await t.act(id, notice, engineer);
     expect(noticed.status).toBe('plan_pending');

@@ -82,9 +82,12 @@ export const fireCategories: CategoryInput[] = [
     },
     // GB 35181 judges this directly as a major fire hazard: the category is the direct element.
     defaultSeverity: 'major',
+    // It is also item 3 of the temporary-seal list (《消防监督检查规定》 Art. 22): seal at once.
+    imminentDanger: true,
     placeTypes: CROWDED,
     deadlines: { rectify: rectify({ days: 1 }, { days: 15 }) },
-    source: '消防法 Art. 23; GB 35181-2025 Ch. 5 (direct element)',
+    source:
+      '消防法 Art. 23, Art. 54; GB 35181-2025 Ch. 5 (direct element); 《消防监督检查规定》 Art. 22(3) (temporary seal)',
   },
   {
     id: 'combustible-decoration',

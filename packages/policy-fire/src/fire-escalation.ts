@@ -6,11 +6,17 @@ import type { PolicyPackInput } from '@hazardflow/core';
  * (挂牌督办) the moment they are graded. Reminders repeat at each level and always fit before
  * the next level is due (the pack checks require it). [default]
  *
+ * 消防法 Art. 55 (2021): the fire rescue agency that finds a major fire hazard affecting public
+ * safety has it reported in writing to the government *by the emergency management department*
+ * (应急管理部门), not directly. The district safety committee office (安委办) usually sits in the
+ * district emergency management bureau, so the `command` role, told at level 3, stands for that
+ * bureau here; the action text says who reports to whom.
+ *
  * | level | who | reached |
  * |---|---|---|
  * | 1 | street office, community, grid worker | 1 day overdue, or notice not acknowledged in 1 working day |
  * | 2 | district fire rescue brigade | 3 working days overdue, or re-inspection failed twice |
- * | 3 | district safety committee office: listed supervision | 5 working days overdue; every major hazard at once |
+ * | 3 | district safety committee office: listed supervision; a major hazard reported to the government through the emergency management bureau (消防法 Art. 55) | 5 working days overdue; every major hazard at once |
  * | 4 | district leaders | 10 working days overdue |
  * | 5 | enforcement | 20 working days overdue |
  */
@@ -48,8 +54,8 @@ export const fireEscalation: PolicyPackInput['escalation'] = {
       name: { zh: '区安委办挂牌督办', en: 'District safety committee office: listed supervision' },
       notify: ['command', 'regulator', 'territory', 'responsible'],
       action: {
-        zh: '挂牌督办（重大火灾隐患由消防救援机构书面报告本级人民政府，消防法第五十五条）',
-        en: 'Listed supervision; major fire hazards are reported in writing to the district government (消防法 Art. 55)',
+        zh: '挂牌督办；影响公共安全的重大火灾隐患由区应急管理局书面报告区人民政府（消防法第五十五条）',
+        en: 'Listed supervision; a major fire hazard affecting public safety is reported in writing to the district government by the district emergency management bureau (消防法 Art. 55)',
       },
       after: { workingDays: 5 },
       repeat: { every: { workingDays: 2 }, times: 2 },

@@ -11,12 +11,15 @@ import { fireSeverityRules } from './fire-severity-rules';
  * with GB 35181-2017 《重大火灾隐患判定方法》 for hazards reported up to 2025-10-31.
  * Values marked [default] are the pack's choices where no rule fixes a number.
  *
- * 1.1.0 added the 2017 rules beside the 2025 ones (validity windows); 1.0.0 graded every
- * report by GB 35181-2025.
+ * 1.2.0 gives the re-inspection (复查) to the fire authority alone (《消防监督检查规定》 Art. 20),
+ * marks imminent danger by the temporary-seal list of Art. 22 and says that a major fire hazard
+ * reaches the government through the emergency management department (消防法 Art. 55). 1.1.0
+ * (still exported as `firePackV1_1`, for cases pinned to it) added the 2017 rules beside the
+ * 2025 ones (validity windows); 1.0.0 graded every report by GB 35181-2025.
  */
 export const firePack: PolicyPack = definePolicyPack({
   id: 'fire',
-  version: '1.1.0',
+  version: '1.2.0',
   name: { zh: '消防安全隐患排查整治', en: 'Fire safety hazards' },
   domain: 'fire',
   regulator: { id: 'fire-rescue', name: { zh: '消防救援大队', en: 'District fire rescue brigade' } },
@@ -37,6 +40,9 @@ export const firePack: PolicyPack = definePolicyPack({
     verify: { workingDays: 3 }, // re-inspection within 3 working days (same, Art. 20)
     acceptance: { days: 10 }, // review of the close-out application (Order 16 and local rules)
     extensionDecision: { workingDays: 10 }, // local rule (Qingdao): decided within 10 working days
+    // An Art. 22 hazard is sealed (or suspended, evacuated) within 24 h of its report: the limit of
+    // an urgent seal, decided within 24 h of sealing (《消防监督检查规定》 Art. 23 ¶2).
+    interimControl: { hours: 24 },
   },
   steps: {
     acknowledgement: true,
@@ -94,6 +100,11 @@ export const firePack: PolicyPack = definePolicyPack({
     // Seals and suspensions are the fire rescue brigade's legal powers (消防法 Art. 54), not the committee's.
     START_INTERIM_CONTROL: ['regulator'],
     LIFT_INTERIM_CONTROL: ['regulator'],
+    // The re-inspection of its order to rectify (责令限期改正) is the fire authority's own act, within
+    // 3 working days (《消防监督检查规定》 Art. 20); a grid worker may report and chase, not re-inspect.
+    VERIFY: ['regulator'],
   },
   seasons: fireSeasons,
+  // No migration map: no category or lifecycle state was renamed or dropped since 1.0.0, so
+  // `planMigration` moves 1.x cases as they are (README, "Version history").
 });

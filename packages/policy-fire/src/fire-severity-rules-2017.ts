@@ -63,8 +63,7 @@ const directRules: SeverityRuleInput[] = [
     '生产、储存、经营易燃易爆危险品的场所与人员密集场所、居住场所设置在同一建筑物内',
     'Flammable or explosive goods in the same building as living quarters or a crowded place',
     [{ field: 'findings.hazmatWithLivingQuarters', op: 'truthy' }],
-    // People sleep above the goods: 消防法 Art. 54 allows a temporary seal at once.
-    { severity: 'major', imminentDanger: true },
+    // The imminent danger of the same finding is its own rule (《消防监督检查规定》 Art. 22(5)).
   ),
   direct(
     '6.2',

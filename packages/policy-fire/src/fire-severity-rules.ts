@@ -1,5 +1,6 @@
 import type { PolicyPackInput } from '@hazardflow/core';
 import { ESCAPE_ELEMENTS, FIRE_COMPOSITE_ELEMENTS, HAZMAT_SITE_ELEMENTS } from './fire-composite-elements';
+import { fireImminentRules } from './fire-imminent-rules';
 import { CROWDED_PLACE_TYPES, HAZMAT_PLACE_TYPES, MIXED_USE_PLACE_TYPES } from './fire-place-types';
 import { fire2017SeverityRules } from './fire-severity-rules-2017';
 
@@ -25,6 +26,9 @@ type SeverityRuleInput = PolicyPackInput['severityRules'] extends (infer R)[] | 
  *
  * Per GB 35181-2025 §4.2, a hazard that can be corrected on the spot is not graded major; the
  * pack expresses that by letting general hazards close with FIX_ON_SPOT.
+ *
+ * Imminent danger is a separate question, answered by the temporary-seal list of
+ * 《消防监督检查规定》 Art. 22 (`fire-imminent-rules.ts`), not by the grade.
  */
 
 const STANDARD = 'GB 35181-2025';
@@ -43,8 +47,8 @@ const directRules: SeverityRuleInput[] = [
       en: 'Flammable or explosive goods in the same building as living quarters or a crowded place',
     },
     all: [{ field: 'findings.hazmatWithLivingQuarters', op: 'truthy' }],
-    // People sleep above the goods: 消防法 Art. 54 allows a temporary seal at once.
-    outcome: { severity: 'major', imminentDanger: true },
+    // The imminent danger of the same finding is its own rule (《消防监督检查规定》 Art. 22(5)).
+    outcome: { severity: 'major' },
   },
   {
     id: 'gb35181-direct-hazmat-in-crowded-place',
@@ -163,40 +167,15 @@ const compositeRules: SeverityRuleInput[] = [
   },
 ];
 
-/** Imminent danger (evacuate, seal now): 消防法 Art. 54 temporary seal, Work Safety Law Art. 65. */
-const imminentRules: SeverityRuleInput[] = [
-  {
-    id: 'fire-imminent-exits-locked-while-occupied',
-    kind: 'conditions',
-    source: '消防法 Art. 28, Art. 54',
-    description: {
-      zh: '营业、使用期间安全出口锁闭，场所内有人',
-      en: 'Exits locked while people are inside',
-    },
-    categories: ['exits-blocked'],
-    all: [{ field: 'findings.exitsLockedWhileOccupied', op: 'truthy' }],
-    outcome: { imminentDanger: true },
-  },
-  {
-    id: 'fire-imminent-hot-work-near-flammables',
-    kind: 'conditions',
-    source: '消防法 Art. 21, Art. 54',
-    description: {
-      zh: '在易燃可燃物附近违规动火，未采取防护措施',
-      en: 'Hot work next to combustibles without protection',
-    },
-    categories: ['hot-work'],
-    all: [{ field: 'findings.hotWorkNearCombustibles', op: 'truthy' }],
-    outcome: { imminentDanger: true },
-  },
-];
-
-/** Each 2025 rule is in force from 2025-11-01; the imminent-danger rules (消防法) have no dates. */
+/**
+ * Each 2025 rule is in force from 2025-11-01; the imminent-danger rules (《消防监督检查规定》
+ * Art. 22, `fire-imminent-rules.ts`) have no dates.
+ */
 const from2025 = (rules: SeverityRuleInput[]) => rules.map((rule) => ({ ...rule, validFrom: GB35181_2025_VALID_FROM }));
 
 export const fireSeverityRules: SeverityRuleInput[] = [
   ...fire2017SeverityRules,
   ...from2025(directRules),
   ...from2025(compositeRules),
-  ...imminentRules,
+  ...fireImminentRules,
 ];

@@ -1,17 +1,21 @@
 /**
  * @hazardflow/policy-fire — the fire-safety policy pack: the nine fire hazard categories,
- * GB 35181-2025 major-hazard rules, 《消防监督检查规定》 deadlines and the escalation ladder
- * from the street office to the district safety committee.
+ * GB 35181-2025 major-hazard rules, 《消防监督检查规定》 deadlines, re-inspection and
+ * temporary-seal list, and the escalation ladder from the street office to the district safety
+ * committee.
  *
  * @example
  * ```ts
  * import { createEngine } from '@hazardflow/engine';
- * import { firePack } from '@hazardflow/policy-fire';
+ * import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
  *
- * const engine = createEngine({ packs: [firePack] });
+ * // firePackV1_1 only for cases still pinned to fire@1.1.0, until they are migrated
+ * const engine = createEngine({ packs: [firePack, firePackV1_1] });
  * firePack.categories.map((c) => c.name.en); // ['Escape routes or exits blocked or locked', …]
+ * firePack.permissions.VERIFY; // ['regulator']: the fire authority re-inspects its own orders
  * ```
  *
  * @packageDocumentation
  */
 export { firePack } from './fire-pack';
+export { firePackV1_1 } from './fire-pack-1-1';
