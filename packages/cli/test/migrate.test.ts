@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type Actor, definePolicyPack } from '@hazardflow/core';
 import { createEngine } from '@hazardflow/engine';
-import { firePack } from '@hazardflow/policy-fire';
+import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
 import { createSqliteStore } from '@hazardflow/store-sqlite';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { FIXTURES, hazardflowInEnglish } from './support/run-hazardflow';
@@ -65,7 +65,7 @@ describe('hazardflow migrate', () => {
     temp = tempDirectory();
   });
   afterEach(() => temp.remove());
-  // the shipped fire pack, whatever its version (the CLI knows shipped packs at their current versions)
+  // the shipped fire pack, whatever its version (the CLI knows the current shipped versions and those they replaced)
   const shipped = firePack.version;
   const args = ['migrate', '--from', 'fire@1.0.0', '--to', `fire@${shipped}`, '--db', 'cases.sqlite'];
   const withFile = [...args, '--pack-file', 'fire-1.0.0.json'];
@@ -94,6 +94,35 @@ describe('hazardflow migrate', () => {
     expect(done.stdout).toContain('4 migrated, 0 skipped, 0 blocked');
     const after = await migratedCounts(temp.file('cases.sqlite'), ids);
     expect(after).toEqual({ counts: [1, 1, 1, 1], versions: new Set([shipped]) });
+  });
+
+  it('moves cases of a replaced shipped version (fire@1.1.0) with no pack file: the CLI knows it', async () => {
+    const store = createSqliteStore({ filename: temp.file('cases.sqlite'), durability: 'normal' });
+    const engine = createEngine({ packs: [firePackV1_1], store });
+    const reported = await engine.report(
+      {
+        packId: 'fire',
+        category: 'ebike-corridor',
+        site: { id: 'site-1', name: 'Site 1', placeType: 'shop-market', territory: 'street-east', attributes: {} },
+        responsible: { id: 'party-1' },
+        description: 'reported before the upgrade',
+        findings: {},
+        evidence: [{ kind: 'photo', uri: 'oss://p.jpg', by: 'grid-1', at: '2026-09-01T00:00:00.000Z' }],
+      },
+      { actor: grid },
+    );
+    if (!reported.ok) throw new Error(reported.error.message);
+    await store.close();
+    const done = await hazardflowInEnglish(
+      ['migrate', '--from', 'fire@1.1.0', '--to', `fire@${shipped}`, '--db', 'cases.sqlite', '--yes'],
+      { cwd: temp.path },
+    );
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('1 migrated, 0 skipped, 0 blocked');
+    expect(await migratedCounts(temp.file('cases.sqlite'), [reported.case.id])).toEqual({
+      counts: [1],
+      versions: new Set([shipped]),
+    });
   });
 
   it('refuses an unknown version and a backward migration, naming the option', async () => {

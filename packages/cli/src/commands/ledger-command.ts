@@ -42,7 +42,7 @@ Examples:
         const { resolve } = await import('node:path');
         const { withCaseDatabase } = await import('../open-case-database');
         const { loadLedger } = await import('@hazardflow/engine');
-        const { SHIPPED_PACKS } = await import('../shipped-packs');
+        const { SHIPPED_PACK_VERSIONS } = await import('../shipped-packs');
         const { writeLedger } = await import('../ledger/write-ledger');
         const locale = terminal.locale ?? 'zh-CN';
         return withCaseDatabase(options.db, terminal.cwd, async ({ store, shown }) => {
@@ -53,7 +53,7 @@ Examples:
               ...(options.territory ? { territory: options.territory } : {}),
               ...(options.regulator ? { regulator: options.regulator } : {}),
             },
-            { packs: Object.values(SHIPPED_PACKS), locale },
+            { packs: [...SHIPPED_PACK_VERSIONS], locale },
           );
           await writeLedger(resolve(terminal.cwd, options.out), rows, { locale, shown: options.out });
           terminal.err(

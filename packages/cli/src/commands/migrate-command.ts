@@ -46,14 +46,15 @@ export function addMigrateCommand(program: Command, run: CommandRunner): void {
     .addHelpText(
       'after',
       `
-The shipped packs are known at their current versions (fire@${'<shipped>'}); give every other
-version with --pack-file (an older release kept as a file). Each case moves in one audited
+The shipped packs are known at their current versions and at the versions they replaced
+(fire@1.1.0, building@1.0.0); give any other version with --pack-file (an older release kept
+as a file). Each case moves in one audited
 commit; a killed migration run again finishes the rest and moves no case twice.
 
 Exit status: 0 done (or planned), 1 refused or cases skipped, 2 usage error.
 
 Example:
-  $ hazardflow migrate --from fire@1.0.0 --to fire@1.1.0 --db cases.sqlite --pack-file fire-1.0.0.json --dry-run`,
+  $ hazardflow migrate --from fire@1.1.0 --to fire@1.2.0 --db cases.sqlite --dry-run`,
     )
     .action((options: MigrateOptions) =>
       run(async (terminal) => {
@@ -155,11 +156,11 @@ function parseRef(text: string, option: string): { id: string; version: string }
   return { id: text.slice(0, at), version: text.slice(at + 1) };
 }
 
-/** The shipped packs at their current versions, and the pack files given. */
+/** Every shipped pack version (current and replaced), and the pack files given. */
 async function knownPacks(files: readonly string[], cwd: string): Promise<PolicyPack[]> {
-  const { SHIPPED_PACKS } = await import('../shipped-packs');
+  const { SHIPPED_PACK_VERSIONS } = await import('../shipped-packs');
   const { loadValidPack } = await import('../load-pack');
-  const packs: PolicyPack[] = Object.values(SHIPPED_PACKS);
+  const packs: PolicyPack[] = [...SHIPPED_PACK_VERSIONS];
   for (const file of files) {
     const { pack } = await loadValidPack(file, { cwd });
     // A file naming a shipped version replaces it (the same content, or the engine refuses both).

@@ -53,9 +53,9 @@ Examples:
         const { loadHolidaysCalendar } = await import('../holidays-file');
         // Validated before the database is opened: a bad file changes nothing.
         const { calendar } = await loadHolidaysCalendar(options.holidays, options.year, terminal.cwd);
-        const { SHIPPED_PACKS } = await import('../shipped-packs');
+        const { SHIPPED_PACK_VERSIONS } = await import('../shipped-packs');
         const { loadValidPack } = await import('../load-pack');
-        const packs: PolicyPack[] = Object.values(SHIPPED_PACKS);
+        const packs: PolicyPack[] = [...SHIPPED_PACK_VERSIONS];
         for (const spec of options.pack ?? []) packs.push((await loadValidPack(spec, { cwd: terminal.cwd })).pack);
         const { withCaseDatabase } = await import('../open-case-database');
         const { createEngine } = await import('@hazardflow/engine');
