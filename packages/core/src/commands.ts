@@ -49,6 +49,23 @@ export const commandPayloadSchemas = {
   FIX_ON_SPOT: z.strictObject({ evidence, note }),
   DISMISS: z.strictObject({ reason: z.enum(DISMISS_REASONS), duplicateOf: boundedIdSchema.optional(), note }),
   TRANSFER: z.strictObject({ to: boundedIdSchema, note }),
+  /**
+   * The case officer (承办人) of the regulating department: an actor id of the case's
+   * regulator. Assigning again replaces the officer; the audit names the one before.
+   */
+  ASSIGN: z.strictObject({ officer: boundedIdSchema, reason: text.optional() }),
+  /**
+   * Another party answers for the hazard (责任主体变更: the site was sold, leased out, or the
+   * report named the wrong enterprise): the new party, and why, always.
+   */
+  CHANGE_RESPONSIBLE: z.strictObject({
+    responsible: z.strictObject({
+      id: boundedIdSchema,
+      name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional(),
+    }),
+    reason: text,
+    evidence,
+  }),
   ISSUE_NOTICE: z.strictObject({ clauses: z.array(text).min(1).max(INPUT_LIMITS.clauseCount), evidence, note }),
   ACKNOWLEDGE: z.strictObject({ evidence, note }),
   SUBMIT_PLAN: z.strictObject({

@@ -94,6 +94,18 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【回头看】{site}的{hazard}经回头看发现复发，已重新立案，请重新整改。——{regulator}',
     en: '[Reopened] {site}: a follow-up check found {hazard} again; the case is reopened. Rectify it again. — {regulator}',
   },
+  assigned: {
+    zh: '【案件指派】{site}的{hazard}已指派您承办，当前时限：{deadline}。——{regulator}',
+    en: '[Case assigned] {site}: {hazard} is assigned to you. Current deadline: {deadline}. — {regulator}',
+  },
+  responsible_changed: {
+    zh: '【责任主体变更】{site}的{hazard}由贵单位负责整改，请于{deadline}前完成并报送整改情况。——{regulator}',
+    en: '[Responsible party changed] {site}: your organisation now answers for {hazard}. Rectify by {deadline} and report back. — {regulator}',
+  },
+  responsible_released: {
+    zh: '【责任解除】{site}的{hazard}已变更责任主体，贵单位不再负责该隐患的整改。——{regulator}',
+    en: '[Responsibility released] {site}: another party now answers for {hazard}; your organisation no longer does. — {regulator}',
+  },
 };
 
 /** The placeholders a template may use; anything else in braces is refused by the pack schema. */

@@ -52,6 +52,8 @@ const COMMAND_LABELS: Record<CommandType, Label> = {
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
+  ASSIGN: { zh: '指派承办人', en: 'Assign officer' },
+  CHANGE_RESPONSIBLE: { zh: '变更责任主体', en: 'Change responsible party' },
   ISSUE_NOTICE: { zh: '下达整改通知', en: 'Issue notice' },
   ACKNOWLEDGE: { zh: '签收整改通知', en: 'Acknowledge notice' },
   SUBMIT_PLAN: { zh: '提交整改方案', en: 'Submit plan' },
@@ -89,6 +91,9 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   reopened: { zh: '回头看复发', en: 'Reopened' },
   step_escalated: { zh: '监管环节逾期督办', en: 'Regulator step escalated' },
   step_reminder: { zh: '监管环节催办', en: 'Regulator step reminder' },
+  assigned: { zh: '案件指派', en: 'Case assigned' },
+  responsible_changed: { zh: '责任主体变更', en: 'Responsible party changed' },
+  responsible_released: { zh: '责任解除', en: 'Responsibility released' },
 };
 
 const INTERIM_CONTROL_LABELS: Record<InterimControl, Label> = {

@@ -26,6 +26,8 @@ const bare = {
   FIX_ON_SPOT: {},
   DISMISS: { reason: 'invalid' },
   TRANSFER: { to: 'housing-bureau' },
+  ASSIGN: { officer: 'inspector-9' },
+  CHANGE_RESPONSIBLE: { responsible: { id: 'new-owner' }, reason: 'the site was sold' },
   ISSUE_NOTICE: { clauses: ['Art. 28'] },
   ACKNOWLEDGE: {},
   SUBMIT_PLAN: { plan: { responsibility: 'r', measures: 'm', funds: 'f', deadline: 'd', emergencyPlan: 'e' } },
@@ -57,15 +59,17 @@ function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   const add = (...types: CommandType[]) => {
     for (const type of types) taken.add(type);
   };
+  // ASSIGN on every open case; CHANGE_RESPONSIBLE on every open case past `reported`.
+  const who: CommandType[] = ['ASSIGN', 'CHANGE_RESPONSIBLE'];
   const byLifecycle: Record<string, CommandType[]> = {
-    reported: ['TRIAGE', 'DISMISS', 'TRANSFER'],
-    triaged: ['CONFIRM_GRADE', 'FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER'],
-    noticeIssued: ['ACKNOWLEDGE', 'SUBMIT_RECTIFICATION'],
-    rectifying: ['SUBMIT_RECTIFICATION'],
-    '{"planPending":"drafting"}': ['SUBMIT_PLAN'],
-    '{"planPending":"underReview"}': ['APPROVE_PLAN', 'REJECT_PLAN'],
-    supervised: ['SUBMIT_RECTIFICATION'],
-    verifying: ['VERIFY'],
+    reported: ['TRIAGE', 'DISMISS', 'TRANSFER', 'ASSIGN'],
+    triaged: ['CONFIRM_GRADE', 'FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER', ...who],
+    noticeIssued: ['ACKNOWLEDGE', 'SUBMIT_RECTIFICATION', ...who],
+    rectifying: ['SUBMIT_RECTIFICATION', ...who],
+    '{"planPending":"drafting"}': ['SUBMIT_PLAN', ...who],
+    '{"planPending":"underReview"}': ['APPROVE_PLAN', 'REJECT_PLAN', ...who],
+    supervised: ['SUBMIT_RECTIFICATION', ...who],
+    verifying: ['VERIFY', ...who],
     '{"closed":"followUp"}': ['REOPEN'],
   };
   add(...(byLifecycle[lifecycle] ?? []));

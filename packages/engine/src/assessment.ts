@@ -2,8 +2,13 @@ import { inLocale, type Label, type Locale } from '@hazardflow/core';
 import type { CaseView } from './case-view';
 import { formatTextTable } from './text-table';
 
-/** 考核: which dimension figures are grouped by. */
-export type AssessmentGroup = 'territory' | 'regulator' | 'pack' | 'category';
+/**
+ * 考核: which dimension figures are grouped by. `officer` groups by the case officer
+ * (ASSIGN) within each department: `<regulator>/<officer>`, and `<regulator>/` for the
+ * department's cases nobody is assigned to.
+ */
+export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer'] as const;
+export type AssessmentGroup = (typeof ASSESSMENT_GROUPS)[number];
 
 export interface AssessmentOptions {
   groupBy: AssessmentGroup;
@@ -92,6 +97,7 @@ export const ASSESSMENT_GROUP_LABELS: Record<AssessmentGroup, Label> = {
   regulator: { zh: '监管部门', en: 'regulator' },
   pack: { zh: '政策包', en: 'pack' },
   category: { zh: '隐患类别', en: 'category' },
+  officer: { zh: '承办人', en: 'officer' },
 };
 
 export interface AssessmentTableOptions {
@@ -142,6 +148,8 @@ function groupKey(view: CaseView, groupBy: AssessmentGroup): string {
       return view.packId;
     case 'category':
       return `${view.packId}/${view.category}`;
+    case 'officer':
+      return `${view.regulator}/${view.assignee ?? ''}`;
   }
 }
 

@@ -40,6 +40,7 @@ export function caseViewOf(
     siteName: context.site.name,
     territory: context.site.territory,
     regulator: context.regulator,
+    assignee: context.assignee?.officer ?? null,
     responsible: context.responsible.id,
     escalationLevel: context.escalationLevel,
     maxEscalationLevel: context.maxEscalationLevel,

@@ -14,6 +14,11 @@ export interface CaseView {
   siteName: string;
   territory: string;
   regulator: string;
+  /**
+   * The department's case officer (承办人, ASSIGN), an actor id of `regulator`; null while
+   * none is assigned. Absent only on views stored before the field existed.
+   */
+  assignee?: string | null;
   responsible: string;
   escalationLevel: number;
   maxEscalationLevel: number;

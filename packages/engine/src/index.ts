@@ -38,6 +38,7 @@
  */
 export {
   ASSESSMENT_GROUP_LABELS,
+  ASSESSMENT_GROUPS,
   type AssessmentGroup,
   type AssessmentOptions,
   type AssessmentRow,

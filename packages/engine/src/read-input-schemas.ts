@@ -8,6 +8,7 @@ import {
   STATUSES,
 } from '@hazardflow/core';
 import { z } from 'zod';
+import { ASSESSMENT_GROUPS } from './assessment';
 import { ReadInputError, type ReadMethod } from './errors';
 import { decodeCursor, MAX_PAGE_LIMIT } from './page-cursor';
 
@@ -64,6 +65,8 @@ export const caseFilterSchema = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   territory: boundedIdSchema.optional(),
   regulator: boundedIdSchema.optional(),
+  /** A case officer's id, or null for cases nobody is assigned to. */
+  assignee: boundedIdSchema.nullable().optional(),
   overdue: z.boolean().optional(),
   listedSupervision: z.boolean().optional(),
   escalationLevel: level.optional(),
@@ -95,7 +98,7 @@ export const pageSchema = z.strictObject({
 
 /** `assessment(options)`: `groupBy` and an optional window. */
 export const assessmentOptionsSchema = z.strictObject({
-  groupBy: z.enum(['territory', 'regulator', 'pack', 'category']),
+  groupBy: z.enum(ASSESSMENT_GROUPS),
   from: readInstantSchema.optional(),
   to: readInstantSchema.optional(),
 });

@@ -1,4 +1,5 @@
-import { type Actor, type CommandEvent, type HazardCommand, parseCommand } from '@hazardflow/core';
+import { type Actor, type CommandEvent, type HazardCommand, type HazardContext, parseCommand } from '@hazardflow/core';
+import { assignmentReasons } from './assignment-reasons';
 import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
 import { parseCommandId } from './command-id';
@@ -94,6 +95,7 @@ export function createSendCommand(deps: SendDeps) {
       if (rejection) return { ok: false, error: rejection };
       const [next, actions] = computeTransition(model.machine, snapshot, event);
       const { type: _type, ...payload } = parsed.command;
+      const reasons = assignmentReasons(event.type, snapshot.context as HazardContext, next.context as HazardContext);
       return commitChange({
         pack,
         previous: { version: record.view.version, snapshot: stored, status: record.view.status },
@@ -106,6 +108,7 @@ export function createSendCommand(deps: SendDeps) {
         ...(requestHash !== undefined ? { requestHash } : {}),
         payload,
         evidence: 'evidence' in payload ? (payload.evidence as unknown[]) : [],
+        ...(reasons.length > 0 ? { reasons } : {}),
       });
     });
   };

@@ -42,6 +42,8 @@ export interface CaseFilter {
   severity?: Severity;
   territory?: string;
   regulator?: string;
+  /** Cases of this case officer (ASSIGN); `null` for cases nobody is assigned to. */
+  assignee?: string | null;
   overdue?: boolean;
   /** Cases under listed supervision (挂牌督办), or with `false` those not. */
   listedSupervision?: boolean;
@@ -116,6 +118,7 @@ export function matchesFilter(view: CaseView, filter: CaseFilter): boolean {
   if (filter.severity !== undefined && view.severity !== filter.severity) return false;
   if (filter.territory !== undefined && view.territory !== filter.territory) return false;
   if (filter.regulator !== undefined && view.regulator !== filter.regulator) return false;
+  if (filter.assignee !== undefined && (view.assignee ?? null) !== filter.assignee) return false;
   if (filter.overdue !== undefined && view.overdue !== filter.overdue) return false;
   if (filter.listedSupervision !== undefined && view.listedSupervision !== filter.listedSupervision) return false;
   if (filter.escalationLevel !== undefined && view.escalationLevel !== filter.escalationLevel) return false;

@@ -40,9 +40,20 @@ const takesEvidence = (type: CommandType) => 'evidence' in commandPayloadSchemas
  */
 function probePayload(
   type: CommandType,
-  view: { regulator: string; interimControls: readonly string[]; severity: string | null },
+  view: {
+    regulator: string;
+    interimControls: readonly string[];
+    severity: string | null;
+    assignee?: string | null;
+    responsible?: string;
+  },
+  actorId = '',
 ) {
   switch (type) {
+    case 'ASSIGN':
+      return { officer: view.assignee === actorId ? `${actorId}:other` : actorId };
+    case 'CHANGE_RESPONSIBLE':
+      return { responsible: { id: `${view.responsible}:other` }, reason: '-' };
     case 'LIST':
       return { documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
     case 'CONFIRM_GRADE':
@@ -158,7 +169,7 @@ describe('availableCommands agrees with send', () => {
           const evidence = takesEvidence(entry.command) ? { evidence: [...evidenceOf(kinds), ...extra] } : {};
           const result = await engine.send(
             id,
-            { type: entry.command, ...probePayload(entry.command, view), ...evidence } as HazardCommand,
+            { type: entry.command, ...probePayload(entry.command, view, actor.id), ...evidence } as HazardCommand,
             { actor },
           );
           if (entry.allowed) {

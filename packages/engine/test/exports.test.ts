@@ -7,6 +7,7 @@ describe('export lists', () => {
   it('@hazardflow/engine', () => {
     expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
       [
+        "ASSESSMENT_GROUPS",
         "ASSESSMENT_GROUP_LABELS",
         "ASSESSMENT_MEASURE_LABELS",
         "CHECKPOINT_GENESIS",

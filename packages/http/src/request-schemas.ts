@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   STATUSES,
 } from '@hazardflow/core';
+import { ASSESSMENT_GROUPS } from '@hazardflow/engine';
 import { z } from '@hono/zod-openapi';
 
 /**
@@ -67,6 +68,11 @@ export const caseQuerySchema = z.strictObject({
   severity: z.enum(SEVERITIES).optional(),
   territory: z.string().min(1).optional(),
   regulator: z.string().min(1).optional(),
+  assignee: z.string().min(1).optional().openapi({ description: 'cases of this case officer (ASSIGN)' }),
+  unassigned: z
+    .enum(['true'])
+    .optional()
+    .openapi({ description: 'cases nobody is assigned to, with true (not together with assignee)' }),
   overdue: z.enum(['true', 'false']).optional(),
   listed: z
     .enum(['true', 'false'])
@@ -85,7 +91,10 @@ export const caseQuerySchema = z.strictObject({
 });
 
 export const assessmentQuerySchema = z.strictObject({
-  groupBy: z.enum(['territory', 'regulator', 'pack', 'category']),
+  groupBy: z.enum(ASSESSMENT_GROUPS).openapi({
+    description:
+      'officer: per case officer within each department (`<regulator>/<officer>`, `<regulator>/` unassigned)',
+  }),
   from: instant.optional(),
   to: instant.optional(),
 });

@@ -33,6 +33,11 @@ export const caseViewSchema = z
     siteName: z.string(),
     territory: z.string(),
     regulator: z.string(),
+    assignee: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'The department’s case officer (承办人, ASSIGN); null while none is assigned.' }),
     responsible: z.string(),
     escalationLevel: z.number().int(),
     maxEscalationLevel: z.number().int(),

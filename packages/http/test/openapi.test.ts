@@ -73,6 +73,7 @@ describe('the OpenAPI document', () => {
     const query = doc.paths['/cases'].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(query).toEqual(
       [
+        'assignee',
         'category',
         'cursor',
         'dueBefore',
@@ -87,6 +88,7 @@ describe('the OpenAPI document', () => {
         'severity',
         'status',
         'territory',
+        'unassigned',
         'updatedAfter',
       ].sort(),
     );

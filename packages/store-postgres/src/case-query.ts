@@ -44,6 +44,13 @@ export function caseQuery(
   equal('severity', filter.severity);
   equal('territory', filter.territory);
   equal('regulator', filter.regulator);
+  // Read from the stored view's text, as listedSupervision is: the key followed by the id as
+  // JSON writes it (a string's own quotes are escaped there, so only the view's key matches);
+  // a view without an officer has `"assignee":null` or, from before the field, no key.
+  if (filter.assignee === null) where.push(`strpos(view::text, '"assignee":"') = 0`);
+  else if (filter.assignee !== undefined) {
+    where.push(`strpos(view::text, ${param(`"assignee":${JSON.stringify(filter.assignee)}`)}) > 0`);
+  }
   // A literal, not a parameter, so the partial index on overdue cases applies.
   if (filter.overdue !== undefined) where.push(filter.overdue ? 'overdue' : 'NOT overdue');
   // Read from the stored view's text, as PACK_VERSION is (->> would parse it and refuse a \u0000).

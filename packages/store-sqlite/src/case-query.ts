@@ -37,6 +37,9 @@ export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined,
   equal('severity', filter.severity);
   equal('territory', filter.territory);
   equal('regulator', filter.regulator);
+  // Read from the stored view, as listedSupervision is; a view from before the field has none (null).
+  if (filter.assignee === null) where.push(`json_extract(view, '$.assignee') IS NULL`);
+  else equal(`json_extract(view, '$.assignee')`, filter.assignee);
   // A literal, not a parameter, so the partial index on overdue cases applies.
   if (filter.overdue !== undefined) where.push(`overdue = ${filter.overdue ? 1 : 0}`);
   // Read from the stored view (JSON true is 1): no column, no migration.

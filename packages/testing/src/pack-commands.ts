@@ -49,6 +49,17 @@ export function commandVariants(): CommandInput[] {
       case 'TRANSFER':
         variants.push({ type, to: 'conformance-other-regulator' });
         break;
+      case 'ASSIGN':
+        // An officer of the case's regulator (`caseActors`); a second ASSIGN re-assigns.
+        variants.push({ type, officer: 'regulator-2', reason: 'conformance assignment' });
+        break;
+      case 'CHANGE_RESPONSIBLE':
+        variants.push({
+          type,
+          responsible: { id: 'conformance-other-party', name: 'Conformance Other Party' },
+          reason: 'conformance: the site changed hands',
+        });
+        break;
       case 'ISSUE_NOTICE':
         variants.push({ type, clauses: ['conformance clause 1'] });
         break;

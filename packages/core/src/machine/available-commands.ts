@@ -28,7 +28,9 @@ export interface AvailableCommand {
  * interface builds its buttons from this, never from a copy of the rules. Each command is
  * probed with one representative payload: a VERIFY that passes, a TRANSFER to another
  * department, the first interim control measure the pack allows that is not active (to
- * lift: the first active one), an extension granted, a dismissal as invalid.
+ * lift: the first active one), an extension granted, a dismissal as invalid, an ASSIGN of
+ * the actor itself (of another officer when the case is the actor's already), another party
+ * made responsible.
  */
 export function availableCommands(model: HazardModel, snapshot: HazardSnapshot, actor: Actor): AvailableCommand[] {
   const context = snapshot.context as HazardContext;
@@ -77,6 +79,15 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
       return { ...envelope, type, reason: 'invalid' };
     case 'TRANSFER':
       return { ...envelope, type, to: `${context.regulator}:other` };
+    case 'ASSIGN':
+      // Taking the case oneself, or handing it on when it is one's own already.
+      return {
+        ...envelope,
+        type,
+        officer: context.assignee?.officer === actor.id ? `${actor.id}:other` : actor.id,
+      };
+    case 'CHANGE_RESPONSIBLE':
+      return { ...envelope, type, responsible: { id: `${context.responsible.id}:other` }, reason: '-' };
     case 'ISSUE_NOTICE':
       return { ...envelope, type, clauses: ['(clause)'] };
     case 'SUBMIT_PLAN':

@@ -64,6 +64,16 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         );
       }
       return null;
+    case 'ASSIGN':
+      if (context.assignee?.officer === event.officer) {
+        return notAllowed(`the case is already assigned to "${event.officer}"`);
+      }
+      return null;
+    case 'CHANGE_RESPONSIBLE':
+      if (event.responsible.id === context.responsible.id) {
+        return notAllowed(`"${event.responsible.id}" is already the responsible party`);
+      }
+      return null;
     case 'LIST':
       if (ended !== null) return notAllowed(`listing applies to an open case; this one is ${ended}`);
       if (context.severity === null) return notAllowed('listing applies to a graded case; triage it first');

@@ -63,6 +63,17 @@ export interface Listing {
   delistDocumentNo?: string;
 }
 
+/**
+ * The case officer (承办人) of the regulating department (ASSIGN): who, assigned by whom and
+ * when, and why when a reason was given. Re-assignment replaces it; the audit keeps the rest.
+ */
+export interface Assignee {
+  officer: string;
+  assignedBy: string;
+  assignedAt: string;
+  reason?: string;
+}
+
 /** The last time someone did something, for the audit and for separation of duties. */
 export interface ActorStamp {
   actorId: string;
@@ -84,6 +95,11 @@ export interface HazardContext {
   site: Site;
   responsible: { id: string; name?: string | undefined };
   regulator: string;
+  /**
+   * The department's case officer (ASSIGN); null while none is assigned (absent in snapshots
+   * from before it). Notifications to the regulator name the officer (`Recipient.officer`).
+   */
+  assignee?: Assignee | null;
   description: string;
   findings: Record<string, Scalar>;
   evidence: (EvidenceRef & { step: EvidenceStep | 'other' })[];
@@ -206,6 +222,7 @@ export function compactContext(context: HazardContext): HazardContext {
     site: context.site,
     responsible: context.responsible,
     regulator: context.regulator,
+    assignee: context.assignee ?? null,
     description: context.description,
     findings: shareEmpty(context.findings),
     evidence: context.evidence,

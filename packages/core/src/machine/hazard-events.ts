@@ -56,12 +56,24 @@ export type NotificationReason =
   | 'verification_failed'
   | 'extension_requested'
   | 'closed'
-  | 'reopened';
+  | 'reopened'
+  /** The case officer (ASSIGN) is told the case is theirs. */
+  | 'assigned'
+  /** A new responsible party (CHANGE_RESPONSIBLE) is told it answers for the hazard now. */
+  | 'responsible_changed'
+  /** The party that answered before is told it no longer does. */
+  | 'responsible_released';
 
-/** A role and the org that role means for this case (street, department, party, 'command'). */
+/**
+ * A role and the org that role means for this case (street, department, party, 'command').
+ * A recipient of the regulator names the case officer too when one is assigned (ASSIGN), so
+ * a receiver that routes by role and org keeps working and one that knows officers can
+ * reach the person.
+ */
 export interface Recipient {
   role: Role;
   org: string;
+  officer?: string;
 }
 
 /** Emitted (XState `emit`) whenever people must be told; the application maps roles to people. */

@@ -40,6 +40,8 @@ export function createHazardGuards(rt: MachineRuntime) {
     mayConfirmGrade: permitted,
     mayDismiss: permitted,
     mayTransfer: permitted,
+    mayAssign: permitted,
+    mayChangeResponsible: permitted,
     mayFixOnSpot: permitted,
     mayIssueNoticeForPlan: (args: GuardArgs) =>
       permitted(args) && args.context.severity === 'major' && rt.policyOf(args.context).steps.majorPlan,

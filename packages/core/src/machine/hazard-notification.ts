@@ -3,9 +3,17 @@ import type { HazardContext } from './hazard-context';
 import type { HazardNotification, NotificationReason, Recipient } from './hazard-events';
 import { orgOf } from './jurisdiction';
 
-/** The roles a case notifies, each with the org that role means for it. */
+/**
+ * The roles a case notifies, each with the org that role means for it; the regulator's
+ * recipient also names the case officer when one is assigned.
+ */
 export function recipientsOf(context: HazardContext, roles: readonly Role[]): Recipient[] {
-  return roles.map((role) => ({ role, org: orgOf(context, role) }));
+  const officer = context.assignee?.officer;
+  return roles.map((role) =>
+    role === 'regulator' && officer !== undefined
+      ? { role, org: orgOf(context, role), officer }
+      : { role, org: orgOf(context, role) },
+  );
 }
 
 /**

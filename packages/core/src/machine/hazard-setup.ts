@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { createAssignmentActions } from './assignment-actions';
 import { createCaseActions } from './case-actions';
 import { createDeadlineActions } from './deadline-actions';
 import { createEscalationActions } from './escalation-actions';
@@ -19,6 +20,7 @@ export function hazardSetup(rt: MachineRuntime) {
     guards: createHazardGuards(rt),
     actions: {
       ...createCaseActions(rt),
+      ...createAssignmentActions(),
       ...createDeadlineActions(rt),
       ...createEscalationActions(rt),
       ...createStepEscalationActions(rt),

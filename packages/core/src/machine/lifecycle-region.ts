@@ -9,7 +9,8 @@ import { TIMER_IDS } from './timer-ids';
  *          rectifying → verifying → closed (VERIFY fail → rectifying)
  * Major:   triaged → ISSUE_NOTICE → planPending (drafting ⇄ underReview) → supervised (挂牌督办)
  *          → verifying (acceptance 核销) → closed (销号)
- * Side:    DISMISS, TRANSFER from reported / triaged; REOPEN within the follow-up window.
+ * Side:    DISMISS, TRANSFER from reported / triaged; REOPEN within the follow-up window;
+ *          ASSIGN in every open state, CHANGE_RESPONSIBLE in every open state after reported.
  *
  * Guards name the rule they check; the engine reports the same rules as precise errors.
  */
@@ -19,6 +20,13 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
     DISMISS: { guard: 'mayDismiss', target: 'dismissed', actions: 'dismiss' },
     TRANSFER: { guard: 'mayTransfer', target: 'transferred', actions: 'transfer' },
   } as const;
+  // Who works the case changes while it is open: the officer from the report on, the
+  // responsible party once triage has looked at the report (docs/lifecycle.md).
+  const assign = { ASSIGN: { guard: 'mayAssign', actions: 'assignOfficer' } } as const;
+  const changeResponsible = {
+    CHANGE_RESPONSIBLE: { guard: 'mayChangeResponsible', actions: 'changeResponsible' },
+  } as const;
+  const whoWorksIt = { ...assign, ...changeResponsible } as const;
   const submitRectification = {
     SUBMIT_RECTIFICATION: { guard: 'maySubmitRectification', target: 'verifying', actions: 'submitRectification' },
   } as const;
@@ -31,6 +39,7 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
         on: {
           TRIAGE: { guard: 'mayTriage', target: 'triaged', actions: 'grade' },
           ...dismissAndTransfer,
+          ...assign,
         },
       },
       triaged: {
@@ -50,6 +59,7 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
             { guard: 'mayIssueNotice', target: 'rectifying', actions: ['issueNotice', 'setRectifyDeadline'] },
           ],
           ...dismissAndTransfer,
+          ...whoWorksIt,
         },
       },
       noticeIssued: {
@@ -71,14 +81,16 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
           'TIMER.UNACKNOWLEDGED': { actions: 'escalateUnacknowledged' },
           // Submitting the work implies the notice was received.
           ...submitRectification,
+          ...whoWorksIt,
         },
       },
       rectifying: {
         entry: { type: 'trackStep', params: { step: 'rectify' } },
-        on: submitRectification,
+        on: { ...submitRectification, ...whoWorksIt },
       },
       planPending: {
         initial: 'drafting',
+        on: whoWorksIt,
         states: {
           drafting: {
             entry: { type: 'trackStep', params: { step: 'plan' } },
@@ -100,11 +112,12 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
       /** Major hazard under listed supervision (挂牌督办), rectifying to the approved plan. */
       supervised: {
         entry: { type: 'trackStep', params: { step: 'rectify' } },
-        on: submitRectification,
+        on: { ...submitRectification, ...whoWorksIt },
       },
       verifying: {
         entry: 'trackVerification',
         on: {
+          ...whoWorksIt,
           VERIFY: [
             { guard: 'mayPassVerification', target: 'closed', actions: 'closeVerified' },
             { guard: 'mayFailMajorVerification', target: 'supervised', actions: 'failVerification' },

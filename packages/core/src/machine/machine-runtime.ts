@@ -136,6 +136,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         site: report.site,
         responsible: report.responsible,
         regulator: report.regulator ?? pack.regulator.id,
+        assignee: null,
         description: report.description,
         findings: report.findings,
         evidence: report.evidence.map((item) => filedEvidence(item, 'report')),

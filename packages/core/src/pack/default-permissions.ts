@@ -12,6 +12,11 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>>
   FIX_ON_SPOT: ['regulator', 'territory'],
   DISMISS: ['regulator', 'command'],
   TRANSFER: ['regulator', 'command'],
+  // The case officer (承办人) is the department's own choice: any officer of the case's
+  // regulator (jurisdiction) assigns, re-assigns or takes a case; the audit says who did.
+  ASSIGN: ['regulator'],
+  // Who answers for a hazard is the regulator's finding (the notice is addressed to that party).
+  CHANGE_RESPONSIBLE: ['regulator'],
   ISSUE_NOTICE: ['regulator'],
   ACKNOWLEDGE: ['responsible'],
   SUBMIT_PLAN: ['responsible'],

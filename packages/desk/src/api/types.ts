@@ -50,6 +50,8 @@ export interface CaseView {
   siteName: string;
   territory: string;
   regulator: string;
+  /** The department's case officer (ASSIGN); null or absent while none is assigned. */
+  assignee?: string | null;
   responsible: string;
   escalationLevel: number;
   maxEscalationLevel: number;
@@ -79,6 +81,8 @@ export interface CaseFilter {
   status?: Status;
   territory?: string;
   regulator?: string;
+  /** A case officer's cases (the service's `assignee` query parameter). */
+  assignee?: string;
   severity?: Severity;
   overdue?: boolean;
   /** 挂牌督办: only cases under listed supervision (the service's `listed` query parameter). */
@@ -137,7 +141,7 @@ export interface AvailableCommands {
   commands: AvailableCommand[];
 }
 
-export type AssessmentGroup = 'territory' | 'regulator' | 'pack' | 'category';
+export type AssessmentGroup = 'territory' | 'regulator' | 'pack' | 'category' | 'officer';
 
 export interface AssessmentRow {
   group: string;

@@ -26,6 +26,8 @@ export const MESSAGES = {
   status: { zh: '状态', en: 'Status' },
   street: { zh: '街道', en: 'Street' },
   department: { zh: '部门', en: 'Department' },
+  assignee: { zh: '承办人', en: 'Case officer' },
+  unassigned: { zh: '未指派', en: 'Unassigned' },
   severity: { zh: '等级', en: 'Severity' },
   overdue: { zh: '超期', en: 'Overdue' },
   overdueOnly: { zh: '仅超期', en: 'Overdue only' },

@@ -36,6 +36,8 @@ export const COMMAND_LABELS: Record<string, Bilingual> = {
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
+  ASSIGN: { zh: '指派承办人', en: 'Assign officer' },
+  CHANGE_RESPONSIBLE: { zh: '变更责任主体', en: 'Change responsible party' },
   ISSUE_NOTICE: { zh: '下达整改通知', en: 'Issue notice' },
   ACKNOWLEDGE: { zh: '签收整改通知', en: 'Acknowledge notice' },
   SUBMIT_PLAN: { zh: '提交整改方案', en: 'Submit plan' },

@@ -28,6 +28,8 @@ function filterOf(params: URLSearchParams): CaseFilter {
   if (territory) filter.territory = territory;
   const regulator = params.get('regulator');
   if (regulator) filter.regulator = regulator;
+  const assignee = params.get('assignee');
+  if (assignee) filter.assignee = assignee;
   const overdue = params.get('overdue');
   if (overdue === 'true' || overdue === 'false') filter.overdue = overdue === 'true';
   const level = params.get('escalationLevel');
@@ -171,6 +173,10 @@ function Filters({ params }: { params: URLSearchParams }) {
       <div className="field">
         <label htmlFor={`${id}-regulator`}>{t('department')}</label>
         <input {...field('regulator')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>{t('assignee')}</label>
+        <input {...field('assignee')} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-severity`}>{t('severity')}</label>

@@ -60,6 +60,8 @@ export function CaseScreen({ id }: { id: string }) {
                     <dd>{c.territory}</dd>
                     <dt>{t('department')}</dt>
                     <dd>{pick(packs.regulatorName(c.regulator), c.regulator)}</dd>
+                    <dt>{t('assignee')}</dt>
+                    <dd data-testid="case-assignee">{c.assignee ?? t('unassigned')}</dd>
                     <dt>{t('responsible')}</dt>
                     <dd>{c.responsible}</dd>
                     <dt>{t('reportedAt')}</dt>

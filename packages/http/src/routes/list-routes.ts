@@ -33,7 +33,8 @@ export const assessmentRoute = createRoute({
   path: '/assessment',
   operationId: 'assessment',
   summary: 'Assessment (考核) figures',
-  description: 'Per territory, regulator, pack or category, over the whole district: for command (and system) callers.',
+  description:
+    'Per territory, regulator, pack, category or case officer, over the whole district: for command (and system) callers.',
   security,
   request: { query: assessmentQuerySchema },
   responses: {
@@ -85,6 +86,13 @@ export function caseFilterOf(query: z.infer<typeof caseQuerySchema>): CaseFilter
   if (query.severity !== undefined) filter.severity = query.severity;
   if (query.territory !== undefined) filter.territory = query.territory;
   if (query.regulator !== undefined) filter.regulator = query.regulator;
+  if (query.assignee !== undefined && query.unassigned !== undefined) {
+    throw new ProblemError(400, 'VALIDATION_FAILED', 'query: assignee and unassigned cannot be combined', {
+      issues: [{ path: 'unassigned', code: 'invalid_combination', message: 'give assignee or unassigned, not both' }],
+    });
+  }
+  if (query.assignee !== undefined) filter.assignee = query.assignee;
+  if (query.unassigned !== undefined) filter.assignee = null;
   if (query.overdue !== undefined) filter.overdue = query.overdue === 'true';
   if (query.listed !== undefined) filter.listedSupervision = query.listed === 'true';
   if (query.escalationLevel !== undefined) filter.escalationLevel = Number(query.escalationLevel);

@@ -27,6 +27,8 @@ const BAD_READS: [string, ReadMethod, (engine: Engine) => Promise<unknown>, stri
   ['minEscalationLevel a fraction', 'query', (e) => e.query({ minEscalationLevel: 0.5 }), 'filter.minEscalationLevel'],
   ['packId a number', 'query', (e) => e.query(bad({ packId: 1 })), 'filter.packId'],
   ['territory with a NUL byte', 'query', (e) => e.query({ territory: 'street-a\u0000' }), 'filter.territory'],
+  ['assignee a number', 'query', (e) => e.query(bad({ assignee: 7 })), 'filter.assignee'],
+  ['assignee empty', 'query', (e) => e.query({ assignee: '' }), 'filter.assignee'],
   ['regulator an object', 'query', (e) => e.query(bad({ regulator: { $ne: null } })), 'filter.regulator'],
   ['dueBefore without an offset', 'query', (e) => e.query({ dueBefore: '2026-03-02T01:20' }), 'filter.dueBefore'],
   ['dueBefore in year 10000', 'query', (e) => e.query({ dueBefore: '+010000-01-01T00:00:00Z' }), 'filter.dueBefore'],
@@ -87,6 +89,8 @@ const EDGE_QUERIES: [string, Parameters<Engine['query']>[0], Parameters<Engine['
   ],
   ['an id padded with spaces (ids are trimmed)', { ids: [' q-01 '] }, undefined, ['q-01']],
   ['a territory nobody has, in Chinese', { territory: '东湖街道' }, undefined, []],
+  ['an assignee padded with spaces (ids are trimmed)', { assignee: ' officer-1 ' }, undefined, ['q-02', 'q-01']],
+  ['nobody assigned', { assignee: null }, undefined, ['q-03', 'q-06', 'q-04']],
   ['escalation level far above any ladder', { minEscalationLevel: 1_000 }, undefined, []],
 ];
 
@@ -132,6 +136,13 @@ export function readInputConformance(test: StoreTest): void {
         ['building', 1],
         ['fire', 3],
         ['traffic', 2],
+      ]);
+      const officers = await engine.assessment({ groupBy: 'officer' });
+      expect(officers.map((r) => [r.group, r.found])).toEqual([
+        ['fire-rescue/officer "2\\', 1],
+        ['fire-rescue/officer-1', 2],
+        ['housing/', 1],
+        ['traffic-police/', 2],
       ]);
       expect(await engine.ledger(null, null)).toHaveLength(6);
       expect(await engine.get(' q-01')).toEqual(await engine.get('q-01'));
