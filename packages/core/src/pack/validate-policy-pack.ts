@@ -22,7 +22,8 @@ export type PolicyPackValidation =
  * the later checks, which need a well-formed pack.
  *
  * The pack returned has its defaults filled in, `permissions` completed from
- * `DEFAULT_PERMISSIONS` (a pack's entry replaces the default for that command), no object
+ * `DEFAULT_PERMISSIONS` (a pack's entry replaces the default for that command; commands added
+ * since packs were first hashed stay out unless named, see below), no object
  * shared with the input, and is deeply frozen.
  */
 export function validatePolicyPack(input: unknown): PolicyPackValidation {
@@ -53,8 +54,22 @@ export function validatePack(input: unknown, withOverrides: boolean): PolicyPack
   };
 }
 
-function completePermissions(permissions: Permissions): Record<CommandType, Role[]> {
-  return Object.fromEntries(
-    COMMAND_TYPES.map((command) => [command, [...(permissions[command] ?? DEFAULT_PERMISSIONS[command])]]),
-  ) as Record<CommandType, Role[]>;
+/**
+ * Commands added after packs were first hashed with their permissions completed. Their
+ * defaults are not written into a validated pack unless the pack names them: the pack's
+ * content, and so its `policyHash`, stays what it was before the command existed, and cases
+ * pinned to that hash keep running after an upgrade instead of answering POLICY_CHANGED.
+ * Authorization falls back to `DEFAULT_PERMISSIONS` for them. A command added later joins
+ * this list.
+ */
+const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>(['ASSIGN', 'CHANGE_RESPONSIBLE']);
+
+function completePermissions(permissions: Permissions): Partial<Record<CommandType, Role[]>> {
+  const entries: [CommandType, Role[]][] = [];
+  for (const command of COMMAND_TYPES) {
+    const named = permissions[command];
+    if (named !== undefined) entries.push([command, [...named]]);
+    else if (!COMMANDS_LEFT_TO_DEFAULT.has(command)) entries.push([command, [...DEFAULT_PERMISSIONS[command]]]);
+  }
+  return Object.fromEntries(entries);
 }
