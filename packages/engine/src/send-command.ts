@@ -1,4 +1,4 @@
-import { type Actor, type CommandEvent, type HazardCommand, parseCommand } from '@hazardflow/core';
+import { type Actor, type CommandEvent, checkActorRole, type HazardCommand, parseCommand } from '@hazardflow/core';
 import type { Clock } from './clock';
 import { parseCommandId } from './command-id';
 import type { CommitChange } from './commit-pipeline';
@@ -23,7 +23,7 @@ export interface SendDeps {
  * A command on a case, under the case lock. The order of refusals is the one users expect:
  * the actor and the commandId are checked first, then a replayed commandId answers (or a
  * reused one with another request is IDEMPOTENCY_MISMATCH), then an unknown case, then
- * the payload, then the pack and `expectedVersion`; what is left (state, authorisation and
+ * the payload, then the pack, the actor's role against it and `expectedVersion`; what is left (state, authorisation and
  * separation of duties, evidence) the machine model decides, in that order.
  */
 export function createSendCommand(deps: SendDeps) {
@@ -65,6 +65,14 @@ export function createSendCommand(deps: SendDeps) {
         );
       }
       if (loaded.policyChanged) return policyChangedFailure(loaded.policyChanged);
+      // A role neither built in nor declared by the case's pack is no role at all here.
+      const roleIssue = checkActorRole(loaded.pack, actor.role);
+      if (roleIssue) {
+        return failure('VALIDATION_FAILED', `actor.role: ${roleIssue.message}`, {
+          issues: [{ path: roleIssue.path, code: roleIssue.code, message: roleIssue.message }],
+          details: { subject: 'actor' },
+        });
+      }
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
         return failure(
           'VERSION_CONFLICT',

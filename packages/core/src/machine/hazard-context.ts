@@ -84,6 +84,12 @@ export interface HazardContext {
   site: Site;
   responsible: { id: string; name?: string | undefined };
   regulator: string;
+  /**
+   * The org of each of the pack's parties on this case (party id → org): the report's
+   * `parties`, else the party's `org` in the pack. Absent when none is named (and on cases
+   * stored before parties existed), so a case without parties keeps its snapshot.
+   */
+  parties?: Record<string, string>;
   description: string;
   findings: Record<string, Scalar>;
   evidence: (EvidenceRef & { step: EvidenceStep | 'other' })[];
@@ -206,6 +212,7 @@ export function compactContext(context: HazardContext): HazardContext {
     site: context.site,
     responsible: context.responsible,
     regulator: context.regulator,
+    ...(context.parties !== undefined ? { parties: context.parties } : {}),
     description: context.description,
     findings: shareEmpty(context.findings),
     evidence: context.evidence,
@@ -278,6 +285,8 @@ export interface HazardInput {
     site: Site;
     responsible: { id: string; name?: string | undefined };
     regulator?: string | undefined;
+    /** The org of each party on this case (`report.parties`); see `HazardContext.parties`. */
+    parties?: Record<string, string> | undefined;
     description: string;
     findings: Record<string, Scalar>;
     evidence: EvidenceRef[];

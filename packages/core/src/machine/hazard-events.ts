@@ -1,5 +1,6 @@
 import type { CommandEvent } from '../commands';
-import type { Bilingual, Role } from '../vocabulary';
+import type { RoleRef } from '../party';
+import type { Bilingual } from '../vocabulary';
 
 /**
  * Timer events. Each carries its own due instant as `at`, so a timer fired by XState's
@@ -58,9 +59,12 @@ export type NotificationReason =
   | 'closed'
   | 'reopened';
 
-/** A role and the org that role means for this case (street, department, party, 'command'). */
+/**
+ * A role and the org that role means for this case (street, department, party, 'command');
+ * for a pack's party (`maintenance-unit`), the org the case names for it.
+ */
 export interface Recipient {
-  role: Role;
+  role: RoleRef;
   org: string;
 }
 

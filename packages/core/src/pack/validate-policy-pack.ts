@@ -1,4 +1,5 @@
-import { COMMAND_TYPES, type CommandType, type Role } from '../vocabulary';
+import type { RoleRef } from '../party';
+import { COMMAND_TYPES, type CommandType } from '../vocabulary';
 import { crossCheckPolicyPack } from './cross-checks';
 import { findDangerousKeys } from './dangerous-keys';
 import { DEFAULT_PERMISSIONS } from './default-permissions';
@@ -53,8 +54,8 @@ export function validatePack(input: unknown, withOverrides: boolean): PolicyPack
   };
 }
 
-function completePermissions(permissions: Permissions): Record<CommandType, Role[]> {
+function completePermissions(permissions: Permissions): Record<CommandType, RoleRef[]> {
   return Object.fromEntries(
     COMMAND_TYPES.map((command) => [command, [...(permissions[command] ?? DEFAULT_PERMISSIONS[command])]]),
-  ) as Record<CommandType, Role[]>;
+  ) as Record<CommandType, RoleRef[]>;
 }
