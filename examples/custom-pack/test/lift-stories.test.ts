@@ -40,7 +40,7 @@ describe('lift pack: the parties around a lift', () => {
     expect(danger?.dueAt).toBe('2026-04-13T02:30:00.000Z');
 
     // The mechanic records the rescue on the case; a mechanic of another company may not.
-    const rescue = { type: 'ADD_EVIDENCE', evidence: [evidence('rescue-record', mechanic.id)] };
+    const rescue = { type: 'ADD_EVIDENCE' as const, evidence: [evidence('rescue-record', mechanic.id)] };
     const own = await t.send(s.id, rescue, { actor: mechanic });
     expect(own.ok).toBe(true);
     const other = await t.send(s.id, rescue, { actor: otherMechanic });
@@ -65,7 +65,7 @@ describe('lift pack: the parties around a lift', () => {
     // The triage comes at last; the inspection body's report is what the acceptance rests on.
     await s.as(liftInspector).send({ type: 'TRIAGE' });
     await s.expect({ severity: 'major', listedSupervision: true });
-    const report = { type: 'ADD_EVIDENCE', evidence: [evidence('inspection-report', inspectionBody.id)] };
+    const report = { type: 'ADD_EVIDENCE' as const, evidence: [evidence('inspection-report', inspectionBody.id)] };
     expect((await t.send(s.id, report, { actor: inspectionBody })).ok).toBe(true);
     // The inspection body inspects; listing and accepting stay with the authorities.
     expect(liftPack.permissions.VERIFY).not.toContain('inspection-body');
