@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { boundedIdSchema } from './bounded-id';
-import { roleSchema } from './vocabulary';
+import { roleRefSchema } from './party';
 
 /**
  * Who issues a command. `org` is the street id for `territory`, the department id for
- * `regulator` and the party id for `responsible`; `command` acts district-wide. Ids are
+ * `regulator`, the party id for `responsible` and the party's org for a pack's party (a
+ * maintenance unit's company id); `command` acts district-wide. `role` is a built-in role or
+ * a party the case's pack declares; the engine refuses any other. Ids are
  * normalised (`boundedIdSchema`), so separation of duties compares like with like.
  */
 export const actorSchema = z.strictObject({
   id: boundedIdSchema,
-  role: roleSchema,
+  role: roleRefSchema,
   org: boundedIdSchema.optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -138,6 +138,8 @@ export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pa
 export { LIFECYCLE_STATES } from './pack/migration-checks';
 export { notificationTemplateSchema, notificationTemplatesSchema } from './pack/notification-templates-schema';
 export { overridePatchSchema } from './pack/override-patch-schema';
+export { checkActorRole, checkReportParties, knownRoles } from './pack/party-checks';
+export { type Parties, type Party, partiesSchema, partySchema } from './pack/party-schema';
 export { policyHash } from './pack/policy-hash';
 export { isPolicyPackError, PolicyPackError } from './pack/policy-pack-error';
 export { formatIssuePath, type PolicyPackIssue, type PolicyPackIssueCode } from './pack/policy-pack-issue';
@@ -149,6 +151,16 @@ export { activeSeasons } from './pack/season-window';
 export { type PolicyPackValidation, validatePolicyPack } from './pack/validate-policy-pack';
 export { isValidatedPack } from './pack/validated-packs';
 export { warnBeforeFor } from './pack/warn-before';
+export {
+  isBuiltInRole,
+  PARTY_ID_MAX_LENGTH,
+  PARTY_ID_PATTERN,
+  partyIdSchema,
+  type ReportParties,
+  type RoleRef,
+  reportPartiesSchema,
+  roleRefSchema,
+} from './party';
 export {
   discoveryMethodOfRole,
   type HazardReport,
@@ -164,6 +176,7 @@ export {
   LOCALES,
   type Locale,
   label,
+  roleLabel,
   VOCABULARY_LABELS,
   type VocabularyId,
   type VocabularyKind,

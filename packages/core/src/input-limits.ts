@@ -24,6 +24,8 @@ export const INPUT_LIMITS = {
   findingTextLength: 1_000,
   /** Clauses cited by a notice. */
   clauseCount: 50,
+  /** Parties a report names (`report.parties`: party id → org). */
+  partiesCount: 20,
   /** Ids in one read filter (`CaseFilter.ids`). */
   filterIdsCount: 1_000,
 } as const;

@@ -3,7 +3,8 @@ import { boundedIdSchema } from './bounded-id';
 import { evidenceListSchema } from './evidence';
 import { boundedRecordSchema } from './findings';
 import { INPUT_LIMITS } from './input-limits';
-import { type DiscoveryMethod, discoveryMethodSchema, type Role } from './vocabulary';
+import { type RoleRef, reportPartiesSchema } from './party';
+import { type DiscoveryMethod, discoveryMethodSchema } from './vocabulary';
 
 /** The site where a hazard was found. `territory` is the street (街道) responsible for it. */
 export const siteSchema = z.strictObject({
@@ -24,6 +25,12 @@ export const hazardReportSchema = z.strictObject({
   responsible: z.strictObject({ id: boundedIdSchema, name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional() }),
   /** The regulating department: the pack's regulator (the default); any other is refused (`unknown_regulator`). */
   regulator: boundedIdSchema.optional(),
+  /**
+   * Who the pack's parties are on this case, party id → org, e.g.
+   * `{ 'maintenance-unit': 'lift-care-co' }`. Optional; a party the pack does not declare is
+   * refused (`unknown_party`). A party left out falls back to its `org` in the pack.
+   */
+  parties: reportPartiesSchema.optional(),
   description: z.string().min(1).max(INPUT_LIMITS.descriptionLength),
   findings: boundedRecordSchema.default({}),
   evidence: evidenceListSchema.default([]),
@@ -40,9 +47,11 @@ export type HazardReportInput = z.input<typeof hazardReportSchema>;
  * The discovery method a report without `discoveredBy` is counted under, from who filed it:
  * a regulator's (or the command's) report came from an inspection, a territory's from the
  * grid patrol, the responsible party's is a self-report, and anyone else (the public,
- * through 12345/96119) complained. A transfer from another department is never guessed.
+ * through 12345/96119) complained. A pack's party (a maintenance unit, an inspection body)
+ * found it in its own professional work, counted as an inspection [default]. A transfer from
+ * another department is never guessed.
  */
-export function discoveryMethodOfRole(role: Role): DiscoveryMethod {
+export function discoveryMethodOfRole(role: RoleRef): DiscoveryMethod {
   switch (role) {
     case 'territory':
       return 'grid_patrol';
@@ -50,9 +59,7 @@ export function discoveryMethodOfRole(role: Role): DiscoveryMethod {
       return 'self_report';
     case 'reporter':
       return 'complaint';
-    case 'regulator':
-    case 'command':
-    case 'system':
+    default:
       return 'inspection';
   }
 }

@@ -185,3 +185,18 @@ export function label<K extends VocabularyKind>(kind: K, id: VocabularyId<K>, lo
   const found = Object.hasOwn(table, key) ? table[key] : undefined;
   return found ? inLocale(found, locale) : key;
 }
+
+/**
+ * The label of a role in a locale: a built-in role's from the vocabulary, a pack's party's
+ * from its `parties` entry (`维保单位` for `maintenance-unit`), else the id itself.
+ */
+export function roleLabel(
+  role: string,
+  pack?: { readonly parties?: Readonly<Record<string, { readonly label: Label }>> | undefined },
+  locale: Locale = 'zh-CN',
+): string {
+  if (Object.hasOwn(ROLE_LABELS, role)) return inLocale(ROLE_LABELS[role as Role], locale);
+  const parties = pack?.parties;
+  const party = parties !== undefined && Object.hasOwn(parties, role) ? parties[role] : undefined;
+  return party ? inLocale(party.label, locale) : role;
+}

@@ -155,11 +155,6 @@ describe('parseWithIssues', () => {
             "message": "must not be empty",
             "path": "id",
           },
-          {
-            "code": "invalid_value",
-            "message": "must be one of "reporter", "responsible", "territory", "regulator", "command" or "system", got "mayor"",
-            "path": "role",
-          },
         ],
         "success": false,
       }

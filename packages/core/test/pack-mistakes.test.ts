@@ -156,7 +156,7 @@ const mistakes: { mistake: string; changes: Record<string, unknown>; expected: s
     mistake: 'a role the library does not have',
     changes: { 'escalation.ladder[0].notify': ['grid_worker'] },
     expected: [
-      'escalation.ladder[0].notify[0]: must be one of "reporter", "responsible", "territory", "regulator", "command" or "system", got "grid_worker"',
+      'escalation.ladder[0].notify[0]: unknown role "grid_worker": not a built-in role nor a party the pack declares in "parties" (known: reporter, responsible, territory, regulator, command, system)',
     ],
   },
   {

@@ -2,6 +2,8 @@ import {
   type Actor,
   actorSchema,
   type CommandIssue,
+  checkActorRole,
+  checkReportParties,
   checkReportSite,
   type HazardInput,
   type HazardReport,
@@ -86,7 +88,8 @@ export interface ReportDeps {
 
 /**
  * REPORT: files a new hazard on the newest registered pack of its `packId`. Checks, in order:
- * actor, commandId, replay, the system role, payload, pack, regulator, category, place type and
+ * actor, commandId, replay, the system role, payload, pack, the actor's role against the pack
+ * (built in or one of its parties), category, regulator, the report's parties, place type and
  * findings (`checkReportSite`: refused, or kept as warnings on the case and in the audit entry),
  * evidence for the report step.
  */
@@ -143,6 +146,13 @@ export function createReportCommand(deps: ReportDeps) {
         details: { packId: hazard.packId },
       });
     }
+    const roleIssue = checkActorRole(pack, actor.role);
+    if (roleIssue) {
+      return failure('VALIDATION_FAILED', `actor.role: ${roleIssue.message}`, {
+        issues: [asCommandIssue(roleIssue)],
+        details: { subject: 'actor' },
+      });
+    }
     if (!pack.categories.some((c) => c.id === hazard.category)) {
       return failure(
         'VALIDATION_FAILED',
@@ -155,6 +165,13 @@ export function createReportCommand(deps: ReportDeps) {
       const message = `"${hazard.regulator}" is not the regulator of pack ${pack.id} ("${pack.regulator.id}")`;
       return failure('VALIDATION_FAILED', `regulator: ${message}`, {
         issues: [{ path: 'regulator', code: 'unknown_regulator', message }],
+        details: { subject: 'report' },
+      });
+    }
+    const partyIssues = checkReportParties(pack, hazard.parties);
+    if (partyIssues.length > 0) {
+      return failure('VALIDATION_FAILED', partyIssues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+        issues: partyIssues.map(asCommandIssue),
         details: { subject: 'report' },
       });
     }
@@ -186,6 +203,7 @@ export function createReportCommand(deps: ReportDeps) {
         site: hazard.site,
         responsible: hazard.responsible,
         regulator: hazard.regulator,
+        ...(hazard.parties !== undefined ? { parties: hazard.parties } : {}),
         description: hazard.description,
         findings: hazard.findings,
         evidence: hazard.evidence,

@@ -1,4 +1,11 @@
-import { type Actor, type CommandEvent, type HazardCommand, type HazardContext, parseCommand } from '@hazardflow/core';
+import {
+  type Actor,
+  type CommandEvent,
+  checkActorRole,
+  type HazardCommand,
+  type HazardContext,
+  parseCommand,
+} from '@hazardflow/core';
 import { assignmentReasons } from './assignment-reasons';
 import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
@@ -26,7 +33,7 @@ export interface SendDeps {
  * a `caseId` that is no id at all (VALIDATION_FAILED, subject `caseId`), then the actor and
  * the commandId, then a replayed commandId answers (or a
  * reused one with another request is IDEMPOTENCY_MISMATCH), then an unknown case, then
- * the payload, then the pack and `expectedVersion`; what is left (state, authorisation and
+ * the payload, then the pack, the actor's role against it and `expectedVersion`; what is left (state, authorisation and
  * separation of duties, evidence) the machine model decides, in that order.
  */
 export function createSendCommand(deps: SendDeps) {
@@ -75,6 +82,14 @@ export function createSendCommand(deps: SendDeps) {
         );
       }
       if (loaded.policyChanged) return policyChangedFailure(loaded.policyChanged);
+      // A role neither built in nor declared by the case's pack is no role at all here.
+      const roleIssue = checkActorRole(loaded.pack, actor.role);
+      if (roleIssue) {
+        return failure('VALIDATION_FAILED', `actor.role: ${roleIssue.message}`, {
+          issues: [{ path: roleIssue.path, code: roleIssue.code, message: roleIssue.message }],
+          details: { subject: 'actor' },
+        });
+      }
       if (options.expectedVersion !== undefined && options.expectedVersion !== record.view.version) {
         return failure(
           'VERSION_CONFLICT',

@@ -89,7 +89,15 @@ export const casePageSchema = z
   .object({ items: z.array(caseViewSchema), nextCursor: z.string().nullable() })
   .openapi('CasePage');
 
-const actorOut = actorSchema.extend({ role: z.enum(ROLES) }).openapi('Actor');
+/** A built-in role or a party the case's pack declares (`parties`), e.g. `maintenance-unit`. */
+const actorOut = actorSchema
+  .extend({
+    role: z.string().openapi({
+      description: `A built-in role (${ROLES.join(', ')}) or the id of a party the case's pack declares in \`parties\` (e.g. \`maintenance-unit\`).`,
+      examples: [...ROLES, 'maintenance-unit'],
+    }),
+  })
+  .openapi('Actor');
 
 export const auditEntrySchema = z
   .object({

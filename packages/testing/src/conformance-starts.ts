@@ -16,7 +16,8 @@ const DEFAULT_PARTY = 'conformance-party';
 /**
  * One case per category, plus one per site override (at a site the override matches, with
  * the first category the site's place type allows), each reported by an inspector of the
- * pack's regulator with the evidence the report step asks for.
+ * pack's regulator with the evidence the report step asks for; each of the pack's parties is
+ * named on it (`conformance-<party>`), so their actors are explored as well.
  */
 export function conformanceStarts(pack: PolicyPack, model: HazardModel, at: string): ConformanceStart[] {
   const runtime = model;
@@ -36,6 +37,10 @@ export function conformanceStarts(pack: PolicyPack, model: HazardModel, at: stri
           site,
           responsible: { id: DEFAULT_PARTY, name: 'Conformance Co.' },
           regulator: pack.regulator.id,
+          // Every party the pack declares has an org on the case, so its actors are explored too.
+          ...(pack.parties !== undefined && Object.keys(pack.parties).length > 0
+            ? { parties: Object.fromEntries(Object.keys(pack.parties).map((id) => [id, `conformance-${id}`])) }
+            : {}),
           description: `conformance case: ${category.name.en}`,
           findings: {},
           evidence: reportEvidence(policy, category.id, reporter, at),

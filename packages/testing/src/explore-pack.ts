@@ -183,7 +183,7 @@ export function explorePack(model: HazardModel, options: ExploreOptions): Explor
       if (!accepted.has(variant.type)) continue;
       if (STILL.includes(variant.type) && node.parent !== undefined) continue;
       for (const role of rolesFor(policy, variant.type)) {
-        const candidates = actors[role];
+        const candidates = actors[role] ?? [];
         const actor = candidates.find((a) => a.id !== context.rectifiedBy) ?? candidates[0];
         if (!actor) continue;
         const label = `${role}:${describeCommand(variant)}`;

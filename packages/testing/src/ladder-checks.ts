@@ -6,7 +6,7 @@ import {
   type Escalation,
   formatDuration,
   type Permissions,
-  type Role,
+  type RoleRef,
 } from '@hazardflow/core';
 import type { ConformanceProblem } from './conformance-report';
 
@@ -87,12 +87,12 @@ export function ladderRoleProblems(pack: {
   escalation: Pick<Escalation, 'ladder' | 'baseNotify'>;
   permissions: Permissions;
 }): ConformanceProblem[] {
-  const granted = new Set<Role>();
+  const granted = new Set<RoleRef>();
   for (const command of COMMAND_TYPES) {
     for (const role of pack.permissions[command] ?? DEFAULT_PERMISSIONS[command]) granted.add(role);
   }
   const problems: ConformanceProblem[] = [];
-  const check = (roles: readonly Role[], path: string, who: string) => {
+  const check = (roles: readonly RoleRef[], path: string, who: string) => {
     roles.forEach((role, index) => {
       if (role === 'command' || granted.has(role)) return;
       problems.push({

@@ -9,7 +9,7 @@ import {
   type HazardContext,
   INTERIM_CONTROLS,
   type PolicyPack,
-  type Role,
+  type RoleRef,
   SEVERITIES,
 } from '@hazardflow/core';
 
@@ -111,12 +111,18 @@ export function commandVariants(): CommandInput[] {
 
 /**
  * The people around a case, two per role so separation of duties can be honoured: each
- * with the org that role means for this case (street, department, responsible party).
+ * with the org that role means for this case (street, department, responsible party, the
+ * org the case names for each of the pack's parties). A party the case names no org for has
+ * nobody.
  */
-export function caseActors(context: Pick<HazardContext, 'site' | 'regulator' | 'responsible'>): Record<Role, Actor[]> {
-  const two = (role: Role, org?: string): Actor[] =>
+export function caseActors(
+  context: Pick<HazardContext, 'site' | 'regulator' | 'responsible'> & Partial<Pick<HazardContext, 'parties'>>,
+): Record<RoleRef, Actor[]> {
+  const two = (role: RoleRef, org?: string): Actor[] =>
     [1, 2].map((n) => ({ id: `${role}-${n}`, role, ...(org !== undefined ? { org } : {}) }));
+  const parties = Object.entries(context.parties ?? {}).map(([party, org]) => [party, two(party, org)] as const);
   return {
+    ...Object.fromEntries(parties),
     reporter: two('reporter'),
     responsible: two('responsible', context.responsible.id),
     territory: two('territory', context.site.territory),
@@ -139,7 +145,7 @@ export function outsiders(context: Pick<HazardContext, 'regulator'>): Actor[] {
 }
 
 /** The roles that may issue `type` under a policy (a validated pack lists every command). */
-export function rolesFor(policy: Pick<PolicyPack, 'permissions'>, type: CommandType): readonly Role[] {
+export function rolesFor(policy: Pick<PolicyPack, 'permissions'>, type: CommandType): readonly RoleRef[] {
   return policy.permissions[type] ?? [];
 }
 

@@ -165,7 +165,7 @@ export function randomWalks(
     const lawful: { variant: CommandInput; actors: Actor[] }[] = [];
     for (const variant of variants) {
       if (!accepted.has(variant.type)) continue;
-      const actors = rolesFor(policy, variant.type).flatMap((role) => people[role]);
+      const actors = rolesFor(policy, variant.type).flatMap((role) => people[role] ?? []);
       const first = actors.find((a) => a.id !== context.rectifiedBy);
       if (!first) continue;
       const event = {

@@ -1,9 +1,11 @@
 import type { Actor } from '../actor';
 import { DEFAULT_PERMISSIONS } from '../pack/default-permissions';
+import { knownRoles, unknownRoleMessage } from '../pack/party-checks';
 import type { PolicyPack } from '../pack/schema';
+import { isBuiltInRole } from '../party';
 import type { CommandType } from '../vocabulary';
 import type { HazardContext } from './hazard-context';
-import { jurisdictionOf } from './jurisdiction';
+import { jurisdictionOf, partyOrgOf } from './jurisdiction';
 
 /** Why a command may not be issued by this actor. Data, so the engine can return it as is. */
 export type AuthorizationResult =
@@ -15,15 +17,17 @@ const OK: AuthorizationResult = Object.freeze({ ok: true });
 /**
  * The one source of truth for permission: the machine's guards call it and the engine calls
  * it first to return a precise error. Checks, in order: the role may issue the command
- * (pack permissions, else the defaults); jurisdiction (a territory or regulator acts only on
- * cases of its own org, a responsible party only on its own cases, a reporter only on cases
- * it reported; command is district-wide);
+ * (pack permissions, else the defaults; a role that is neither built in nor one of the pack's
+ * parties may do nothing); jurisdiction (a territory or regulator acts only on cases of its
+ * own org, a responsible party only on its own cases, a pack's party only on cases that name
+ * its org for that party, a reporter only on cases it reported; command is district-wide);
  * the extra rules that are law rather than configuration (territory staff verify general
  * hazards only; whoever submitted a rectification cannot verify it).
  */
 export function authorize(
-  policy: Pick<PolicyPack, 'permissions'>,
-  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy' | 'reportedBy'>,
+  policy: Pick<PolicyPack, 'permissions'> & Partial<Pick<PolicyPack, 'parties'>>,
+  hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy' | 'reportedBy'> &
+    Partial<Pick<HazardContext, 'parties'>>,
   command: CommandType,
   actor: Actor,
 ): AuthorizationResult {
@@ -35,11 +39,18 @@ export function authorize(
   if (!Object.hasOwn(DEFAULT_PERMISSIONS, command)) {
     return deny('FORBIDDEN', `"${String(command)}" is not a command`);
   }
-  const roles =
+  const party = !isBuiltInRole(actor.role);
+  if (party && !Object.hasOwn(policy.parties ?? {}, actor.role)) {
+    return deny('FORBIDDEN', unknownRoleMessage(actor.role, knownRoles(policy)));
+  }
+  const roles: readonly string[] =
     (Object.hasOwn(policy.permissions, command) ? policy.permissions[command] : undefined) ??
     DEFAULT_PERMISSIONS[command];
   if (!roles.includes(actor.role)) {
     return deny('FORBIDDEN', `role "${actor.role}" may not ${command}; allowed: ${roles.join(', ') || 'nobody'}`);
+  }
+  if (party && partyOrgOf(hazard, actor.role) === undefined) {
+    return deny('FORBIDDEN', `this case names no org as its ${actor.role}, so no ${actor.role} may act on it`);
   }
   const jurisdiction = jurisdictionOf(hazard, actor.role);
   if (jurisdiction !== undefined && actor.org !== jurisdiction) {

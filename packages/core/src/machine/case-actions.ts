@@ -2,7 +2,7 @@ import type { Severity } from '../vocabulary';
 import { eventTime, isAtOrAfter, iso } from './case-time';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
 import type { HazardContext, Listing } from './hazard-context';
-import { notification } from './hazard-notification';
+import { notifierOf } from './hazard-notification';
 import { imminentDangerStart, interimDueTimer } from './imminent-danger-actions';
 import type { MachineRuntime } from './machine-runtime';
 import { recordCommand } from './record-command';
@@ -28,6 +28,7 @@ export function listedByFact(
 
 /** The actions of the lifecycle region's commands: grading, notices, plans, verification, closing. */
 export function createCaseActions(rt: MachineRuntime) {
+  const notification = notifierOf(rt.pack);
   const ladder = rt.pack.escalation.ladder;
 
   /**

@@ -1,10 +1,10 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { formatDuration } from '../duration';
-import type { Role } from '../vocabulary';
+import type { RoleRef } from '../party';
 import { delayUntil, eventTime, iso } from './case-time';
 import { assign, enqueue, eventOf, raise, withParams } from './hazard-action-kit';
 import type { TrackedDeadline } from './hazard-context';
-import { notification } from './hazard-notification';
+import { notifierOf } from './hazard-notification';
 import type { MachineRuntime } from './machine-runtime';
 import { recordCommand } from './record-command';
 import { TIMER_IDS } from './timer-ids';
@@ -15,6 +15,7 @@ import { warningInstant } from './warning-time';
  * timers, extensions (延期), pausing the clock, interim controls, the follow-up window.
  */
 export function createDeadlineActions(rt: MachineRuntime) {
+  const notification = notifierOf(rt.pack);
   /**
    * Cases tracking the same step to the same instant (the end of a working day) share one
    * frozen deadline object: it is never changed in place (see examples/benchmarks/NOTES.md).
@@ -75,7 +76,7 @@ export function createDeadlineActions(rt: MachineRuntime) {
     }),
     warn: enqueue(({ context, event, enqueue }) => {
       if (!context.deadline || context.warnedFor === context.deadline.dueAt) return;
-      const owner: Role[] = context.deadline.owner === 'responsible' ? ['responsible', 'territory'] : ['regulator'];
+      const owner: RoleRef[] = context.deadline.owner === 'responsible' ? ['responsible', 'territory'] : ['regulator'];
       enqueue.assign({ warnedFor: context.deadline.dueAt });
       enqueue.emit(
         notification(context, eventTime(event), 'warning', owner, `${context.deadline.step} deadline approaching`),
@@ -83,7 +84,7 @@ export function createDeadlineActions(rt: MachineRuntime) {
     }),
     markOverdue: enqueue(({ context, event, enqueue }) => {
       if (!context.deadline || context.overdueFor === context.deadline.dueAt) return;
-      const owner: Role[] =
+      const owner: RoleRef[] =
         context.deadline.owner === 'responsible' ? ['responsible', 'territory'] : ['regulator', 'command'];
       enqueue.assign({ overdueFor: context.deadline.dueAt, wentOverdue: true });
       enqueue.emit(

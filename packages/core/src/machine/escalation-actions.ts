@@ -1,12 +1,13 @@
 import { listedByFact } from './case-actions';
 import { delayUntil, eventTime, isAtOrAfter, iso } from './case-time';
 import { emit, eventOf, raise, withParams } from './hazard-action-kit';
-import { notification } from './hazard-notification';
+import { notifierOf } from './hazard-notification';
 import type { MachineRuntime } from './machine-runtime';
 import { TIMER_IDS } from './timer-ids';
 
 /** The escalation ladder's actions: reaching a level, the timers to the next one, reminders. */
 export function createEscalationActions(rt: MachineRuntime) {
+  const notification = notifierOf(rt.pack);
   const ladder = rt.pack.escalation.ladder;
   const rungOf = (level: number) => ladder.find((r) => r.level === level);
 

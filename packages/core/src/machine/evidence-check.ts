@@ -1,13 +1,14 @@
 import type { EvidenceRef } from '../evidence';
 import type { EvidenceRequirement, PolicyPack } from '../pack/schema';
-import type { EvidenceStep, Role } from '../vocabulary';
+import type { RoleRef } from '../party';
+import type { EvidenceStep } from '../vocabulary';
 
 /** The evidence a step needs for a category: the pack's rules plus the category's own. */
 export function evidenceRequirements(
   policy: Pick<PolicyPack, 'evidence' | 'categories'>,
   categoryId: string,
   step: EvidenceStep,
-  actorRole?: Role,
+  actorRole?: RoleRef,
 ): EvidenceRequirement[] {
   const category = policy.categories.find((c) => c.id === categoryId);
   const all = [...(policy.evidence[step] ?? []), ...(category?.evidence?.[step] ?? [])];
@@ -23,7 +24,7 @@ export function missingEvidence(
   categoryId: string,
   step: EvidenceStep,
   items: readonly EvidenceRef[],
-  actorRole?: Role,
+  actorRole?: RoleRef,
 ): string[] {
   const missing: string[] = [];
   for (const requirement of evidenceRequirements(policy, categoryId, step, actorRole)) {

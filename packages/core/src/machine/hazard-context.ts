@@ -100,6 +100,12 @@ export interface HazardContext {
    * from before it). Notifications to the regulator name the officer (`Recipient.officer`).
    */
   assignee?: Assignee | null;
+  /**
+   * The org of each of the pack's parties on this case (party id → org): the report's
+   * `parties`, else the party's `org` in the pack. Absent when none is named (and on cases
+   * stored before parties existed), so a case without parties keeps its snapshot.
+   */
+  parties?: Record<string, string>;
   description: string;
   findings: Record<string, Scalar>;
   evidence: (EvidenceRef & { step: EvidenceStep | 'other' })[];
@@ -223,6 +229,7 @@ export function compactContext(context: HazardContext): HazardContext {
     responsible: context.responsible,
     regulator: context.regulator,
     assignee: context.assignee ?? null,
+    ...(context.parties !== undefined ? { parties: context.parties } : {}),
     description: context.description,
     findings: shareEmpty(context.findings),
     evidence: context.evidence,
@@ -295,6 +302,8 @@ export interface HazardInput {
     site: Site;
     responsible: { id: string; name?: string | undefined };
     regulator?: string | undefined;
+    /** The org of each party on this case (`report.parties`); see `HazardContext.parties`. */
+    parties?: Record<string, string> | undefined;
     description: string;
     findings: Record<string, Scalar>;
     evidence: EvidenceRef[];

@@ -1,5 +1,6 @@
 import type { CommandEvent } from '../commands';
-import type { Bilingual, Role } from '../vocabulary';
+import type { RoleRef } from '../party';
+import type { Bilingual } from '../vocabulary';
 
 /**
  * Timer events. Each carries its own due instant as `at`, so a timer fired by XState's
@@ -65,13 +66,13 @@ export type NotificationReason =
   | 'responsible_released';
 
 /**
- * A role and the org that role means for this case (street, department, party, 'command').
- * A recipient of the regulator names the case officer too when one is assigned (ASSIGN), so
- * a receiver that routes by role and org keeps working and one that knows officers can
- * reach the person.
+ * A role and the org that role means for this case (street, department, party, 'command');
+ * for a pack's party (`maintenance-unit`), the org the case names for it. A recipient of the
+ * regulator names the case officer too when one is assigned (ASSIGN), so a receiver that
+ * routes by role and org keeps working and one that knows officers can reach the person.
  */
 export interface Recipient {
-  role: Role;
+  role: RoleRef;
   org: string;
   officer?: string;
 }

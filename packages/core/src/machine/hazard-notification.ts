@@ -1,19 +1,40 @@
-import type { Role } from '../vocabulary';
+import type { PolicyPack } from '../pack/schema';
+import type { RoleRef } from '../party';
 import type { HazardContext } from './hazard-context';
 import type { HazardNotification, NotificationReason, Recipient } from './hazard-events';
 import { orgOf } from './jurisdiction';
 
 /**
- * The roles a case notifies, each with the org that role means for it; the regulator's
- * recipient also names the case officer when one is assigned.
+ * The roles a case notifies, each with the org that role means for it. A pack's party the
+ * case names no org for is left out: there is nobody to address.
  */
-export function recipientsOf(context: HazardContext, roles: readonly Role[]): Recipient[] {
+export function recipientsOf(context: HazardContext, roles: readonly RoleRef[]): Recipient[] {
   const officer = context.assignee?.officer;
-  return roles.map((role) =>
-    role === 'regulator' && officer !== undefined
-      ? { role, org: orgOf(context, role), officer }
-      : { role, org: orgOf(context, role) },
-  );
+  const recipients: Recipient[] = [];
+  for (const role of roles) {
+    const org = orgOf(context, role);
+    if (org === undefined) continue;
+    recipients.push(role === 'regulator' && officer !== undefined ? { role, org, officer } : { role, org });
+  }
+  return recipients;
+}
+
+/**
+ * `notification` for a machine of this pack: besides the roles each call names, the pack's
+ * parties whose `notifyOn` lists the reason are told (on cases that name their org). Action
+ * factories build theirs once with the runtime's pack, so call sites stay as they were.
+ */
+export function notifierOf(pack: Pick<PolicyPack, 'parties'>): typeof notification {
+  const byReason = new Map<NotificationReason, string[]>();
+  for (const [id, party] of Object.entries(pack.parties ?? {})) {
+    for (const reason of party.notifyOn ?? []) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+  }
+  if (byReason.size === 0) return notification;
+  return (context, at, reason, roles, message, extra) => {
+    const parties = byReason.get(reason);
+    const all = parties === undefined ? roles : [...roles, ...parties.filter((id) => !roles.includes(id))];
+    return notification(context, at, reason, all, message, extra);
+  };
 }
 
 /**
@@ -24,7 +45,7 @@ export function notification(
   context: HazardContext,
   at: string,
   reason: NotificationReason,
-  roles: readonly Role[],
+  roles: readonly RoleRef[],
   message: string,
   extra: Partial<Pick<HazardNotification, 'action' | 'level' | 'stepLevel'>> = {},
 ): HazardNotification {

@@ -1,22 +1,22 @@
-import type { Role } from '../vocabulary';
+import type { RoleRef } from '../party';
 import { delayUntil, eventTime, iso } from './case-time';
 import { enqueue } from './hazard-action-kit';
 import type { HazardContext } from './hazard-context';
 import type { HazardNotification } from './hazard-events';
-import { notification } from './hazard-notification';
+import { notifierOf } from './hazard-notification';
 import type { MachineRuntime } from './machine-runtime';
 import { TIMER_IDS } from './timer-ids';
 
 /** Who is told of an imminent danger (重大险情): everyone who must act now (Law Art. 65). */
-export const IMMINENT_DANGER_ROLES: readonly Role[] = Object.freeze([
+export const IMMINENT_DANGER_ROLES: readonly RoleRef[] = Object.freeze([
   'responsible',
   'territory',
   'regulator',
   'command',
-]) as readonly Role[];
+]) as readonly RoleRef[];
 
 /** Who is told when an imminent danger still has no interim control at its deadline. */
-const INTERIM_OVERDUE_ROLES: readonly Role[] = Object.freeze(['regulator', 'command']) as readonly Role[];
+const INTERIM_OVERDUE_ROLES: readonly RoleRef[] = Object.freeze(['regulator', 'command']) as readonly RoleRef[];
 
 /**
  * What marking a case an imminent danger at `at` does: the interim-control deadline
@@ -32,7 +32,7 @@ export function imminentDangerStart(
   if (context.imminentDanger && (context.interimDueAt ?? null) !== null) return undefined;
   const interimDueAt = iso(rt.calendar.addDuration(at, rt.interimControlDeadline(context)));
   const notice: HazardNotification = {
-    ...notification(
+    ...notifierOf(rt.pack)(
       context,
       at,
       'imminent_danger',
@@ -56,6 +56,7 @@ const ENDED_KEYS = ['closedAt', 'dismissReason', 'transferredTo'] as const;
 
 /** Imminent danger from the moment of report, and the interim-control deadline it starts. */
 export function createImminentDangerActions(rt: MachineRuntime) {
+  const notification = notifierOf(rt.pack);
   return {
     /**
      * Root entry: grades the report as filed (category and findings, no triage yet). A

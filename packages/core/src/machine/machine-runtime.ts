@@ -137,6 +137,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         responsible: report.responsible,
         regulator: report.regulator ?? pack.regulator.id,
         assignee: null,
+        ...partiesOf(pack, report.parties),
         description: report.description,
         findings: report.findings,
         evidence: report.evidence.map((item) => filedEvidence(item, 'report')),
@@ -227,4 +228,18 @@ function createSeasonalMemo(calendar: BusinessCalendar) {
       return value;
     },
   };
+}
+
+/**
+ * The parties' orgs on a new case: the pack's `org` of each party, overridden by the report's
+ * `parties`; nothing at all when neither names one, so a case without parties keeps the
+ * context (and snapshot) it had before parties existed.
+ */
+function partiesOf(pack: PolicyPack, named: Record<string, string> | undefined): { parties?: Record<string, string> } {
+  const parties: Record<string, string> = {};
+  for (const [id, party] of Object.entries(pack.parties ?? {})) {
+    const org = named?.[id] ?? party.org;
+    if (org !== undefined) parties[id] = org;
+  }
+  return Object.keys(parties).length > 0 ? { parties } : {};
 }

@@ -1,7 +1,7 @@
 import { delayUntil, eventTime, isAtOrAfter, iso } from './case-time';
 import { withParams } from './hazard-action-kit';
 import type { HazardContext, StepEscalation } from './hazard-context';
-import { notification } from './hazard-notification';
+import { notifierOf } from './hazard-notification';
 import type { MachineRuntime } from './machine-runtime';
 import { TIMER_IDS } from './timer-ids';
 
@@ -12,6 +12,7 @@ import { TIMER_IDS } from './timer-ids';
  * The timers reuse the main ladder's ids: only one of the two ladders runs at a time.
  */
 export function createStepEscalationActions(rt: MachineRuntime) {
+  const notification = notifierOf(rt.pack);
   const ladder = rt.pack.escalation.regulatorLadder;
   const rungOf = (level: number) => ladder.find((r) => r.level === level);
 

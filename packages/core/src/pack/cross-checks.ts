@@ -5,6 +5,7 @@ import { DEFAULT_PERMISSIONS } from './default-permissions';
 import { describeValue } from './describe-value';
 import { checkEscalation } from './escalation-checks';
 import { checkMigrations } from './migration-checks';
+import { checkParties } from './party-checks';
 import { formatIssuePath, type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
 import type { Condition, EvidenceRules, PolicyPack, SeverityRule, Steps } from './schema';
 import { checkSeasons } from './season-checks';
@@ -56,6 +57,7 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
   });
 
   issues.push(...duplicateValues(pack.steps.interimControls, ['steps', 'interimControls']));
+  issues.push(...checkParties(pack));
   issues.push(...checkEscalation(pack.escalation, pack.steps));
   issues.push(...checkStepWarnings(pack));
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));

@@ -33,6 +33,9 @@ export type PolicyPackIssueCode =
   | 'place_type_not_applicable'
   | 'unknown_finding'
   | 'unknown_time_zone'
+  | 'unknown_role'
+  | 'reserved_role'
+  | 'unknown_party'
   // escalation ladder
   | 'ladder_numbering'
   | 'ladder_order'

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration';
+import { roleRefSchema } from '../party';
 import {
   bilingualSchema,
   commandTypeSchema,
   EVIDENCE_STEPS,
   interimControlSchema,
-  roleSchema,
   severitySchema,
 } from '../vocabulary';
 import { notificationTemplatesSchema } from './notification-templates-schema';
+import { partiesSchema } from './party-schema';
 import { reportCheckShape } from './report-check-schema';
 import { validityShape } from './rule-validity';
 
@@ -38,10 +39,10 @@ export const evidenceRequirementSchema = z.strictObject({
   /** Count only items by different people (`by`), as for the two inspectors of a fire inspection. */
   distinctBy: z.boolean().default(false),
   /**
-   * Only when the actor has one of these roles; empty means everyone. A fire inspection's two
+   * Only when the actor has one of these roles (built-in or the pack's parties); empty means everyone. A fire inspection's two
    * inspector records are needed when a regulator reports, not when a citizen complains.
    */
-  roles: z.array(roleSchema).default([]),
+  roles: z.array(roleRefSchema).default([]),
   label: bilingualSchema.optional(),
 });
 export type EvidenceRequirement = z.infer<typeof evidenceRequirementSchema>;
@@ -207,8 +208,8 @@ export type Steps = z.infer<typeof stepsSchema>;
 export const escalationLevelSchema = z.strictObject({
   level: z.number().int().positive(),
   name: bilingualSchema,
-  /** Roles told when the case reaches this level. */
-  notify: z.array(roleSchema).min(1),
+  /** Roles told when the case reaches this level: built-in roles or the pack's parties. */
+  notify: z.array(roleRefSchema).min(1),
   /** The action recommended at this level (挂牌督办, 约谈, 联合惩戒 …). */
   action: bilingualSchema,
   /** Reached this long after the responsible party's deadline. */
@@ -231,8 +232,8 @@ export type EscalationLevel = z.infer<typeof escalationLevelSchema>;
 export const regulatorRungSchema = z.strictObject({
   level: z.number().int().positive(),
   name: bilingualSchema,
-  /** Roles told when the late step reaches this rung. */
-  notify: z.array(roleSchema).min(1),
+  /** Roles told when the late step reaches this rung: built-in roles or the pack's parties. */
+  notify: z.array(roleRefSchema).min(1),
   action: bilingualSchema,
   /** Reached this long after the regulator's step deadline. */
   after: durationSchema,
@@ -296,7 +297,7 @@ export const escalationSchema = z.strictObject({
     major: z.number().int().min(0).default(0),
   }),
   /** Roles told at level 0 when the notice is issued. */
-  baseNotify: z.array(roleSchema).default(['responsible']),
+  baseNotify: z.array(roleRefSchema).default(['responsible']),
   /**
    * How a case comes under listed supervision (挂牌督办). `automatic`: a major hazard, and any
    * case whose rung reaches `startLevel.major`, is listed by that fact. `decision`: only the
@@ -341,8 +342,11 @@ export const seasonSchema = z.strictObject({
 });
 export type Season = z.infer<typeof seasonSchema>;
 
-/** Which roles may issue each command. Jurisdiction (own org only) applies on top. */
-export const permissionsSchema = z.partialRecord(commandTypeSchema, z.array(roleSchema));
+/**
+ * Which roles (built-in or the pack's parties) may issue each command. Jurisdiction (own org
+ * only; a party's org on the case) applies on top.
+ */
+export const permissionsSchema = z.partialRecord(commandTypeSchema, z.array(roleRefSchema));
 export type Permissions = z.infer<typeof permissionsSchema>;
 
 /** The pack fields a per-site, per-territory or integrator patch may change. */
@@ -398,6 +402,12 @@ export const policyPackSchema = z.strictObject({
   domain: idSchema,
   /** The department that grades, issues notices and verifies major hazards by default. */
   regulator: z.strictObject({ id: z.string().min(1), name: bilingualSchema }),
+  /**
+   * Parties beside the built-in roles (`ROLES`), by id: a maintenance unit, an inspection
+   * body, an industry department (see `partySchema`). Usable wherever a role is. Optional
+   * rather than defaulted, so packs without parties keep their policy hash.
+   */
+  parties: partiesSchema.optional(),
   /** Time zone of the working-day calendar the deadlines are counted on. */
   timeZone: z.string().min(1).default('Asia/Shanghai'),
   /** Place types the categories and rules refer to. */

@@ -1,4 +1,5 @@
-import { COMMAND_TYPES, type CommandType, type Role } from '../vocabulary';
+import type { RoleRef } from '../party';
+import { COMMAND_TYPES, type CommandType } from '../vocabulary';
 import { crossCheckPolicyPack } from './cross-checks';
 import { findDangerousKeys } from './dangerous-keys';
 import { DEFAULT_PERMISSIONS } from './default-permissions';
@@ -64,8 +65,8 @@ export function validatePack(input: unknown, withOverrides: boolean): PolicyPack
  */
 const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>(['ASSIGN', 'CHANGE_RESPONSIBLE']);
 
-function completePermissions(permissions: Permissions): Partial<Record<CommandType, Role[]>> {
-  const entries: [CommandType, Role[]][] = [];
+function completePermissions(permissions: Permissions): Partial<Record<CommandType, RoleRef[]>> {
+  const entries: [CommandType, RoleRef[]][] = [];
   for (const command of COMMAND_TYPES) {
     const named = permissions[command];
     if (named !== undefined) entries.push([command, [...named]]);

@@ -32,7 +32,8 @@ export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   id: string;
-  role: Role;
+  /** A built-in role or a party the case's pack declares (`PackDefinition.parties`). */
+  role: Role | (string & {});
   org?: string;
 }
 
@@ -166,6 +167,8 @@ export interface PackDefinition {
   categories?: { id: string; name: Bilingual; defaultSeverity?: Severity }[];
   escalation?: { ladder?: { level: number; name: Bilingual; action?: Bilingual }[] };
   evidence?: Record<string, { kind: string; min?: number; label?: Bilingual }[] | undefined>;
+  /** Parties beside the built-in roles (a maintenance unit, an inspection body), by id. */
+  parties?: Record<string, { label: Bilingual }>;
   [key: string]: unknown;
 }
 

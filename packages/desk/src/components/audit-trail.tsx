@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuditEntry, EvidenceRef } from '../api/types';
+import type { AuditEntry, Bilingual, EvidenceRef } from '../api/types';
 import { formatInstant } from '../format/dates';
 import { useLocale } from '../i18n/locale';
 import { COMMAND_LABELS, ROLE_LABELS, STATUS_LABELS } from '../i18n/vocabulary-labels';
@@ -8,7 +8,18 @@ import { QueryState } from './query-state';
 import { ScrollRegion } from './scroll-region';
 
 /** The audit trail, oldest first, with the service's verdict on its hash chain. */
-export function AuditTrail({ caseId, version, timeZone }: { caseId: string; version: number; timeZone: string }) {
+export function AuditTrail({
+  caseId,
+  version,
+  timeZone,
+  parties = {},
+}: {
+  caseId: string;
+  version: number;
+  timeZone: string;
+  /** The case pack's parties: an actor of one shows the party's label, like a built-in role's. */
+  parties?: Record<string, { label: Bilingual }> | undefined;
+}) {
   const { t, lang, vocab } = useLocale();
   const api = useApi();
   const history = useQuery({ queryKey: ['case', caseId, 'history', version], queryFn: () => api.history(caseId) });
@@ -38,7 +49,9 @@ export function AuditTrail({ caseId, version, timeZone }: { caseId: string; vers
                     <td>{formatInstant(e.at, timeZone, lang)}</td>
                     <td>
                       {e.actor.id}
-                      <div className="muted small">{vocab(ROLE_LABELS, e.actor.role)}</div>
+                      <div className="muted small">
+                        {vocab({ ...ROLE_LABELS, ...partyLabels(parties) }, e.actor.role)}
+                      </div>
                     </td>
                     <td>
                       {vocab(COMMAND_LABELS, e.command)}
@@ -96,4 +109,9 @@ export function evidenceOf(entries: readonly AuditEntry[]): (EvidenceRef & { com
 
 function isEvidence(item: unknown): item is EvidenceRef {
   return typeof item === 'object' && item !== null && 'kind' in item && 'uri' in item;
+}
+
+/** The parties' labels as a vocabulary table keyed by party id. */
+function partyLabels(parties: Record<string, { label: Bilingual }>): Record<string, Bilingual> {
+  return Object.fromEntries(Object.entries(parties).map(([id, party]) => [id, party.label]));
 }

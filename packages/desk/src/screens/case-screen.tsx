@@ -97,7 +97,12 @@ export function CaseScreen({ id }: { id: string }) {
                 <EscalationLadder view={c} />
                 <TimersTable caseId={c.id} timeZone={tz} />
                 <EvidenceList caseId={c.id} version={c.version} timeZone={tz} />
-                <AuditTrail caseId={c.id} version={c.version} timeZone={tz} />
+                <AuditTrail
+                  caseId={c.id}
+                  version={c.version}
+                  timeZone={tz}
+                  parties={packs.pack(c.packId)?.definition.parties}
+                />
                 <Statechart view={c} />
               </div>
             </>
