@@ -1,4 +1,4 @@
-import type { PolicyPack } from '@hazardflow/core';
+import { DEFAULT_PERMISSIONS, type PolicyPack } from '@hazardflow/core';
 import type { ConformanceProblem, CoverageSummary } from './conformance-report';
 import type { Exploration } from './explore-pack';
 import type { InapplicableParts } from './inapplicable-parts';
@@ -121,7 +121,7 @@ function deadParts(
   for (const t of graph.transitions) {
     if (t.kind !== 'command') continue;
     const command = t.event as keyof PolicyPack['permissions'];
-    if (policies.every((policy) => (policy.permissions[command] ?? []).length === 0)) {
+    if (policies.every((policy) => (policy.permissions[command] ?? DEFAULT_PERMISSIONS[command]).length === 0)) {
       const step = policies[0] ? stepAsking(policies[0], command) : undefined;
       const yet = step !== undefined ? `, yet ${step}: switch the step off or name a role` : '';
       transitions.set(t.id, `nobody may ${t.event} (permissions.${t.event} is empty)${yet}`);

@@ -3,6 +3,7 @@ import {
   COMMAND_TYPES,
   type CommandEvent,
   type CommandType,
+  DEFAULT_PERMISSIONS,
   type EvidenceRef,
   evidenceRequirements,
   evidenceStepOf,
@@ -144,9 +145,12 @@ export function outsiders(context: Pick<HazardContext, 'regulator'>): Actor[] {
   ];
 }
 
-/** The roles that may issue `type` under a policy (a validated pack lists every command). */
+/**
+ * The roles that may issue `type` under a policy: its own entry, else the default (a
+ * validated pack leaves commands added since packs were first hashed to the default).
+ */
 export function rolesFor(policy: Pick<PolicyPack, 'permissions'>, type: CommandType): readonly RoleRef[] {
-  return policy.permissions[type] ?? [];
+  return policy.permissions[type] ?? DEFAULT_PERMISSIONS[type];
 }
 
 /**
