@@ -5,9 +5,12 @@ import { formatTextTable } from './text-table';
 /**
  * 考核: which dimension figures are grouped by. `officer` groups by the case officer
  * (ASSIGN) within each department: `<regulator>/<officer>`, and `<regulator>/` for the
- * department's cases nobody is assigned to.
+ * department's cases nobody is assigned to. `industry` has a row per industry department
+ * (行业主管部门, its org): 三管三必须 (《安全生产法》 Art. 3) assesses it on the cases of its place
+ * types alongside the regulator, so a case with two departments counts in both rows and a
+ * case with none in no row.
  */
-export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer'] as const;
+export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer', 'industry'] as const;
 export type AssessmentGroup = (typeof ASSESSMENT_GROUPS)[number];
 
 export interface AssessmentOptions {
@@ -43,13 +46,14 @@ export function computeAssessment(views: Iterable<CaseView>, options: Assessment
     at !== null && (options.from === undefined || at >= options.from) && (options.to === undefined || at < options.to);
   const groups = new Map<string, { rows: CaseView[] }>();
   for (const view of views) {
-    const key = groupKey(view, options.groupBy);
-    let group = groups.get(key);
-    if (!group) {
-      group = { rows: [] };
-      groups.set(key, group);
+    for (const key of groupKeys(view, options.groupBy)) {
+      let group = groups.get(key);
+      if (!group) {
+        group = { rows: [] };
+        groups.set(key, group);
+      }
+      group.rows.push(view);
     }
-    group.rows.push(view);
   }
   const result: AssessmentRow[] = [];
   for (const [group, { rows }] of groups) {
@@ -98,6 +102,7 @@ export const ASSESSMENT_GROUP_LABELS: Record<AssessmentGroup, Label> = {
   pack: { zh: '政策包', en: 'pack' },
   category: { zh: '隐患类别', en: 'category' },
   officer: { zh: '承办人', en: 'officer' },
+  industry: { zh: '行业主管部门', en: 'industry department' },
 };
 
 export interface AssessmentTableOptions {
@@ -138,18 +143,20 @@ export function formatAssessmentTable(
   return formatTextTable(header, body);
 }
 
-function groupKey(view: CaseView, groupBy: AssessmentGroup): string {
+function groupKeys(view: CaseView, groupBy: AssessmentGroup): string[] {
   switch (groupBy) {
     case 'territory':
-      return view.territory;
+      return [view.territory];
     case 'regulator':
-      return view.regulator;
+      return [view.regulator];
     case 'pack':
-      return view.packId;
+      return [view.packId];
     case 'category':
-      return `${view.packId}/${view.category}`;
+      return [`${view.packId}/${view.category}`];
     case 'officer':
-      return `${view.regulator}/${view.assignee ?? ''}`;
+      return [`${view.regulator}/${view.assignee ?? ''}`];
+    case 'industry':
+      return [...new Set((view.industry ?? []).map((department) => department.org))];
   }
 }
 

@@ -4,6 +4,7 @@ import { duplicateIds, duplicateValues, unknownReferences } from './check-helper
 import { DEFAULT_PERMISSIONS } from './default-permissions';
 import { describeValue } from './describe-value';
 import { checkEscalation } from './escalation-checks';
+import { checkIndustry } from './industry-checks';
 import { checkMigrations } from './migration-checks';
 import { checkParties } from './party-checks';
 import { formatIssuePath, type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
@@ -58,6 +59,7 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
 
   issues.push(...duplicateValues(pack.steps.interimControls, ['steps', 'interimControls']));
   issues.push(...checkParties(pack));
+  issues.push(...checkIndustry(pack));
   issues.push(...checkEscalation(pack.escalation, pack.steps));
   issues.push(...checkStepWarnings(pack));
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));
