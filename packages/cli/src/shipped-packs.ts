@@ -1,5 +1,5 @@
 import type { PolicyPack } from '@hazardflow/core';
-import { buildingPack, buildingPackV1_0 } from '@hazardflow/policy-building';
+import { buildingPack, buildingPackV1_0, buildingPackV1_1 } from '@hazardflow/policy-building';
 import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
 import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { trafficPack } from '@hazardflow/policy-traffic';
@@ -23,4 +23,5 @@ export const SHIPPED_PACK_VERSIONS: readonly PolicyPack[] = Object.freeze([
   ...Object.values(SHIPPED_PACKS),
   firePackV1_1,
   buildingPackV1_0,
+  buildingPackV1_1,
 ]);
