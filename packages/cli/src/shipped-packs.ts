@@ -1,6 +1,6 @@
 import type { PolicyPack } from '@hazardflow/core';
 import { buildingPack, buildingPackV1_0, buildingPackV1_1 } from '@hazardflow/policy-building';
-import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
+import { firePack, firePackV1_1, firePackV1_2 } from '@hazardflow/policy-fire';
 import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
 import { trafficPack } from '@hazardflow/policy-traffic';
 import type { ShippedPackName } from './shipped-pack-names';
@@ -22,6 +22,7 @@ export const SHIPPED_PACKS: Readonly<Record<ShippedPackName, PolicyPack>> = Obje
 export const SHIPPED_PACK_VERSIONS: readonly PolicyPack[] = Object.freeze([
   ...Object.values(SHIPPED_PACKS),
   firePackV1_1,
+  firePackV1_2,
   buildingPackV1_0,
   buildingPackV1_1,
 ]);
