@@ -1,7 +1,7 @@
 import type { PolicyPack } from '@hazardflow/core';
 import { buildingPack, buildingPackV1_0, buildingPackV1_1 } from '@hazardflow/policy-building';
 import { firePack, firePackV1_1, firePackV1_2 } from '@hazardflow/policy-fire';
-import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
+import { specialEquipmentPack, specialEquipmentPackV1_0 } from '@hazardflow/policy-special-equipment';
 import { trafficPack, trafficPackV1_0 } from '@hazardflow/policy-traffic';
 import type { ShippedPackName } from './shipped-pack-names';
 
@@ -26,4 +26,5 @@ export const SHIPPED_PACK_VERSIONS: readonly PolicyPack[] = Object.freeze([
   buildingPackV1_0,
   buildingPackV1_1,
   trafficPackV1_0,
+  specialEquipmentPackV1_0,
 ]);
