@@ -106,6 +106,10 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【责任解除】{site}的{hazard}已变更责任主体，贵单位不再负责该隐患的整改。——{regulator}',
     en: '[Responsibility released] {site}: another party now answers for {hazard}; your organisation no longer does. — {regulator}',
   },
+  appraisal_overdue: {
+    zh: '【鉴定逾期】{site}的{hazard}房屋安全鉴定已超过时限（{deadline}），请督促鉴定并录入结论。',
+    en: '[Appraisal overdue] {site}: the safety appraisal for {hazard} passed its deadline ({deadline}); have it done and record its result.',
+  },
 };
 
 /** The placeholders a template may use; anything else in braces is refused by the pack schema. */

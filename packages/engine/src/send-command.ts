@@ -6,6 +6,7 @@ import {
   type HazardContext,
   parseCommand,
 } from '@hazardflow/core';
+import { appraisalReasons } from './appraisal-reasons';
 import { assignmentReasons } from './assignment-reasons';
 import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
@@ -110,7 +111,8 @@ export function createSendCommand(deps: SendDeps) {
       if (rejection) return { ok: false, error: rejection };
       const [next, actions] = computeTransition(model.machine, snapshot, event);
       const { type: _type, ...payload } = parsed.command;
-      const reasons = assignmentReasons(event.type, snapshot.context as HazardContext, next.context as HazardContext);
+      const [before, after] = [snapshot.context as HazardContext, next.context as HazardContext];
+      const reasons = [...assignmentReasons(event.type, before, after), ...appraisalReasons(event.type, before, after)];
       return commitChange({
         pack,
         previous: { version: record.view.version, snapshot: stored, status: record.view.status },
