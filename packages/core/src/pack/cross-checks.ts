@@ -74,7 +74,7 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
   issues.push(...checkStepWarnings(pack));
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));
   issues.push(...checkPermissions(pack));
-  issues.push(...checkSeasons(pack.seasons, categoryIds));
+  issues.push(...checkSeasons(pack.seasons, categoryIds, pack.escalation.listing));
   issues.push(...checkValidity(pack));
   issues.push(...checkMigrations(pack));
   if (pack.findingKeys !== undefined) issues.push(...duplicateValues(pack.findingKeys, ['findingKeys']));
