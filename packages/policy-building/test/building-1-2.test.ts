@@ -159,3 +159,39 @@ describe('a suspected dangerous house on building 1.2.0 (初判 → 鉴定)', ()
     expect(t.notifications.filter((n) => n.reason === 'imminent_danger')).toHaveLength(1);
   });
 });
+
+describe('a suspected dangerous house triaged on 1.1.0 and migrated onto 1.2.0', () => {
+  it('has no pending appraisal: RECORD_APPRAISAL is refused and the grade is decided with CONFIRM_GRADE', async () => {
+    const old = createTestEngine({ packs: [buildingPackV1_1], start: '2026-03-02T01:00:00.000Z' });
+    const reported = await old.report(report('visible-cracks'), { actor: gridWorker });
+    if (!reported.ok) throw new Error(reported.error.message);
+    const id = reported.case.id;
+    await old.send(id, { type: 'TRIAGE' }, { actor: engineer });
+    const both = createTestEngine({
+      packs: [buildingPackV1_1, buildingPack],
+      start: '2026-03-02T02:00:00.000Z',
+      store: old.store,
+    });
+    const plan = await both.planMigration({ packId: 'building', from: '1.1.0', to: '1.2.0' });
+    expect(await both.migrate(plan, { actor: admin })).toMatchObject({ migrated: 1 });
+    expect(await both.get(id)).toMatchObject({ packVersion: '1.2.0', appraisal: null });
+    const refused = await both.send(
+      id,
+      { type: 'RECORD_APPRAISAL', grade: 'C', reportNo: '2026-JD-0109', appraiser: 'District appraisal centre' },
+      { actor: engineer },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_IN_STATE' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/CONFIRM_GRADE/);
+    const decided = await both.send(
+      id,
+      {
+        type: 'CONFIRM_GRADE',
+        severity: 'major',
+        decision: { kind: 'expert', reference: '2026-JD-0109' },
+        reason: 'Appraised C (JGJ 125-2016)',
+      },
+      { actor: engineer },
+    );
+    expect(decided).toMatchObject({ ok: true, case: { severity: 'major' } });
+  });
+});

@@ -76,8 +76,12 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
           `category "${context.category}" is graded without an appraisal (no categories[].appraisal), so grade ${event.grade} has nothing to re-grade`,
         );
       }
-      if (context.appraisal === undefined)
-        return notAllowed('an appraisal is recorded on a triaged case; triage it first');
+      // Only a case triaged before its category asked for an appraisal (a migrated one) gets here.
+      if (context.appraisal === undefined) {
+        return notAllowed(
+          'no appraisal is pending: the case was triaged without one; decide its grade with CONFIRM_GRADE',
+        );
+      }
       return null;
     case 'ASSIGN':
       if (context.assignee?.officer === event.officer) {
