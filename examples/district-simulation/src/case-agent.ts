@@ -185,6 +185,22 @@ export class CaseAgent {
   }
 
   private async issueNotice(world: World): Promise<Moment | null> {
+    // A suspected dangerous house is noticed only after its appraisal (初判 → 鉴定, building
+    // 1.2.0): the appraisal body's grade is recorded first, B here (the simulation does not
+    // model appraisals yet, and B keeps the case general as it was) [default].
+    if (this.view?.appraisal?.status === 'pending') {
+      const appraised = await this.send(
+        world,
+        {
+          type: 'RECORD_APPRAISAL',
+          grade: 'B',
+          reportNo: `JD-h${this.hazard.seq}`,
+          appraiser: 'District appraisal centre',
+        },
+        this.lead,
+      );
+      if (!appraised) return null;
+    }
     const category = this.department.pack.categories.find((c) => c.id === this.hazard.category);
     const view = await this.send(
       world,

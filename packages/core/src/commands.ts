@@ -10,7 +10,13 @@ import { INPUT_LIMITS } from './input-limits';
 import { localDateSchema } from './pack/rule-validity';
 import { partyIdSchema } from './party';
 import type { CommandType } from './vocabulary';
-import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
+import {
+  appraisalGradeSchema,
+  DISMISS_REASONS,
+  GRADE_DECISION_KINDS,
+  interimControlSchema,
+  severitySchema,
+} from './vocabulary';
 
 /**
  * The payload of every command, validated before it reaches the machine. The engine adds
@@ -44,6 +50,18 @@ export const commandPayloadSchemas = {
       reference: z.string().trim().min(1).max(200),
     }),
     reason: z.string().trim().min(1).max(4000).optional(),
+    evidence,
+    note,
+  }),
+  /**
+   * The result of the house safety appraisal (房屋安全鉴定, JGJ 125-2016) a category with
+   * `appraisal` waits for: its grade, the report's number and the appraisal body. The case is
+   * graded again as the category the pack maps the grade to (`appraisal.gradeCategories`).
+   */
+  RECORD_APPRAISAL: z.strictObject({
+    grade: appraisalGradeSchema,
+    reportNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength),
+    appraiser: z.string().trim().min(1).max(INPUT_LIMITS.nameLength),
     evidence,
     note,
   }),

@@ -82,6 +82,7 @@ export { defaultCalendarFor } from './machine/default-calendar';
 export { evidenceRequirements, missingEvidence } from './machine/evidence-check';
 export {
   type ActorStamp,
+  type Appraisal,
   type Assignee,
   compactContext,
   type DeadlineOwner,

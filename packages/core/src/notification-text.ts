@@ -110,6 +110,10 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【监管盲区】{site}的{hazard}无明确监管部门，请安委会确定监管部门。',
     en: '[Regulatory gap] {site}: no department regulates {hazard}; the safety committee is asked to assign one.',
   },
+  appraisal_overdue: {
+    zh: '【鉴定逾期】{site}的{hazard}房屋安全鉴定已超过时限（{deadline}），请督促鉴定并录入结论。',
+    en: '[Appraisal overdue] {site}: the safety appraisal for {hazard} passed its deadline ({deadline}); have it done and record its result.',
+  },
 };
 
 /** The placeholders a template may use; anything else in braces is refused by the pack schema. */

@@ -1,5 +1,6 @@
 import type { NotificationReason } from './machine/hazard-events';
 import type {
+  AppraisalGrade,
   Bilingual,
   CommandType,
   DiscoveryMethod,
@@ -49,6 +50,7 @@ const ROLE_LABELS: Record<Role, Label> = {
 const COMMAND_LABELS: Record<CommandType, Label> = {
   TRIAGE: { zh: '研判定级', en: 'Triage' },
   CONFIRM_GRADE: { zh: '确认隐患等级', en: 'Confirm grade' },
+  RECORD_APPRAISAL: { zh: '录入房屋安全鉴定结论', en: 'Record appraisal' },
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
@@ -96,6 +98,7 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   responsible_changed: { zh: '责任主体变更', en: 'Responsible party changed' },
   responsible_released: { zh: '责任解除', en: 'Responsibility released' },
   regulatory_gap: { zh: '监管盲区', en: 'Regulatory gap' },
+  appraisal_overdue: { zh: '鉴定逾期', en: 'Appraisal overdue' },
 };
 
 const INTERIM_CONTROL_LABELS: Record<InterimControl, Label> = {
@@ -145,6 +148,14 @@ const GRADE_DECISION_KIND_LABELS: Record<GradeDecisionKind, Label> = {
   expert: { zh: '专家论证意见', en: "Expert panel's opinion" },
 };
 
+/** House safety appraisal grades, JGJ 125-2016 《危险房屋鉴定标准》. */
+const APPRAISAL_GRADE_LABELS: Record<AppraisalGrade, Label> = {
+  A: { zh: 'A级（无危险构件）', en: 'A: no dangerous members' },
+  B: { zh: 'B级（个别构件危险）', en: 'B: a few dangerous members' },
+  C: { zh: 'C级（局部危房）', en: 'C: local danger' },
+  D: { zh: 'D级（整幢危房）', en: 'D: whole building dangerous' },
+};
+
 const SEVERITY_LABELS: Record<Severity, Label> = {
   general: { zh: '一般隐患', en: 'General' },
   major: { zh: '重大隐患', en: 'Major' },
@@ -166,6 +177,7 @@ export const VOCABULARY_LABELS = {
   discoveryMethod: DISCOVERY_METHOD_LABELS,
   severity: SEVERITY_LABELS,
   gradeDecisionKind: GRADE_DECISION_KIND_LABELS,
+  appraisalGrade: APPRAISAL_GRADE_LABELS,
 } as const;
 
 export type VocabularyKind = keyof typeof VOCABULARY_LABELS;

@@ -14,6 +14,7 @@ export const severitySchema = z.enum(SEVERITIES);
 export const COMMAND_TYPES = [
   'TRIAGE',
   'CONFIRM_GRADE',
+  'RECORD_APPRAISAL',
   'FIX_ON_SPOT',
   'DISMISS',
   'TRANSFER',
@@ -49,6 +50,15 @@ export const commandTypeSchema = z.enum(COMMAND_TYPES);
  */
 export const GRADE_DECISION_KINDS = ['collective', 'expert'] as const;
 export type GradeDecisionKind = (typeof GRADE_DECISION_KINDS)[number];
+
+/**
+ * The grades of a house safety appraisal (房屋安全鉴定), JGJ 125-2016 《危险房屋鉴定标准》:
+ * A no dangerous member, B a few dangerous members (not a dangerous house), C local danger
+ * (局部危房), D the whole building dangerous (整幢危房).
+ */
+export const APPRAISAL_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number];
+export const appraisalGradeSchema = z.enum(APPRAISAL_GRADES);
 
 /** Interim control measures for major or imminent hazards: evacuate, suspend operations, seal. */
 export const INTERIM_CONTROLS = ['evacuate', 'suspend', 'seal'] as const;

@@ -29,6 +29,7 @@ const bare = {
   ASSIGN: { officer: 'inspector-9' },
   CHANGE_RESPONSIBLE: { responsible: { id: 'new-owner' }, reason: 'the site was sold' },
   ASSIGN_DEPARTMENT: { regulator: 'housing-bureau', reason: 'committee decision' },
+  RECORD_APPRAISAL: { grade: 'C', reportNo: 'JD-1', appraiser: 'appraisal body' },
   ISSUE_NOTICE: { clauses: ['Art. 28'] },
   ACKNOWLEDGE: {},
   SUBMIT_PLAN: { plan: { responsibility: 'r', measures: 'm', funds: 'f', deadline: 'd', emergencyPlan: 'e' } },
@@ -64,7 +65,7 @@ function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   const who: CommandType[] = ['ASSIGN', 'CHANGE_RESPONSIBLE'];
   const byLifecycle: Record<string, CommandType[]> = {
     reported: ['TRIAGE', 'DISMISS', 'TRANSFER', 'ASSIGN'],
-    triaged: ['CONFIRM_GRADE', 'FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER', ...who],
+    triaged: ['CONFIRM_GRADE', 'RECORD_APPRAISAL', 'FIX_ON_SPOT', 'ISSUE_NOTICE', 'DISMISS', 'TRANSFER', ...who],
     noticeIssued: ['ACKNOWLEDGE', 'SUBMIT_RECTIFICATION', ...who],
     rectifying: ['SUBMIT_RECTIFICATION', ...who],
     '{"planPending":"drafting"}': ['SUBMIT_PLAN', ...who],

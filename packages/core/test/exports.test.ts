@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 it('exports exactly the public API of @hazardflow/core', { timeout: 60_000 }, async () => {
   expect(Object.keys(await import('@hazardflow/core')).sort()).toMatchInlineSnapshot(`
     [
+      "APPRAISAL_GRADES",
       "COMMAND_TYPES",
       "CalendarError",
       "DEFAULT_INTERIM_CONTROL_DEADLINE",
@@ -40,6 +41,8 @@ it('exports exactly the public API of @hazardflow/core', { timeout: 60_000 }, as
       "WARNED_STEPS",
       "activeSeasons",
       "actorSchema",
+      "appraisalGradeSchema",
+      "appraisalSchema",
       "authorize",
       "availableCommands",
       "bilingualSchema",

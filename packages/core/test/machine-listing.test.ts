@@ -9,6 +9,11 @@ const byDecision = definePolicyPack({
   ...referencePack,
   version: '9.1.0',
   escalation: { ...referencePack.escalation, listing: 'decision' },
+  // A pack that lists by decision may not let a season set the legal grade (season_sets_grade):
+  // the festival shortens deadlines instead.
+  seasons: referencePack.seasons?.map(({ raiseSeverityTo, ...season }) =>
+    raiseSeverityTo === undefined ? season : { ...season, deadlineFactor: 0.5 },
+  ),
 });
 const listing = {
   type: 'LIST',

@@ -46,6 +46,7 @@ export function caseViewOf(
     maxEscalationLevel: context.maxEscalationLevel,
     listedSupervision: context.listedSupervision,
     listing: context.listing ?? null,
+    appraisal: context.appraisal ?? null,
     dueAt: context.deadline?.dueAt ?? null,
     overdue: isOverdueValue(snapshot.value),
     paused: isPausedValue(snapshot.value),

@@ -1,4 +1,12 @@
-import type { CommandIssue, DiscoveryMethod, InterimControl, Listing, Severity, Status } from '@hazardflow/core';
+import type {
+  Appraisal,
+  CommandIssue,
+  DiscoveryMethod,
+  InterimControl,
+  Listing,
+  Severity,
+  Status,
+} from '@hazardflow/core';
 
 /** An industry department on a case: the pack's party (`education-bureau`) and its org on the case. */
 export interface IndustryDepartment {
@@ -45,6 +53,12 @@ export interface CaseView {
    * before the field existed.
    */
   listing?: Listing | null;
+  /**
+   * The house safety appraisal a category with `appraisal` waits for (初判 → 鉴定): pending
+   * with its deadline from triage, then the recorded grade, report and appraiser
+   * (RECORD_APPRAISAL); null on other cases. Absent only on views stored before the field existed.
+   */
+  appraisal?: Appraisal | null;
   dueAt: string | null;
   /**
    * Present when `dueAt` falls in a year the calendar has no holidays for (China announces

@@ -6,6 +6,7 @@ import {
   type HazardContext,
   parseCommand,
 } from '@hazardflow/core';
+import { appraisalReasons } from './appraisal-reasons';
 import { assignmentReasons } from './assignment-reasons';
 import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
@@ -109,7 +110,11 @@ export function createSendCommand(deps: SendDeps) {
       if (rejection) return { ok: false, error: rejection };
       const [next, actions] = computeTransition(model.machine, snapshot, event);
       const { type: _type, ...payload } = parsed.command;
-      const reasons = assignmentReasons(event.type, snapshot.context as HazardContext, next.context as HazardContext);
+      const before = snapshot.context as HazardContext;
+      const after = next.context as HazardContext;
+      const assigned = assignmentReasons(event.type, before, after);
+      const appraised = appraisalReasons(event.type, before, after);
+      const reasons = appraised.length > 0 ? assigned.concat(appraised) : assigned;
       const change: Change = {
         pack,
         previous: { version: record.view.version, snapshot: stored, status: record.view.status },

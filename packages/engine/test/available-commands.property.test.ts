@@ -58,6 +58,8 @@ function probePayload(
       return { documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
     case 'CONFIRM_GRADE':
       return { severity: view.severity ?? 'general', decision: { kind: 'collective', reference: '-' } };
+    case 'RECORD_APPRAISAL':
+      return { grade: 'C', reportNo: '-', appraiser: '-' };
     case 'DISMISS':
       return { reason: 'invalid' };
     case 'TRANSFER':

@@ -1,4 +1,5 @@
 import {
+  APPRAISAL_GRADES,
   actorSchema,
   COMMAND_TYPES,
   DISCOVERY_METHODS,
@@ -69,6 +70,23 @@ export const caseViewSchema = z
       description:
         'True while no department regulates the case (监管盲区), false once the safety committee assigned one (ASSIGN_DEPARTMENT); absent when never in the gap.',
     }),
+    appraisal: z
+      .union([
+        z.object({ status: z.literal('pending'), dueAt: z.string() }),
+        z.object({
+          status: z.literal('recorded'),
+          grade: z.enum(APPRAISAL_GRADES),
+          reportNo: z.string(),
+          appraiser: z.string(),
+          at: z.string(),
+        }),
+      ])
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'The house safety appraisal (初判 → 鉴定) of a category with `appraisal`: pending with its deadline from triage, then the grade recorded (RECORD_APPRAISAL); null on other cases.',
+      }),
     dueAt: z.string().nullable(),
     overdue: z.boolean(),
     paused: z.boolean(),

@@ -27,7 +27,8 @@ const URGENT: Duration = { hours: 24 };
 
 /**
  * A suspected dangerous house is appraised before the bureau serves its notice (初判 → 鉴定 →
- * 通知): the `notice` step of `visible-cracks` gives the appraisal 15 working days. [default]
+ * 通知): `visible-cracks` is pending appraisal for 15 working days from triage, and its
+ * `notice` step allows the same, so neither runs out before the other. [default]
  */
 const APPRAISAL_TIME: Duration = { workingDays: 15 };
 
@@ -123,10 +124,16 @@ export const buildingCategories: CategoryInput[] = [
       en: 'Visible cracks, tilt or deformation (suspected dangerous house)',
     },
     // A suspected dangerous house: looked at within 24 h (初判), graded by its appraisal (鉴定), not
-    // before. The notice waits for the appraisal; its grade raises the case by CONFIRM_GRADE.
+    // before. The notice waits for the appraisal; RECORD_APPRAISAL re-grades the case as the
+    // grade's category (A: no dangerous house, the bureau dismisses the case).
     defaultSeverity: 'general',
     deadlines: { triage: URGENT, notice: APPRAISAL_TIME, rectify: rectify({ days: 30 }) },
     evidence: APPRAISAL_REPORT,
+    appraisal: {
+      within: APPRAISAL_TIME,
+      gradeCategories: { A: null, B: 'b-grade', C: 'c-grade', D: 'd-grade' },
+      source: 'JGJ 125-2016 (grades A–D); 《城市危险房屋管理规定》 Art. 10 (the notice follows the appraisal)',
+    },
     source:
       'JGJ 125-2016 (dangerous points and members; the grade comes from the appraisal); 《城市危险房屋管理规定》 Art. 10 (危险房屋通知书 after the appraisal)',
   },

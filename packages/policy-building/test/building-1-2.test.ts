@@ -100,3 +100,98 @@ describe('lateness of a general hazard on building 1.2.0', () => {
     expect(t.notifications.map((n) => n.reason)).not.toContain('listed_supervision');
   });
 });
+
+describe('a suspected dangerous house on building 1.2.0 (初判 → 鉴定)', () => {
+  it('is pending appraisal for 15 working days, told late, and a grade A lets the bureau dismiss it', async () => {
+    const cracks = buildingPack.categories.find((c) => c.id === 'visible-cracks');
+    expect(cracks?.appraisal).toMatchObject({
+      within: { workingDays: 15 },
+      gradeCategories: { A: null, B: 'b-grade', C: 'c-grade', D: 'd-grade' },
+    });
+    expect(cracks?.deadlines?.notice).toEqual(cracks?.appraisal?.within);
+    expect(buildingPackV1_1.categories.every((c) => c.appraisal === undefined)).toBe(true);
+
+    const t = createTestEngine({ packs: [buildingPack], start: '2026-03-02T01:00:00.000Z' });
+    const reported = await t.report(report('visible-cracks'), { actor: gridWorker });
+    if (!reported.ok) throw new Error(reported.error.message);
+    const id = reported.case.id;
+    const triaged = await t.send(id, { type: 'TRIAGE' }, { actor: engineer });
+    if (!triaged.ok) throw new Error(triaged.error.message);
+    expect(triaged.case).toMatchObject({ severity: 'general', appraisal: { status: 'pending' } });
+    await t.advanceTo('2026-04-15T01:00:00.000Z');
+    const late = t.notifications.filter((n) => n.reason === 'appraisal_overdue');
+    expect(late).toHaveLength(1);
+    expect(late[0]?.recipients.map((r) => r.role)).toEqual(['regulator', 'command']);
+
+    const recorded = await t.send(
+      id,
+      { type: 'RECORD_APPRAISAL', grade: 'A', reportNo: '2026-JD-0107', appraiser: 'District appraisal centre' },
+      { actor: engineer },
+    );
+    expect(recorded).toMatchObject({
+      ok: true,
+      case: { category: 'visible-cracks', severity: 'general', appraisal: { status: 'recorded', grade: 'A' } },
+    });
+    const dismissed = await t.send(id, { type: 'DISMISS', reason: 'invalid' }, { actor: engineer });
+    expect(dismissed).toMatchObject({ ok: true, case: { status: 'dismissed' } });
+  });
+
+  it('re-grades D as a whole dangerous building: major, stop use within 12 hours of the appraisal', async () => {
+    const t = createTestEngine({ packs: [buildingPack], start: '2026-03-02T01:00:00.000Z' });
+    const reported = await t.report(report('visible-cracks'), { actor: gridWorker });
+    if (!reported.ok) throw new Error(reported.error.message);
+    const id = reported.case.id;
+    await t.send(id, { type: 'TRIAGE' }, { actor: engineer });
+    await t.advanceTo('2026-03-05T02:00:00.000Z');
+    const recorded = await t.send(
+      id,
+      { type: 'RECORD_APPRAISAL', grade: 'D', reportNo: '2026-JD-0108', appraiser: 'District appraisal centre' },
+      { actor: engineer },
+    );
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect(recorded.case).toMatchObject({
+      category: 'd-grade',
+      severity: 'major',
+      imminentDanger: true,
+      interimDueAt: '2026-03-05T14:00:00.000Z',
+      dueAt: '2026-03-06T02:00:00.000Z',
+    });
+    expect(t.notifications.filter((n) => n.reason === 'imminent_danger')).toHaveLength(1);
+  });
+});
+
+describe('a suspected dangerous house triaged on 1.1.0 and migrated onto 1.2.0', () => {
+  it('has no pending appraisal: RECORD_APPRAISAL is refused and the grade is decided with CONFIRM_GRADE', async () => {
+    const old = createTestEngine({ packs: [buildingPackV1_1], start: '2026-03-02T01:00:00.000Z' });
+    const reported = await old.report(report('visible-cracks'), { actor: gridWorker });
+    if (!reported.ok) throw new Error(reported.error.message);
+    const id = reported.case.id;
+    await old.send(id, { type: 'TRIAGE' }, { actor: engineer });
+    const both = createTestEngine({
+      packs: [buildingPackV1_1, buildingPack],
+      start: '2026-03-02T02:00:00.000Z',
+      store: old.store,
+    });
+    const plan = await both.planMigration({ packId: 'building', from: '1.1.0', to: '1.2.0' });
+    expect(await both.migrate(plan, { actor: admin })).toMatchObject({ migrated: 1 });
+    expect(await both.get(id)).toMatchObject({ packVersion: '1.2.0', appraisal: null });
+    const refused = await both.send(
+      id,
+      { type: 'RECORD_APPRAISAL', grade: 'C', reportNo: '2026-JD-0109', appraiser: 'District appraisal centre' },
+      { actor: engineer },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_IN_STATE' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/CONFIRM_GRADE/);
+    const decided = await both.send(
+      id,
+      {
+        type: 'CONFIRM_GRADE',
+        severity: 'major',
+        decision: { kind: 'expert', reference: '2026-JD-0109' },
+        reason: 'Appraised C (JGJ 125-2016)',
+      },
+      { actor: engineer },
+    );
+    expect(decided).toMatchObject({ ok: true, case: { severity: 'major' } });
+  });
+});

@@ -136,7 +136,7 @@ describe('building pack stories', () => {
     expect(closed).toMatchObject({ status: 'closed', closedOnTime: true });
   });
 
-  it('visible cracks: evacuated within 12 hours, appraised before the notice, and graded C by the appraisal', async () => {
+  it('visible cracks: evacuated within 12 hours, pending appraisal before the notice, and re-graded C by the appraisal', async () => {
     const t = setUp('2025-09-15T01:00:00.000Z'); // Monday 09:00 in Shanghai
     const id = await t.report('visible-cracks', 'residential', { storeys: 6 }, { cracksWidening: true });
     // growing cracks: an imminent danger from the report, the stop-use due the same evening
@@ -161,20 +161,35 @@ describe('building pack stories', () => {
     );
     await t.advanceTo('2025-09-15T14:00:00.000Z');
     expect(t.notifications.map((n) => n.reason)).not.toContain('interim_control_overdue');
-    // 鉴定: the appraisal report grades it C, and the bureau records that as an expert decision
+    // pending appraisal: no notice before it is recorded
+    expect(triaged.appraisal).toEqual({ status: 'pending', dueAt: triaged.dueAt });
+    const early = await t.engine.send(id, notice as HazardCommand, { actor: engineer });
+    expect(early).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED_IN_STATE' } });
+    // 鉴定: the appraisal report grades it C; the bureau records it and the case becomes a C-grade house
     await t.advanceTo('2025-09-26T02:00:00.000Z');
     const graded = await t.act(
       id,
       {
-        type: 'CONFIRM_GRADE',
-        severity: 'major',
-        decision: { kind: 'expert', reference: '房屋安全鉴定报告 2025-JD-0412' },
-        reason: 'Appraised C (JGJ 125-2016): the ground-floor walls are dangerous members',
+        type: 'RECORD_APPRAISAL',
+        grade: 'C',
+        reportNo: '房屋安全鉴定报告 2025-JD-0412',
+        appraiser: 'District house safety appraisal centre',
         evidence: [evidence('appraisal-report', 'appraisal-firm')],
       },
       engineer,
     );
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
+    expect(graded).toMatchObject({
+      category: 'c-grade',
+      severity: 'major',
+      imminentDanger: true,
+      escalationLevel: 4,
+      listedSupervision: false,
+      appraisal: { status: 'recorded', grade: 'C', at: '2025-09-26T02:00:00.000Z' },
+    });
+    // the notice of a C-grade house is counted from the appraisal (3 working days)
+    expect(graded.dueAt).toBe(
+      chinaCalendar().addDuration('2025-09-26T02:00:00.000Z', { workingDays: 3 }).toISOString(),
+    );
     const noticed = await t.act(id, notice, engineer);
     expect(noticed.status).toBe('plan_pending');
   });

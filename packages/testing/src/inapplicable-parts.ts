@@ -73,6 +73,9 @@ function offIn(
     const reason = 'steps.interimControls allows one measure, so two are never active at once';
     off((t) => t.source === 'hazard.interimControl.active' && t.targets.length === 0, reason);
   }
+  if (!policy.categories.some((category) => category.appraisal !== undefined)) {
+    off((t) => t.event === 'RECORD_APPRAISAL' || t.event === 'TIMER.APPRAISAL_DUE', 'no category sets appraisal');
+  }
   if (steps.maxExtensions === 0) offState('hazard.extension.requested', 'steps.maxExtensions is 0');
   // A deadline on track may reach TIMER.DUE unwarned even when warnings are set: a warning
   // whose instant is at or before the deadline's start is skipped (a 2-hour triage, or one

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  APPRAISAL_GRADES,
   COMMAND_TYPES,
   type CommandEvent,
   type CommandType,
@@ -28,9 +29,10 @@ const PLAN = {
 /**
  * Every payload variant worth trying for each command, evidence left out (`withEvidence`
  * adds what a step needs). Variants are those that can choose a different transition:
- * a triage as classified, graded major or flagged imminent; a grade decided either way; a verification that passes or
- * fails; an extension granted or refused; each interim control measure; each of the pack's
- * parties made the department of a case nobody regulates.
+ * a triage as classified, graded major or flagged imminent; a grade decided either way; an
+ * appraisal of each grade; a verification that passes or fails; an extension granted or
+ * refused; each interim control measure; each of the pack's parties made the department of a
+ * case nobody regulates.
  */
 export function commandVariants(pack?: Pick<PolicyPack, 'parties'>): CommandInput[] {
   const variants: CommandInput[] = [];
@@ -43,6 +45,12 @@ export function commandVariants(pack?: Pick<PolicyPack, 'parties'>): CommandInpu
         for (const severity of SEVERITIES) {
           const decision = { kind: 'collective', reference: `conformance decision ${severity}` };
           variants.push({ type, severity, decision, reason: 'conformance: the grade as decided' });
+        }
+        break;
+      case 'RECORD_APPRAISAL':
+        // Each grade: no category (A), a general one (B), the imminent dangers (C, D).
+        for (const grade of APPRAISAL_GRADES) {
+          variants.push({ type, grade, reportNo: `conformance appraisal ${grade}`, appraiser: 'conformance body' });
         }
         break;
       case 'DISMISS':
@@ -202,7 +210,7 @@ function evidenceItem(kind: string, by: string, at: string, n: number): Evidence
 
 /** A command in a trace: its type and the payload fields that choose a path, e.g. `VERIFY(result=fail)`. */
 export function describeCommand(command: { type: string } & Record<string, unknown>): string {
-  const detail = ['severity', 'imminentDanger', 'measure', 'result', 'granted']
+  const detail = ['severity', 'imminentDanger', 'grade', 'measure', 'result', 'granted']
     .filter((field) => command[field] !== undefined)
     .map((field) => `${field}=${String(command[field])}`);
   return detail.length > 0 ? `${command.type}(${detail.join(', ')})` : command.type;

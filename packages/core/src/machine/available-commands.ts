@@ -73,6 +73,8 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
         severity: context.severity ?? 'general',
         decision: { kind: 'collective', reference: '-' },
       };
+    case 'RECORD_APPRAISAL':
+      return { ...envelope, type, grade: 'C', reportNo: '-', appraiser: '-' };
     case 'LIST':
       return { ...envelope, type, documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
     case 'DISMISS':

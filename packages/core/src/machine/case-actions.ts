@@ -1,4 +1,5 @@
 import type { Severity } from '../vocabulary';
+import { appraisalStart, createAppraisalActions } from './appraisal-actions';
 import { eventTime, isAtOrAfter, iso } from './case-time';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
 import type { HazardContext, Listing } from './hazard-context';
@@ -91,6 +92,12 @@ export function createCaseActions(rt: MachineRuntime) {
       });
       const updated = { ...context, ...start.fields };
       if (start.notice) enqueue.emit(start.notice);
+      // A category graded by its appraisal waits for it from now on (初判 → 鉴定).
+      const appraisal = context.appraisal === undefined ? appraisalStart(rt, context, category, command.at) : undefined;
+      if (appraisal) {
+        enqueue.assign({ appraisal: appraisal.pending });
+        enqueue.raise(...appraisal.timer);
+      }
       // An imminent danger marked at report time was told then; one found at triage is told now.
       const danger = imminentDanger ? imminentDangerStart(rt, updated, command.at) : undefined;
       if (danger) {
@@ -169,6 +176,8 @@ export function createCaseActions(rt: MachineRuntime) {
       });
       if (start?.notice) enqueue.emit(start.notice);
     }),
+    // RECORD_APPRAISAL and the late appraisal's notice (appraisal-actions.ts).
+    ...createAppraisalActions(rt, startingLevel),
     dismiss: assign(({ context, event }) => ({
       ...recordCommand(context, event),
       dismissReason: eventOf(event, 'DISMISS').reason,
@@ -281,6 +290,7 @@ export function createCaseActions(rt: MachineRuntime) {
       });
       // An interim-control deadline ends with the case (only cases that had one carry the timer).
       if ((context.interimDueAt ?? null) !== null) enqueue.cancel(TIMER_IDS.interimDue);
+      if (context.appraisal?.status === 'pending') enqueue.cancel(TIMER_IDS.appraisalDue);
       enqueue.raise({ type: 'hazard.untrack', at });
       enqueue.raise({ type: 'hazard.ended', at });
       if (context.closedAt !== null) {

@@ -2,6 +2,7 @@ import type { CommandEvent } from '../commands';
 import type { EvidenceRef } from '../evidence';
 import type { PolicyPack } from '../pack/schema';
 import type { EvidenceStep } from '../vocabulary';
+import { appraisalOf } from './category-appraisal';
 import { missingEvidence } from './evidence-check';
 import type { HazardContext } from './hazard-context';
 import { partyOrgOf } from './jurisdiction';
@@ -65,6 +66,24 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         );
       }
       return null;
+    case 'RECORD_APPRAISAL':
+      if (context.appraisal?.status === 'recorded') {
+        return notAllowed(
+          `the appraisal is already recorded (grade ${context.appraisal.grade}, report ${context.appraisal.reportNo})`,
+        );
+      }
+      if (appraisalOf(policy, context.category) === undefined) {
+        return notAllowed(
+          `category "${context.category}" is graded without an appraisal (no categories[].appraisal), so grade ${event.grade} has nothing to re-grade`,
+        );
+      }
+      // Only a case triaged before its category asked for an appraisal (a migrated one) gets here.
+      if (context.appraisal === undefined) {
+        return notAllowed(
+          'no appraisal is pending: the case was triaged without one; decide its grade with CONFIRM_GRADE',
+        );
+      }
+      return null;
     case 'ASSIGN':
       if (context.assignee?.officer === event.officer) {
         return notAllowed(`the case is already assigned to "${event.officer}"`);
@@ -108,11 +127,16 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         return notAllowed(`delisting follows the acceptance of the work; the case is ${ended ?? 'still open'}`);
       }
       return null;
-    case 'FIX_ON_SPOT':
+    case 'ISSUE_NOTICE':
+      return appraisalPending(context);
+    case 'FIX_ON_SPOT': {
+      const pending = appraisalPending(context);
+      if (pending) return pending;
       if (!policy.steps.fixOnSpot) return notAllowed(`pack ${policy.id} does not allow fixing on the spot`);
       if (context.severity !== 'general') return notAllowed('only a general hazard can be fixed on the spot');
       if (context.imminentDanger) return notAllowed('an imminent danger cannot be closed on the spot');
       return activeControls.length > 0 ? notAllowed(controlsStillActive(activeControls)) : null;
+    }
     case 'DISMISS':
     case 'TRANSFER':
       if (event.type === 'TRANSFER' && !policy.steps.transfer) {
@@ -174,6 +198,18 @@ export function endedAs(
   if (context.transferredTo !== null) return 'transferred';
   if (context.closedAt !== null) return 'closed';
   return null;
+}
+
+/**
+ * The notice (危险房屋通知书) follows the appraisal, 《城市危险房屋管理规定》 Art. 10: while it
+ * is pending the case takes neither a notice nor a fix on the spot.
+ */
+function appraisalPending(context: HazardContext): RuleViolation | null {
+  if (context.appraisal?.status !== 'pending') return null;
+  return {
+    code: 'NOT_ALLOWED_IN_STATE',
+    message: `the appraisal is pending (due ${context.appraisal.dueAt}); record it first (RECORD_APPRAISAL)`,
+  };
 }
 
 function controlsStillActive(controls: readonly string[]): string {

@@ -4,6 +4,7 @@ import type { EvidenceRef } from '../evidence';
 import type { Scalar } from '../pack/schema';
 import type { Site } from '../report';
 import type {
+  AppraisalGrade,
   DiscoveryMethod,
   DismissReason,
   EvidenceStep,
@@ -47,6 +48,14 @@ export interface GradeDecision {
   actorId: string;
   at: string;
 }
+
+/**
+ * The house safety appraisal (初判 → 鉴定) of a category with `appraisal`: pending from the
+ * triage until its deadline and after, then the result RECORD_APPRAISAL recorded.
+ */
+export type Appraisal =
+  | { status: 'pending'; dueAt: string }
+  | { status: 'recorded'; grade: AppraisalGrade; reportNo: string; appraiser: string; at: string };
 
 /**
  * Listed supervision as the listing authority decided it (LIST), and its end (DELIST): the
@@ -140,6 +149,11 @@ export interface HazardContext {
   listing?: Listing | null;
   /** The latest decision on the grade; null until one is taken (absent in snapshots from before it). */
   gradeDecision?: GradeDecision | null;
+  /**
+   * The appraisal a category with `appraisal` waits for (pending from triage, then recorded);
+   * absent on every other case, so their snapshots stay as they were.
+   */
+  appraisal?: Appraisal;
 
   deadline: TrackedDeadline | null;
   /**
@@ -257,6 +271,7 @@ export function compactContext(context: HazardContext): HazardContext {
     listedSupervision: context.listedSupervision,
     listing: context.listing ?? null,
     gradeDecision: context.gradeDecision ?? null,
+    ...(context.appraisal !== undefined ? { appraisal: context.appraisal } : {}),
     deadline: context.deadline,
     deadlineFrom: context.deadlineFrom ?? null,
     rectifyDueAt: context.rectifyDueAt,

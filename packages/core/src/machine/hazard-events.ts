@@ -16,7 +16,9 @@ export type TimerEvent =
   | { type: 'TIMER.UNACKNOWLEDGED'; at: string; level: number }
   | { type: 'TIMER.FOLLOW_UP_END'; at: string }
   /** The interim control of an imminent danger is due (`deadlines.interimControl`). */
-  | { type: 'TIMER.INTERIM_DUE'; at: string };
+  | { type: 'TIMER.INTERIM_DUE'; at: string }
+  /** The house safety appraisal of a category with `appraisal` is due (`appraisal.within`). */
+  | { type: 'TIMER.APPRAISAL_DUE'; at: string };
 
 export const TIMER_EVENT_TYPES = [
   'TIMER.WARNING',
@@ -27,6 +29,7 @@ export const TIMER_EVENT_TYPES = [
   'TIMER.UNACKNOWLEDGED',
   'TIMER.FOLLOW_UP_END',
   'TIMER.INTERIM_DUE',
+  'TIMER.APPRAISAL_DUE',
 ] as const;
 
 /** Events the machine raises to itself so its regions stay in step; never sent from outside. */
@@ -68,7 +71,9 @@ export type NotificationReason =
    * No department regulates the case's place type (监管盲区): the district safety committee is
    * asked to assign one (《安全生产法》 Art. 10 ¶2).
    */
-  | 'regulatory_gap';
+  | 'regulatory_gap'
+  /** A pending appraisal (`appraisal.within`) has no result recorded at its deadline. */
+  | 'appraisal_overdue';
 
 /**
  * A role and the org that role means for this case (street, department, party, 'command');

@@ -38,6 +38,7 @@ export function createHazardGuards(rt: MachineRuntime) {
     mayAct: permitted,
     mayTriage: permitted,
     mayConfirmGrade: permitted,
+    mayRecordAppraisal: permitted,
     mayDismiss: permitted,
     mayTransfer: permitted,
     mayAssign: permitted,

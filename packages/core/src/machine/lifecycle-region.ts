@@ -47,6 +47,15 @@ export function lifecycleRegion(s: HazardSetup, ladder: readonly EscalationLevel
         on: {
           // The grade is decided before the notice fixes the path (a major hazard's plan).
           CONFIRM_GRADE: { guard: 'mayConfirmGrade', actions: 'confirmGrade' },
+          // The appraisal's grade re-grades the case; re-entering counts the notice step's
+          // deadline again from now, for the new category (appraisal-actions.ts).
+          RECORD_APPRAISAL: {
+            guard: 'mayRecordAppraisal',
+            target: 'triaged',
+            reenter: true,
+            actions: 'recordAppraisal',
+          },
+          'TIMER.APPRAISAL_DUE': { actions: 'notifyAppraisalOverdue' },
           FIX_ON_SPOT: { guard: 'mayFixOnSpot', target: 'closed', actions: 'closeFixedOnSpot' },
           ISSUE_NOTICE: [
             { guard: 'mayIssueNoticeForPlan', target: 'planPending', actions: 'issueNotice' },

@@ -11,4 +11,5 @@ export const TIMER_IDS = {
   unacknowledged: (level: number) => `acknowledgement.level-${level}`,
   followUpEnd: 'follow-up.end',
   interimDue: 'interim-control.due',
+  appraisalDue: 'appraisal.due',
 } as const;

@@ -48,6 +48,18 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
     const path = ['categories', index];
     issues.push(...checkPlaceTypes(category.placeTypes, [...path, 'placeTypes']));
     if (category.evidence) issues.push(...checkEvidence(category.evidence, pack.steps, [...path, 'evidence']));
+    if (category.appraisal) {
+      for (const [grade, target] of Object.entries(category.appraisal.gradeCategories)) {
+        if (target === null || categoryIds.has(target)) continue;
+        issues.push(
+          packIssue(
+            [...path, 'appraisal', 'gradeCategories', grade],
+            'unknown_category',
+            `grade ${grade} maps to "${target}", which is not a category of this pack`,
+          ),
+        );
+      }
+    }
   });
 
   issues.push(...duplicateIds(pack.severityRules, (rule) => rule.id, ['severityRules'], 'id'));

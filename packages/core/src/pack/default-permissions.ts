@@ -9,6 +9,9 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>>
   TRIAGE: ['regulator'],
   // A grade is decided by the department that graded it, or by the district committee.
   CONFIRM_GRADE: ['regulator', 'command'],
+  // The department that regulates the case records the appraisal body's result (房屋安全鉴定)
+  // and so re-grades the case [default].
+  RECORD_APPRAISAL: ['regulator'],
   FIX_ON_SPOT: ['regulator', 'territory'],
   DISMISS: ['regulator', 'command'],
   TRANSFER: ['regulator', 'command'],

@@ -111,6 +111,20 @@ export const datedDeadlinesSchema = z.strictObject({
 });
 export type DatedDeadlines = z.infer<typeof datedDeadlinesSchema>;
 
+/** A category's appraisal (初判 → 鉴定): how long it may take and the category of each grade. */
+export const appraisalSchema = z.strictObject({
+  within: durationSchema,
+  gradeCategories: z.strictObject({
+    A: idSchema.nullable(),
+    B: idSchema.nullable(),
+    C: idSchema.nullable(),
+    D: idSchema.nullable(),
+  }),
+  /** The rule or standard the appraisal follows, cited in the re-grade's reasons. */
+  source: z.string().optional(),
+});
+export type CategoryAppraisal = z.infer<typeof appraisalSchema>;
+
 export const categorySchema = z.strictObject({
   id: idSchema,
   name: bilingualSchema,
@@ -125,6 +139,13 @@ export const categorySchema = z.strictObject({
   deadlines: deadlinesSchema.partial().optional(),
   /** Legal or technical source of the category, cited in docs and classification reasons. */
   source: z.string().optional(),
+  /**
+   * A category that only a house safety appraisal (房屋安全鉴定, JGJ 125-2016) can grade:
+   * after triage the case is pending appraisal, due `within` (working-day calendar), and
+   * RECORD_APPRAISAL re-grades it as `gradeCategories[grade]` (null: no category, e.g. A, no
+   * danger). Optional with no default, so packs without it keep their policyHash.
+   */
+  appraisal: appraisalSchema.optional(),
   /**
    * Outside this window the category cannot be newly reported (`checkReportCategory`); cases
    * already running keep it.

@@ -67,6 +67,7 @@ const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>(
   'ASSIGN',
   'CHANGE_RESPONSIBLE',
   'ASSIGN_DEPARTMENT',
+  'RECORD_APPRAISAL',
 ]);
 
 function completePermissions(permissions: Permissions): Partial<Record<CommandType, RoleRef[]>> {

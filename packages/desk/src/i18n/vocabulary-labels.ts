@@ -33,6 +33,7 @@ export const COMMAND_LABELS: Record<string, Bilingual> = {
   REPORT: { zh: '上报', en: 'Report' },
   TRIAGE: { zh: '研判定级', en: 'Triage' },
   CONFIRM_GRADE: { zh: '确认隐患等级', en: 'Confirm grade' },
+  RECORD_APPRAISAL: { zh: '录入房屋安全鉴定结论', en: 'Record appraisal' },
   FIX_ON_SPOT: { zh: '立查立改', en: 'Fix on the spot' },
   DISMISS: { zh: '不予立案', en: 'Dismiss' },
   TRANSFER: { zh: '移送', en: 'Transfer' },
