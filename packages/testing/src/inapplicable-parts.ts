@@ -73,6 +73,13 @@ function offIn(
     const reason = 'steps.interimControls allows one measure, so two are never active at once';
     off((t) => t.source === 'hazard.interimControl.active' && t.targets.length === 0, reason);
   }
+  const measures = steps.enforcementMeasures;
+  if (measures !== undefined && !measures.includes('temporary_seal')) {
+    off((t) => t.event.startsWith('TIMER.SEAL_'), 'steps.enforcementMeasures leaves out temporary_seal');
+  }
+  if (measures !== undefined && measures.length === 0) {
+    off((t) => t.event === 'ENFORCE' || t.event === 'LIFT_ENFORCEMENT', 'steps.enforcementMeasures is empty');
+  }
   if (steps.maxExtensions === 0) offState('hazard.extension.requested', 'steps.maxExtensions is 0');
   // A deadline on track may reach TIMER.DUE unwarned even when warnings are set: a warning
   // whose instant is at or before the deadline's start is skipped (a 2-hour triage, or one
