@@ -51,21 +51,11 @@ interface Node {
 }
 
 /**
- * Commands that never move a case; tried once per start, not in every state. Enforcement
- * measures other than a seal only add a record (no timers, no state): once per start too.
+ * Commands tried once per start, not in every state: those that never move a case, and
+ * enforcement (a record, and for a seal two short timers that soon fire: its branch rejoins
+ * the states without it, so trying it everywhere would only multiply the search).
  */
-const STILL: readonly CommandType[] = ['ADD_EVIDENCE', 'COMMENT', 'INTERVIEW', 'HOLD_ACCOUNTABLE'];
-
-/** Whether a variant is tried only from the start of a case (see STILL). */
-function isStill(variant: { type: CommandType } & Record<string, unknown>): boolean {
-  if (STILL.includes(variant.type)) return true;
-  return variant.type === 'ENFORCE' && (variant.measure as { kind: string }).kind !== 'temporary_seal';
-}
-
-/** Whether a temporary seal is in force: a second is not tried then, so the search stays bounded. */
-function sealInForce(context: ReturnType<typeof contextOf>): boolean {
-  return (context.enforcement ?? []).some((r) => r.kind === 'temporary_seal' && r.liftedAt === undefined);
-}
+const STILL: readonly CommandType[] = ['ADD_EVIDENCE', 'COMMENT', 'INTERVIEW', 'HOLD_ACCOUNTABLE', 'ENFORCE'];
 
 /**
  * Breadth-first search over the cases a pack allows, from one case per category and per
@@ -195,8 +185,7 @@ export function explorePack(model: HazardModel, options: ExploreOptions): Explor
     }
     for (const variant of variants) {
       if (!accepted.has(variant.type)) continue;
-      if (isStill(variant) && node.parent !== undefined) continue;
-      if (variant.type === 'ENFORCE' && !isStill(variant) && sealInForce(context)) continue;
+      if (STILL.includes(variant.type) && node.parent !== undefined) continue;
       for (const role of rolesFor(policy, variant.type)) {
         const candidates = actors[role] ?? [];
         const actor = candidates.find((a) => a.id !== context.rectifiedBy) ?? candidates[0];
@@ -241,7 +230,6 @@ function abstractKey(start: number, simulated: SimulatedCase): string {
     // A seal's timers by what they are, not by its record number (E1, E2 …), so lifting and
     // sealing again does not make new states forever.
     .map((t) => t.timerId.replace(/^enforcement\.E\d+\./, 'enforcement.seal.'));
-  const enforcement = ctx.enforcement ?? [];
   return JSON.stringify([
     start,
     simulated.snapshot.value,
@@ -260,8 +248,6 @@ function abstractKey(start: number, simulated: SimulatedCase): string {
     ctx.paused !== null,
     ctx.closedAt !== null,
     ctx.listing == null ? 'unlisted' : ctx.listing.delistedAt === undefined ? 'listed' : 'delisted',
-    Math.min(enforcement.length, 2),
-    enforcement.filter((r) => r.liftedAt === undefined).map((r) => r.kind),
     timers,
   ]);
 }

@@ -42,13 +42,16 @@ const ENFORCEMENT_MEASURES = [
   { kind: 'blacklist', documentNo: 'conformance list 1' },
 ] as const;
 
-/** A seal's term in the exploration: three calendar days, so its warning and expiry fire on the way. */
-const SEAL_DAYS = 3;
+/**
+ * A seal's term in the exploration: it ends with the next local day, so its warning (24 h
+ * before, at the start of that day) and its expiry fire soon after it is taken.
+ */
+const SEAL_DAYS = 1;
 const DAY_MS = 86_400_000;
 
 /**
  * The command with the dates and instants it names set against the case's time `at`: a
- * temporary seal ends `SEAL_DAYS` local days later, a power cut-off's notice was given 25 h
+ * temporary seal's last day is `SEAL_DAYS` local days later, a power cut-off's notice was given 25 h
  * before, an interview was held today. Other commands come back as they are.
  */
 export function withCaseTime(command: CommandInput, at: string, timeZone: string): CommandInput {
