@@ -1,4 +1,4 @@
-import { inLocale, type Label, type Locale } from '@hazardflow/core';
+import { ENFORCEMENT_KINDS, type EnforcementKind, inLocale, type Label, type Locale } from '@hazardflow/core';
 import type { CaseView } from './case-view';
 import { formatTextTable } from './text-table';
 
@@ -38,6 +38,12 @@ export interface AssessmentRow {
   listedSupervision: number;
   medianWorkingDaysToClose: number | null;
   reopened: number;
+  /**
+   * Enforcement measures taken in the window (their decision's `at`), by kind: how often the
+   * group's departments penalised, sealed, cut power, referred or listed, not only how late
+   * the cases were. Every kind is present, 0 when none.
+   */
+  enforcement: Record<EnforcementKind, number>;
 }
 
 /** Per-group figures over case views. Pure, so every store and the CLI get the same numbers. */
@@ -75,9 +81,19 @@ export function computeAssessment(views: Iterable<CaseView>, options: Assessment
       listedSupervision: rows.filter((v) => v.listedSupervision && inWindow(v.reportedAt)).length,
       medianWorkingDaysToClose: median(days),
       reopened: found.reduce((sum, v) => sum + v.reopenedCount, 0),
+      enforcement: enforcementCounts(rows, inWindow),
     });
   }
   return result.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
+
+/** Measures taken within the window, per kind, over the group's cases. */
+function enforcementCounts(rows: readonly CaseView[], inWindow: (at: string | null) => boolean) {
+  const counts = Object.fromEntries(ENFORCEMENT_KINDS.map((kind) => [kind, 0])) as Record<EnforcementKind, number>;
+  for (const view of rows) {
+    for (const record of view.enforcement ?? []) if (inWindow(record.at)) counts[record.kind] += 1;
+  }
+  return counts;
 }
 
 /** Column headings of `formatAssessmentTable`, per locale. */

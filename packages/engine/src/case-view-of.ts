@@ -8,12 +8,14 @@ import {
   isPausedValue,
   statusOf,
 } from '@hazardflow/core';
-import type { CaseView, IndustryDepartment } from './case-view';
+import type { CaseView, EnforcementView, IndustryDepartment } from './case-view';
 import { provisionalYearOf } from './deadline-provisional';
 
 const DAY_MS = 86_400_000;
 /** Shared by every view without interim controls (views are frozen when stored). */
 const NO_CONTROLS: InterimControl[] = Object.freeze([]) as unknown as InterimControl[];
+/** Shared by every view without enforcement, interviews or accountability. */
+const NO_RECORDS: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * Projects a machine snapshot onto the flat, queryable view the store indexes.
@@ -42,6 +44,10 @@ export function caseViewOf(
     regulator: context.regulator,
     assignee: context.assignee?.officer ?? null,
     responsible: context.responsible.id,
+    principal: context.responsible.principal ?? null,
+    enforcement: enforcementViewOf(context, status === 'closed' ? context.closedAt : null, updatedAt),
+    interviews: context.interviews ?? NO_RECORDS,
+    accountability: context.accountability ?? NO_RECORDS,
     escalationLevel: context.escalationLevel,
     maxEscalationLevel: context.maxEscalationLevel,
     listedSupervision: context.listedSupervision,
@@ -81,6 +87,21 @@ function industryOf(context: HazardContext): IndustryDepartment[] {
     if (org !== undefined) departments.push({ party, org });
   }
   return departments;
+}
+
+/**
+ * The records as the view shows them: a penalty with a daily fine counts its days, from the
+ * decision to the fine's end (lifted, or the case closed) or to `now` (the view's time).
+ */
+function enforcementViewOf(context: HazardContext, closedAt: string | null, now: string): EnforcementView[] {
+  const records = context.enforcement;
+  if (records === undefined) return NO_RECORDS as EnforcementView[];
+  return records.map((record) => {
+    if (record.kind !== 'penalty' || record.dailyFine === undefined) return record;
+    const end = record.liftedAt ?? closedAt ?? now;
+    const dailyFineDays = Math.max(0, Math.floor((Date.parse(end) - Date.parse(record.at)) / DAY_MS));
+    return { ...record, dailyFineDays };
+  });
 }
 
 /**

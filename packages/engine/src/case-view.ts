@@ -1,9 +1,13 @@
 import type {
+  AccountabilityRecord,
   Appraisal,
   CommandIssue,
   DiscoveryMethod,
+  EnforcementRecord,
   InterimControl,
+  InterviewRecord,
   Listing,
+  Principal,
   Severity,
   Status,
 } from '@hazardflow/core';
@@ -13,6 +17,12 @@ export interface IndustryDepartment {
   party: string;
   org: string;
 }
+/**
+ * An enforcement record as the view shows it. A penalty with a daily repeat fine (按日连续处罚)
+ * carries `dailyFineDays`: whole calendar days [default] from the decision to when the fine
+ * stopped (lifted, or the case closed), or to the view's `updatedAt` while it runs.
+ */
+export type EnforcementView = EnforcementRecord & { dailyFineDays?: number };
 
 /** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
 export interface CaseView {
@@ -34,6 +44,14 @@ export interface CaseView {
    */
   assignee?: string | null;
   responsible: string;
+  /** The responsible party's principal person (主要负责人); null when the case names none. Absent on views stored before it. */
+  principal?: Principal | null;
+  /** Enforcement measures against the responsible party (ENFORCE), with their ends. Absent on views stored before it. */
+  enforcement?: EnforcementView[];
+  /** 约谈 held on the case (INTERVIEW). Absent on views stored before it. */
+  interviews?: InterviewRecord[];
+  /** Accountability of officials (HOLD_ACCOUNTABLE), kept apart from enforcement. Absent on views stored before it. */
+  accountability?: AccountabilityRecord[];
   escalationLevel: number;
   maxEscalationLevel: number;
   listedSupervision: boolean;

@@ -38,7 +38,7 @@ export type NotificationPack = Pick<PolicyPack, 'categories' | 'regulator' | 'ti
  */
 export function withNotificationText(
   notification: HazardNotification,
-  view: Pick<CaseView, 'siteName' | 'category' | 'regulator'>,
+  view: Pick<CaseView, 'siteName' | 'category' | 'regulator' | 'principal'>,
   pack: NotificationPack,
   options: NotificationTextOptions = {},
 ): NotificationWithText {
@@ -50,6 +50,7 @@ export function withNotificationText(
       category: category ? category.name : same(view.category),
       regulator: view.regulator === pack.regulator.id ? pack.regulator.name : same(view.regulator),
       timeZone: pack.timeZone,
+      principal: principalText(view.principal),
     },
     { ...pack.notificationTemplates, ...options.templates },
   );
@@ -59,11 +60,17 @@ export function withNotificationText(
 /** Every notification of one commit with its text; the engine announces these. */
 export function withNotificationTexts(
   notifications: readonly HazardNotification[],
-  view: Pick<CaseView, 'siteName' | 'category' | 'regulator'>,
+  view: Pick<CaseView, 'siteName' | 'category' | 'regulator' | 'principal'>,
   pack: NotificationPack,
   options: NotificationTextOptions = {},
 ): NotificationWithText[] {
   return notifications.map((n) => withNotificationText(n, view, pack, options));
+}
+
+/** The principal person (主要负责人) as a template's `{principal}` shows it: `张三（法定代表人）`. */
+function principalText(principal: CaseView['principal']): string {
+  if (principal == null) return '';
+  return principal.title === undefined ? principal.name : `${principal.name}（${principal.title}）`;
 }
 
 /** An id with no name of its own, shown as it is in both languages. */

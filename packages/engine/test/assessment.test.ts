@@ -133,9 +133,39 @@ const views: CaseView[] = [
   }),
 ];
 
-const row = (group: string, figures: Omit<AssessmentRow, 'group'>): AssessmentRow => ({ group, ...figures });
+const NO_ENFORCEMENT = {
+  penalty: 0,
+  forced_removal: 0,
+  temporary_seal: 0,
+  power_cutoff: 0,
+  police_referral: 0,
+  blacklist: 0,
+};
+
+/** A row's figures; `enforcement` names only the kinds counted, the rest are 0. */
+const row = (
+  group: string,
+  figures: Omit<AssessmentRow, 'group' | 'enforcement'> & { enforcement?: Partial<AssessmentRow['enforcement']> },
+): AssessmentRow => ({ group, ...figures, enforcement: { ...NO_ENFORCEMENT, ...figures.enforcement } });
 
 describe('assessment (考核) figures', () => {
+  it('counts enforcement measures by kind, taken in the window, over the group’s cases', () => {
+    const measure = (id: string, kind: 'penalty' | 'forced_removal' | 'blacklist', at: string) =>
+      ({ id, kind, documentNo: id, at, by: 'inspector-1' }) as unknown as NonNullable<CaseView['enforcement']>[number];
+    const enforced = [
+      caseView('e1', { enforcement: [measure('E1', 'penalty', day(3)), measure('E2', 'forced_removal', day(5))] }),
+      caseView('e2', { enforcement: [measure('E1', 'penalty', day(6)), measure('E2', 'blacklist', day(20))] }),
+      caseView('e3', { territory: 'street-b' }),
+    ];
+    const all = computeAssessment(enforced, { groupBy: 'territory' });
+    expect(all.map((r) => [r.group, r.enforcement])).toEqual([
+      ['street-a', { ...NO_ENFORCEMENT, penalty: 2, forced_removal: 1, blacklist: 1 }],
+      ['street-b', NO_ENFORCEMENT],
+    ]);
+    const windowed = computeAssessment(enforced, { groupBy: 'territory', from: day(4), to: day(20) });
+    expect(windowed[0]?.enforcement).toEqual({ ...NO_ENFORCEMENT, penalty: 1, forced_removal: 1 });
+  });
+
   it('per territory: found, closed, rates, open overdue, top level, listed, median working days, reopened', () => {
     expect(computeAssessment(views, { groupBy: 'territory' })).toEqual([
       row('street-a', {

@@ -46,6 +46,7 @@ function probePayload(
     severity: string | null;
     assignee?: string | null;
     responsible?: string;
+    enforcement?: readonly { id: string; liftedAt?: string }[];
   },
   actorId = '',
 ) {
@@ -86,6 +87,14 @@ function probePayload(
       return { granted: true };
     case 'COMMENT':
       return { text: '-' };
+    case 'ENFORCE':
+      return { measure: { kind: 'forced_removal', documentNo: '-' } };
+    case 'LIFT_ENFORCEMENT':
+      return { recordId: view.enforcement?.find((r) => r.liftedAt === undefined)?.id ?? 'E0', reason: '-' };
+    case 'INTERVIEW':
+      return { date: '2026-01-01', participants: ['-'], minutesRef: '-' };
+    case 'HOLD_ACCOUNTABLE':
+      return { official: '-', finding: '-', documentNo: '-' };
     default:
       return {};
   }
@@ -123,6 +132,8 @@ const DRIVERS: { type: CommandType; [key: string]: unknown }[] = [
   { type: 'RESUME_CLOCK' },
   { type: 'DISMISS', reason: 'invalid' },
   { type: 'REOPEN', reason: 'found again' },
+  { type: 'ENFORCE', measure: { kind: 'temporary_seal', documentNo: 'S-1', until: '2026-09-12' } },
+  { type: 'LIFT_ENFORCEMENT', recordId: 'E1', reason: 'removed' },
 ];
 
 const step = fc.record({

@@ -3,6 +3,7 @@ import {
   actorSchema,
   COMMAND_TYPES,
   DISCOVERY_METHODS,
+  ENFORCEMENT_KINDS,
   INTERIM_CONTROLS,
   ROLES,
   SEVERITIES,
@@ -15,6 +16,37 @@ import { z } from '@hono/zod-openapi';
  * handlers' return values are type-checked against them (`c.json` must match the route's
  * declared response), so the contract cannot drift from what is sent.
  */
+/** An enforcement measure on the case (ENFORCE, docs/enforcement.md) and its end. */
+export const enforcementRecordSchema = z
+  .object({
+    id: z.string().openapi({ description: '`E1`, `E2`… in the order taken.' }),
+    kind: z.enum(ENFORCEMENT_KINDS),
+    documentNo: z.string(),
+    at: z.string(),
+    by: z.string(),
+    note: z.string().optional(),
+    legalBasis: z.string().optional(),
+    amountYuan: z.number().int().optional(),
+    dailyFine: z.object({ amountYuan: z.number().int() }).optional(),
+    dailyFineDays: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Calendar days a daily repeat fine has run, as of the view’s updatedAt or its end.' }),
+    until: z.string().optional(),
+    expiresAt: z.string().optional(),
+    warnAt: z.string().optional(),
+    approvedBy: z.string().optional(),
+    noticeGivenAt: z.string().optional(),
+    emergency: z.boolean().optional(),
+    receivingUnit: z.string().optional(),
+    liftedAt: z.string().optional(),
+    liftedBy: z.string().optional(),
+    liftReason: z.string().optional(),
+    liftDocumentNo: z.string().optional(),
+  })
+  .openapi('EnforcementRecord');
+
 /** A report check the report was accepted despite (pack `reportChecks: 'warn'`). */
 export const reportWarningSchema = z
   .object({ path: z.string(), code: z.string(), message: z.string() })
@@ -40,6 +72,40 @@ export const caseViewSchema = z
       .optional()
       .openapi({ description: 'The department’s case officer (承办人, ASSIGN); null while none is assigned.' }),
     responsible: z.string(),
+    principal: z
+      .object({ name: z.string(), title: z.string().optional() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The responsible party’s principal person (主要负责人); null when none is named.' }),
+    enforcement: z
+      .array(enforcementRecordSchema)
+      .optional()
+      .openapi({ description: 'Enforcement measures against the responsible party (ENFORCE), with their ends.' }),
+    interviews: z
+      .array(
+        z.object({
+          date: z.string(),
+          participants: z.array(z.string()),
+          minutesRef: z.string(),
+          by: z.string(),
+          at: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: '约谈 held on the case (INTERVIEW).' }),
+    accountability: z
+      .array(
+        z.object({
+          id: z.string(),
+          official: z.string(),
+          finding: z.string(),
+          documentNo: z.string(),
+          by: z.string(),
+          at: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Accountability of officials (HOLD_ACCOUNTABLE), kept apart from enforcement.' }),
     escalationLevel: z.number().int(),
     maxEscalationLevel: z.number().int(),
     listedSupervision: z.boolean(),
@@ -215,6 +281,14 @@ export const assessmentSchema = z
         listedSupervision: z.number().int(),
         medianWorkingDaysToClose: z.number().nullable(),
         reopened: z.number().int(),
+        enforcement: z
+          .object(
+            Object.fromEntries(ENFORCEMENT_KINDS.map((kind) => [kind, z.number().int()])) as Record<
+              (typeof ENFORCEMENT_KINDS)[number],
+              z.ZodNumber
+            >,
+          )
+          .openapi({ description: 'Enforcement measures taken in the window, by kind.' }),
       }),
     ),
   })

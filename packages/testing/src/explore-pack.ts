@@ -50,8 +50,12 @@ interface Node {
   readonly sinceNovelty: number;
 }
 
-/** Commands that never move a case; tried once per start, not in every state. */
-const STILL: readonly CommandType[] = ['ADD_EVIDENCE', 'COMMENT'];
+/**
+ * Commands tried once per start, not in every state: those that never move a case, and
+ * enforcement (a record, and for a seal two short timers that soon fire: its branch rejoins
+ * the states without it, so trying it everywhere would only multiply the search).
+ */
+const STILL: readonly CommandType[] = ['ADD_EVIDENCE', 'COMMENT', 'INTERVIEW', 'HOLD_ACCOUNTABLE', 'ENFORCE'];
 
 /**
  * Breadth-first search over the cases a pack allows, from one case per category and per
@@ -223,7 +227,9 @@ function abstractKey(start: number, simulated: SimulatedCase): string {
   const ctx = contextOf(simulated);
   const timers = [...simulated.timers.values()]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.timerId.localeCompare(b.timerId))
-    .map((t) => t.timerId);
+    // A seal's timers by what they are, not by its record number (E1, E2 …), so lifting and
+    // sealing again does not make new states forever.
+    .map((t) => t.timerId.replace(/^enforcement\.E\d+\./, 'enforcement.seal.'));
   return JSON.stringify([
     start,
     simulated.snapshot.value,

@@ -76,6 +76,13 @@ function offIn(
   if (!policy.categories.some((category) => category.appraisal !== undefined)) {
     off((t) => t.event === 'RECORD_APPRAISAL' || t.event === 'TIMER.APPRAISAL_DUE', 'no category sets appraisal');
   }
+  const measures = steps.enforcementMeasures;
+  if (measures !== undefined && !measures.includes('temporary_seal')) {
+    off((t) => t.event.startsWith('TIMER.SEAL_'), 'steps.enforcementMeasures leaves out temporary_seal');
+  }
+  if (measures !== undefined && measures.length === 0) {
+    off((t) => t.event === 'ENFORCE' || t.event === 'LIFT_ENFORCEMENT', 'steps.enforcementMeasures is empty');
+  }
   if (steps.maxExtensions === 0) offState('hazard.extension.requested', 'steps.maxExtensions is 0');
   // A deadline on track may reach TIMER.DUE unwarned even when warnings are set: a warning
   // whose instant is at or before the deadline's start is skipped (a 2-hour triage, or one

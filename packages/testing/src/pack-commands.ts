@@ -26,6 +26,51 @@ const PLAN = {
   emergencyPlan: 'evacuate and call 119',
 };
 
+/** One measure of each kind; `withCaseTime` dates the seal and the power cut-off's notice. */
+const ENFORCEMENT_MEASURES = [
+  { kind: 'penalty', documentNo: 'conformance penalty 1', legalBasis: 'work-safety-law-112', amountYuan: 10_000 },
+  {
+    kind: 'penalty',
+    documentNo: 'conformance penalty 2',
+    legalBasis: 'work-safety-law-112',
+    amountYuan: 10_000,
+    dailyFine: { amountYuan: 1_000 },
+  },
+  { kind: 'forced_removal', documentNo: 'conformance removal 1' },
+  { kind: 'temporary_seal', documentNo: 'conformance seal 1', until: '' },
+  { kind: 'power_cutoff', documentNo: 'conformance cut-off 1', approvedBy: 'conformance head', noticeGivenAt: '' },
+  { kind: 'police_referral', documentNo: 'conformance referral 1', receivingUnit: 'conformance police station' },
+  { kind: 'blacklist', documentNo: 'conformance list 1' },
+] as const;
+
+/**
+ * A seal's term in the exploration: it ends with the next local day, so its warning (24 h
+ * before, at the start of that day) and its expiry fire soon after it is taken.
+ */
+const SEAL_DAYS = 1;
+const DAY_MS = 86_400_000;
+
+/**
+ * The command with the dates and instants it names set against the case's time `at`: a
+ * temporary seal's last day is `SEAL_DAYS` local days later, a power cut-off's notice was given 25 h
+ * before, an interview was held today. Other commands come back as they are.
+ */
+export function withCaseTime(command: CommandInput, at: string, timeZone: string): CommandInput {
+  const localDay = (ms: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const now = Date.parse(at);
+  if (command.type === 'INTERVIEW') return { ...command, date: localDay(now) };
+  if (command.type !== 'ENFORCE') return command;
+  const measure = command.measure as { kind: string };
+  if (measure.kind === 'temporary_seal') {
+    return { ...command, measure: { ...measure, until: localDay(now + SEAL_DAYS * DAY_MS) } };
+  }
+  if (measure.kind === 'power_cutoff') {
+    return { ...command, measure: { ...measure, noticeGivenAt: new Date(now - 25 * 3_600_000).toISOString() } };
+  }
+  return command;
+}
+
 /**
  * Every payload variant worth trying for each command, evidence left out (`withEvidence`
  * adds what a step needs). Variants are those that can choose a different transition:
@@ -114,6 +159,25 @@ export function commandVariants(pack?: Pick<PolicyPack, 'parties'>): CommandInpu
           until: '2099-12-31',
         });
         break;
+      case 'ENFORCE':
+        // Instants and dates are set against the case's time by `withCaseTime`.
+        for (const measure of ENFORCEMENT_MEASURES) variants.push({ type, measure });
+        break;
+      case 'LIFT_ENFORCEMENT':
+        // The first record, and the one after it (a lifted seal followed by a new one).
+        for (const recordId of ['E1', 'E2']) variants.push({ type, recordId, reason: 'conformance: hazard removed' });
+        break;
+      case 'INTERVIEW':
+        variants.push({ type, date: '', participants: ['conformance principal'], minutesRef: 'conformance minutes 1' });
+        break;
+      case 'HOLD_ACCOUNTABLE':
+        variants.push({
+          type,
+          official: 'conformance official',
+          finding: 'conformance: supervision late',
+          documentNo: 'conformance accountability 1',
+        });
+        break;
       case 'COMMENT':
         variants.push({ type, text: 'conformance note' });
         break;
@@ -178,6 +242,7 @@ export function withEvidence(
   actor: Actor,
   at: string,
 ): CommandInput {
+  command = withCaseTime(command, at, policy.timeZone);
   const event = { ...command, evidence: [], at, actor } as unknown as CommandEvent;
   const step = command.type === 'ADD_EVIDENCE' ? null : evidenceStepOf(event, context);
   const items: EvidenceRef[] = [];
@@ -210,8 +275,12 @@ function evidenceItem(kind: string, by: string, at: string, n: number): Evidence
 
 /** A command in a trace: its type and the payload fields that choose a path, e.g. `VERIFY(result=fail)`. */
 export function describeCommand(command: { type: string } & Record<string, unknown>): string {
-  const detail = ['severity', 'imminentDanger', 'grade', 'measure', 'result', 'granted']
+  const detail = ['severity', 'imminentDanger', 'grade', 'measure', 'result', 'granted', 'recordId']
     .filter((field) => command[field] !== undefined)
-    .map((field) => `${field}=${String(command[field])}`);
+    .map((field) => {
+      const value = command[field];
+      const shown = typeof value === 'object' && value !== null && 'kind' in value ? value.kind : value;
+      return `${field}=${String(shown)}`;
+    });
   return detail.length > 0 ? `${command.type}(${detail.join(', ')})` : command.type;
 }

@@ -44,10 +44,12 @@ export function createAssignmentActions() {
      */
     changeResponsible: enqueue(({ context, event, enqueue }) => {
       const command = eventOf(event, 'CHANGE_RESPONSIBLE');
-      const responsible =
-        command.responsible.name === undefined
-          ? { id: command.responsible.id }
-          : { id: command.responsible.id, name: command.responsible.name };
+      const { id, name, principal } = command.responsible;
+      const responsible = {
+        id,
+        ...(name !== undefined ? { name } : {}),
+        ...(principal !== undefined ? { principal } : {}),
+      };
       const changes = { ...recordCommand(context, event), responsible };
       const next: HazardContext = { ...context, ...changes };
       enqueue.assign(changes);

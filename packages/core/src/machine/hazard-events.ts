@@ -18,7 +18,11 @@ export type TimerEvent =
   /** The interim control of an imminent danger is due (`deadlines.interimControl`). */
   | { type: 'TIMER.INTERIM_DUE'; at: string }
   /** The house safety appraisal of a category with `appraisal` is due (`appraisal.within`). */
-  | { type: 'TIMER.APPRAISAL_DUE'; at: string };
+  | { type: 'TIMER.APPRAISAL_DUE'; at: string }
+  /** A temporary seal (ENFORCE) ends soon: its warning, `enforcement.<recordId>.warning`. */
+  | { type: 'TIMER.SEAL_WARNING'; at: string; recordId: string }
+  /** A temporary seal's term is over: `enforcement.<recordId>.expiry`. */
+  | { type: 'TIMER.SEAL_EXPIRY'; at: string; recordId: string };
 
 export const TIMER_EVENT_TYPES = [
   'TIMER.WARNING',
@@ -30,6 +34,8 @@ export const TIMER_EVENT_TYPES = [
   'TIMER.FOLLOW_UP_END',
   'TIMER.INTERIM_DUE',
   'TIMER.APPRAISAL_DUE',
+  'TIMER.SEAL_WARNING',
+  'TIMER.SEAL_EXPIRY',
 ] as const;
 
 /** Events the machine raises to itself so its regions stay in step; never sent from outside. */
@@ -73,7 +79,15 @@ export type NotificationReason =
    */
   | 'regulatory_gap'
   /** A pending appraisal (`appraisal.within`) has no result recorded at its deadline. */
-  | 'appraisal_overdue';
+  | 'appraisal_overdue'
+  /** An enforcement measure (ENFORCE) was taken against the responsible party. */
+  | 'enforcement'
+  /** A measure was lifted (LIFT_ENFORCEMENT). */
+  | 'enforcement_lifted'
+  /** A temporary seal's term ends soon (24 h before by default). */
+  | 'seal_expiring'
+  /** A temporary seal's term is over: the regulator decides whether to extend it or act. */
+  | 'seal_expired';
 
 /**
  * A role and the org that role means for this case (street, department, party, 'command');

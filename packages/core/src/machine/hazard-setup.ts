@@ -3,6 +3,7 @@ import { createAssignmentActions } from './assignment-actions';
 import { createCaseActions } from './case-actions';
 import { createDeadlineActions } from './deadline-actions';
 import { createDepartmentActions } from './department-actions';
+import { createEnforcementActions } from './enforcement-actions';
 import { createEscalationActions } from './escalation-actions';
 import type { HazardTypes } from './hazard-action-kit';
 import { createHazardGuards } from './hazard-guards';
@@ -27,6 +28,7 @@ export function hazardSetup(rt: MachineRuntime) {
       ...createEscalationActions(rt),
       ...createStepEscalationActions(rt),
       ...createImminentDangerActions(rt),
+      ...createEnforcementActions(rt),
     },
   });
 }

@@ -68,6 +68,10 @@ const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>(
   'CHANGE_RESPONSIBLE',
   'ASSIGN_DEPARTMENT',
   'RECORD_APPRAISAL',
+  'ENFORCE',
+  'LIFT_ENFORCEMENT',
+  'INTERVIEW',
+  'HOLD_ACCOUNTABLE',
 ]);
 
 function completePermissions(permissions: Permissions): Partial<Record<CommandType, RoleRef[]>> {
