@@ -1,19 +1,13 @@
 import { definePolicyPack } from '@hazardflow/core';
 import { describe, expect, it } from 'vitest';
-import { referencePack } from './fixtures/reference-pack';
+import { referencePack, referencePackByDecision } from './fixtures/reference-pack';
 import { actors, evidence, referenceReport } from './support/actors';
 import { CaseHarness } from './support/case-harness';
 
 const automatic = definePolicyPack(referencePack);
 const byDecision = definePolicyPack({
-  ...referencePack,
+  ...referencePackByDecision,
   version: '9.1.0',
-  escalation: { ...referencePack.escalation, listing: 'decision' },
-  // A pack that lists by decision may not let a season set the legal grade (season_sets_grade):
-  // the festival shortens deadlines instead.
-  seasons: referencePack.seasons?.map(({ raiseSeverityTo, ...season }) =>
-    raiseSeverityTo === undefined ? season : { ...season, deadlineFactor: 0.5 },
-  ),
 });
 const listing = {
   type: 'LIST',

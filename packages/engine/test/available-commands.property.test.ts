@@ -53,6 +53,9 @@ function probePayload(
   switch (type) {
     case 'ASSIGN':
       return { officer: view.assignee === actorId ? `${actorId}:other` : actorId };
+    case 'ASSIGN_DEPARTMENT':
+      // The reference pack regulates every place type, so this is only ever probed as refused.
+      return { regulator: 'none', reason: '-' };
     case 'CHANGE_RESPONSIBLE':
       return { responsible: { id: `${view.responsible}:other` }, reason: '-' };
     case 'LIST':

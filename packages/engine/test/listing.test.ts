@@ -1,13 +1,10 @@
 import { definePolicyPack } from '@hazardflow/core';
 import { createEngine, createManualClock } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
-import { referencePack } from '../../core/test/fixtures/reference-pack';
+import { referencePack, referencePackByDecision } from '../../core/test/fixtures/reference-pack';
 import { ev, notice, people, reportInput } from './support';
 
-const byDecision = definePolicyPack({
-  ...referencePack,
-  escalation: { ...referencePack.escalation, listing: 'decision' },
-});
+const byDecision = definePolicyPack(referencePackByDecision);
 const committee = { id: 'committee-1', role: 'command' } as const;
 const listing = {
   type: 'LIST',

@@ -22,12 +22,18 @@ describe('GET /cases?listed=', () => {
       expect(triaged.status, triaged.text).toBe(200);
       ids.push(id);
     }
+    // The fire pack lists by decision: the safety committee lists the major hazard.
+    const listing = await service.call('POST', `/cases/${ids[0]}/commands`, {
+      as: 'command',
+      body: { type: 'LIST', documentNo: '安委办督〔2026〕3号', supervisingUnit: '区安委会办公室', until: '2027-06-30' },
+    });
+    expect(listing.status, listing.text).toBe(200);
     const views = await Promise.all(
       ids.map(async (id) => (await service.call('GET', `/cases/${id}`, { as: 'command' })).json),
     );
     const listedIds = views.filter((v) => v.listedSupervision).map((v) => v.id);
     const notListedIds = views.filter((v) => !v.listedSupervision).map((v) => v.id);
-    // The fire pack lists a major hazard at triage; a general one is not listed.
+    // Only the case the committee listed is under listed supervision.
     expect(listedIds).toEqual([ids[0]]);
     const listed = (await service.call('GET', '/cases?listed=true', { as: 'command' })).json.items;
     expect(listed.map((v: { id: string }) => v.id)).toEqual(listedIds);
