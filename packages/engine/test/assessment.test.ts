@@ -57,7 +57,7 @@ const closed = (closedAt: string, closedOnTime: boolean, workingDaysToClose: num
  * Nine hand-made cases in two streets, three regulators and three packs. The figures below
  * are worked out by hand from this table, not from the code under test.
  *
- * | id | street | regulator | pack/category | reported | state | overdue | top level | other |
+ * | id | street | regulator | pack/category | reported | state | overdue | top rung | other |
  * |----|--------|-----------|---------------|----------|-------|---------|-----------|-------|
  * | a1 | a | fire | fire/exits | 2 | closed 5, on time, 3 wd | | 0 | |
  * | a2 | a | housing | building/cracks | 3 | closed 12, late, 7 wd | yes | 2 | reopened once |
@@ -136,7 +136,7 @@ const views: CaseView[] = [
 const row = (group: string, figures: Omit<AssessmentRow, 'group'>): AssessmentRow => ({ group, ...figures });
 
 describe('assessment (考核) figures', () => {
-  it('per territory: found, closed, rates, open overdue, top level, listed, median working days, reopened', () => {
+  it('per territory: found, closed, rates, open overdue, cases by rung, listed, median working days, reopened', () => {
     expect(computeAssessment(views, { groupBy: 'territory' })).toEqual([
       row('street-a', {
         found: 4,
@@ -144,7 +144,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 0.5,
         openOverdue: 1, // a2 is overdue but closed
-        highestEscalationLevel: 2,
+        byRung: [2, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 5, // (3 + 7) / 2
         reopened: 1,
@@ -155,7 +155,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.6,
         onTimeRate: 0.667, // 2 of 3, rounded to three places
         openOverdue: 1, // b2 is closed, b5 transferred: neither is open
-        highestEscalationLevel: 4,
+        byRung: [1, 2, 0, 1, 1],
         listedSupervision: 2,
         medianWorkingDaysToClose: 4, // 2, 4, 10
         reopened: 2,
@@ -172,7 +172,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 1,
         openOverdue: 2,
-        highestEscalationLevel: 4,
+        byRung: [3, 1, 0, 1, 1],
         listedSupervision: 2,
         medianWorkingDaysToClose: 3,
         reopened: 0,
@@ -183,7 +183,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 1,
         onTimeRate: 0,
         openOverdue: 0,
-        highestEscalationLevel: 2,
+        byRung: [0, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 8.5,
         reopened: 1,
@@ -194,7 +194,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0,
         onTimeRate: null,
         openOverdue: 0,
-        highestEscalationLevel: 1,
+        byRung: [0, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: null,
         reopened: 2,
@@ -223,7 +223,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 4,
+        byRung: [3, 0, 0, 0, 1],
         listedSupervision: 1,
         medianWorkingDaysToClose: 3.5,
         reopened: 0,
@@ -242,7 +242,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 2,
+        byRung: [2, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 3,
         reopened: 0,
@@ -255,7 +255,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.25,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 4,
+        byRung: [1, 2, 0, 1, 1],
         listedSupervision: 1,
         medianWorkingDaysToClose: 3,
         reopened: 2,
@@ -274,11 +274,11 @@ describe('assessment (考核) figures', () => {
     const rows = computeAssessment(views, { groupBy: 'regulator' });
     expect(formatAssessmentTable(rows, 'regulator', { locale: 'en' })).toBe(
       [
-        'regulator       found  closed  closure  on time  open overdue  top level  listed  median wd',
+        'regulator       found  closed  closure  on time  open overdue    by rung  listed  median wd',
         '--------------  -----  ------  -------  -------  ------------  ---------  ------  ---------',
-        'fire-rescue         6       3    50.0%   100.0%             2          4       2        3.0',
-        'housing             2       2   100.0%     0.0%             0          2       0        8.5',
-        'traffic-police      1       0     0.0%        -             0          1       0          -',
+        'fire-rescue         6       3    50.0%   100.0%             2  3/1/0/1/1       2        3.0',
+        'housing             2       2   100.0%     0.0%             0      0/1/1       0        8.5',
+        'traffic-police      1       0     0.0%        -             0        0/1       0          -',
       ].join('\n'),
     );
   });
@@ -288,9 +288,9 @@ describe('assessment (考核) figures', () => {
     const table = formatAssessmentTable(rows, 'territory', { groupNames: { 'street-a': '东湖街道' } });
     const lines = table.split('\n');
     expect(lines[0]).toMatch(
-      /^属地（街道） +隐患总数 +销号 +整改率 +按期整改率 +逾期未整改 +最高督办级别 +挂牌督办 +整改用时中位数（工作日）$/,
+      /^属地（街道） +隐患总数 +销号 +整改率 +按期整改率 +逾期未整改 +各级督办数 +挂牌督办 +整改用时中位数（工作日）$/,
     );
-    expect(lines[2]).toMatch(/^东湖街道 +4 +2 +50\.0% +50\.0% +1 +2 +0 +5\.0$/);
+    expect(lines[2]).toMatch(/^东湖街道 +4 +2 +50\.0% +50\.0% +1 +2\/1\/1 +0 +5\.0$/);
     expect(lines[3]).toMatch(/^street-b +5 +3/);
     // Every line ends at the same terminal column, and "隐患总数" ends where its figures do.
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
