@@ -369,14 +369,20 @@ function rowsOf(groups: Map<string, GroupTotals>): AssessmentRow[] {
     const inRow = Object.fromEntries(
       FIGURE_ENTRIES.filter(([, figure]) => 'inRow' in figure && figure.inRow).map(([name]) => [name, count(name)]),
     ) as Pick<AssessmentRow, RowFigure>;
-    rows.push({
+    // The row's fields in their published order (JSON readers see it); `inRow` counts fill in.
+    const row: AssessmentRow = {
       group,
-      ...inRow,
+      found,
+      closed,
       closureRate: found === 0 ? 0 : round(count('foundAndClosed') / found),
       onTimeRate: closed === 0 ? null : round(count('closedOnTime') / closed),
+      openOverdue: 0,
       byRung,
+      listedSupervision: 0,
       medianWorkingDaysToClose: medianOfCounts(totals.bins.get('daysToClose')),
-    });
+      reopened: 0,
+    };
+    rows.push(Object.assign(row, inRow));
   }
   return rows.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
