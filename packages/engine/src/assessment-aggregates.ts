@@ -11,7 +11,7 @@ import type { CaseView } from './case-view';
  *
  * - Adding a figure: one entry in `ASSESSMENT_FIGURES` (plus its field on `AssessmentRow` when
  *   `inRow`). Adding a grouping: one name in `ASSESSMENT_GROUPS` and one case in
- *   `assessmentGroupKey`. Either changes `ASSESSMENT_CELLS_REVISION`, and stores rebuild their
+ *   `assessmentGroupKeys`. Either changes `ASSESSMENT_CELLS_REVISION`, and stores rebuild their
  *   cells from the views when the revision they hold differs.
  */
 
@@ -23,19 +23,22 @@ import type { CaseView } from './case-view';
 export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer'] as const;
 export type AssessmentGroup = (typeof ASSESSMENT_GROUPS)[number];
 
-/** The group a case falls in, per dimension. */
-export function assessmentGroupKey(view: CaseView, groupBy: AssessmentGroup): string {
+/**
+ * The groups a case falls in, per dimension: one for most, any number for a dimension where a
+ * case can belong to several groups or none (it then counts in each, or in no row).
+ */
+export function assessmentGroupKeys(view: CaseView, groupBy: AssessmentGroup): readonly string[] {
   switch (groupBy) {
     case 'territory':
-      return view.territory;
+      return [view.territory];
     case 'regulator':
-      return view.regulator;
+      return [view.regulator];
     case 'pack':
-      return view.packId;
+      return [view.packId];
     case 'category':
-      return `${view.packId}/${view.category}`;
+      return [`${view.packId}/${view.category}`];
     case 'officer':
-      return `${view.regulator}/${view.assignee ?? ''}`;
+      return [`${view.regulator}/${view.assignee ?? ''}`];
   }
 }
 
@@ -175,8 +178,9 @@ export function assessmentCellsOf(view: CaseView): AssessmentCell[] {
   const cells: AssessmentCell[] = [];
   const perFigure = FIGURE_ENTRIES.map(([name, figure]) => [name, figureCellOf(view, figure)] as const);
   for (const groupBy of ASSESSMENT_GROUPS) {
-    const group = assessmentGroupKey(view, groupBy);
-    for (const [figure, cell] of perFigure) if (cell) cells.push({ groupBy, group, figure, ...cell });
+    for (const group of assessmentGroupKeys(view, groupBy)) {
+      for (const [figure, cell] of perFigure) if (cell) cells.push({ groupBy, group, figure, ...cell });
+    }
   }
   return cells;
 }
@@ -186,7 +190,7 @@ export function assessmentCellsOf(view: CaseView): AssessmentCell[] {
  * signature add to the same cells, so a commit that changes none of it changes no cell.
  */
 export function assessmentSignature(view: CaseView): string {
-  const parts: string[] = ASSESSMENT_GROUPS.map((groupBy) => assessmentGroupKey(view, groupBy));
+  const parts: string[] = ASSESSMENT_GROUPS.map((groupBy) => assessmentGroupKeys(view, groupBy).join('\u0002'));
   for (const [, figure] of FIGURE_ENTRIES) {
     const cell = figureCellOf(view, figure);
     parts.push(cell === null ? '' : `${cell.day}|${cell.bin}|${cell.count}`);
@@ -285,7 +289,7 @@ function addView(
   const beforeTo = (at: string | null) => at !== null && (options.to === undefined || at < options.to);
   const reportedEdge = onlyEdges === undefined || onlyEdges.has(dayOf(view.reportedAt));
   const closedEdge = onlyEdges === undefined || (view.closedAt !== null && onlyEdges.has(dayOf(view.closedAt)));
-  const totals = totalsOf(groups, assessmentGroupKey(view, options.groupBy));
+  const keys = assessmentGroupKeys(view, options.groupBy);
   for (const [name, figure] of FIGURE_ENTRIES) {
     let counts: boolean;
     switch (figure.anchor) {
@@ -303,12 +307,15 @@ function addView(
         break;
     }
     if (!counts) continue;
-    if ('bin' in figure) {
-      const bin = figure.bin(view);
-      if (bin !== null) addBin(totals, name, bin, 1);
-    } else {
-      const count = figure.count(view);
-      if (count !== 0) addCount(totals, name, count);
+    for (const key of keys) {
+      const totals = totalsOf(groups, key);
+      if ('bin' in figure) {
+        const bin = figure.bin(view);
+        if (bin !== null) addBin(totals, name, bin, 1);
+      } else {
+        const count = figure.count(view);
+        if (count !== 0) addCount(totals, name, count);
+      }
     }
   }
 }

@@ -51,7 +51,7 @@ export {
   type AssessmentAnchor,
   type AssessmentFigure,
   type AssessmentFigureName,
-  assessmentGroupKey,
+  assessmentGroupKeys,
 } from './assessment-aggregates';
 export {
   ASSESSMENT_MEASURE_LABELS,

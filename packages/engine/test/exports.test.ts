@@ -23,7 +23,7 @@ describe('export lists', () => {
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",
-        "assessmentGroupKey",
+        "assessmentGroupKeys",
         "assessmentOptionsSchema",
         "caseFilterSchema",
         "caseGenesisHash",
