@@ -143,6 +143,10 @@ export class CaseAgent {
     }
     const view = await this.send(world, { type: 'TRIAGE' }, this.lead);
     if (!view) return null;
+    // The shipped packs list by decision: the committee office lists a major hazard once it is
+    // graded (挂牌督办 with its document and a half-year term). A minimal stand-in for the
+    // listing behaviour the simulation's README is to describe.
+    if (view.severity === 'major') await this.list(world);
     if (view.imminentDanger || (view.severity === 'major' && this.random.chance(BEHAVIOUR.interimControlOfMajor))) {
       await this.startInterimControl(world, view);
     }
@@ -384,6 +388,17 @@ export class CaseAgent {
     this.reopened = true;
     this.paused = false;
     return this.planRectification(world, view);
+  }
+
+  private async list(world: World): Promise<void> {
+    const now = new Date(world.now());
+    const until = new Date(now.getTime() + 180 * 86_400_000).toISOString().slice(0, 10);
+    const documentNo = `区安委办督〔${now.getUTCFullYear()}〕${(this.caseId ?? '').slice(-6)}号`;
+    await this.send(
+      world,
+      { type: 'LIST', documentNo, supervisingUnit: '区安委会办公室', until },
+      world.district.commandOffice,
+    );
   }
 
   private async send(world: World, command: Command, actor: Actor): Promise<CaseView | null> {

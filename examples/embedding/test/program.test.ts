@@ -34,20 +34,21 @@ describe('docs/embedding.md', () => {
     expect(climbs).toEqual([
       ...['06-09 Tue 23:59', 'level 1'],
       ...['06-11 Thu 23:59', 'level 2'],
-      ...['06-15 Mon 23:59', 'level 3'],
-      ...['06-23 Tue 23:59', 'level 4'],
+      ...['06-23 Tue 23:59', 'level 3'],
     ]);
-    expect(lines.find((l) => l.includes('escalated level 3'))).toContain('district safety committee office');
+    // fire 1.3.0: level 3 is the brigade's circulated notice (通报); lateness never lists a case
+    expect(lines.find((l) => l.includes('escalated level 3'))).toContain('fire brigade duty desk');
+    expect(lines.find((l) => l.includes('escalated level 3'))).not.toContain('district safety committee office');
     expect(lines).toContain(
-      '06-24 Wed 10:00  still open and overdue: Starlight KTV, level 4, 14 audit entries, chain intact',
+      '06-24 Wed 10:00  still open and overdue: Starlight KTV, level 3, 12 audit entries, chain intact',
     );
     expect(lines.some((l) => l.startsWith('error'))).toBe(false);
     expect(lines.at(-1)).toBe(
       [
-        'territory    found  closed  closure  on time  open overdue    by rung  listed  median wd',
-        '-----------  -----  ------  -------  -------  ------------  ---------  ------  ---------',
-        'street-east      1       1   100.0%   100.0%             0          1       0        0.2',
-        'street-west      2       1    50.0%   100.0%             1  1/0/0/0/1       1        1.2',
+        'territory    found  closed  closure  on time  open overdue  by rung  listed  median wd',
+        '-----------  -----  ------  -------  -------  ------------  -------  ------  ---------',
+        'street-east      1       1   100.0%   100.0%             0        1       0        0.2',
+        'street-west      2       1    50.0%   100.0%             1  1/0/0/1       0        1.2',
       ].join('\n'),
     );
   });

@@ -1,8 +1,8 @@
 import type { PolicyPack } from '@hazardflow/core';
-import { buildingPack, buildingPackV1_0 } from '@hazardflow/policy-building';
-import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
-import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
-import { trafficPack } from '@hazardflow/policy-traffic';
+import { buildingPack, buildingPackV1_0, buildingPackV1_1 } from '@hazardflow/policy-building';
+import { firePack, firePackV1_1, firePackV1_2 } from '@hazardflow/policy-fire';
+import { specialEquipmentPack, specialEquipmentPackV1_0 } from '@hazardflow/policy-special-equipment';
+import { trafficPack, trafficPackV1_0 } from '@hazardflow/policy-traffic';
 import type { ShippedPackName } from './shipped-pack-names';
 
 /** The packs hazardflow ships, by the short name the commands accept in place of a file. */
@@ -22,5 +22,9 @@ export const SHIPPED_PACKS: Readonly<Record<ShippedPackName, PolicyPack>> = Obje
 export const SHIPPED_PACK_VERSIONS: readonly PolicyPack[] = Object.freeze([
   ...Object.values(SHIPPED_PACKS),
   firePackV1_1,
+  firePackV1_2,
   buildingPackV1_0,
+  buildingPackV1_1,
+  trafficPackV1_0,
+  specialEquipmentPackV1_0,
 ]);

@@ -19,10 +19,11 @@ describe('hazardflow diagram', () => {
     expect(dot).toEqual({ code: 0, stdout: toDot(gasPack), stderr: '' });
   });
 
-  it('draws the shipped special-equipment pack by name, with its five-level ladder', async () => {
+  it('draws the shipped special-equipment pack by name, with its four-level ladder', async () => {
     const run = await hazardflowInEnglish(['diagram', 'special-equipment']);
     expect(run).toEqual({ code: 0, stdout: toMermaid(specialEquipmentPack), stderr: '' });
-    expect(run.stdout).toContain('level_5');
+    expect(run.stdout).toContain('level_4');
+    expect(run.stdout).not.toContain('level_5');
   });
 
   it('renders an SVG without a browser, choosing the format from the file name', async () => {
@@ -30,13 +31,13 @@ describe('hazardflow diagram', () => {
     const run = await hazardflowInEnglish(['diagram', 'fire', '--out', file]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^wrote svg diagram of fire@1\.2\.0 to .*fire\.svg \(\d+ bytes\)\n$/);
+    expect(run.stderr).toMatch(/^wrote svg diagram of fire@1\.3\.0 to .*fire\.svg \(\d+ bytes\)\n$/);
     const svg = readFileSync(file, 'utf8');
     expect(svg).toMatch(/^<\?xml version="1\.0" encoding="UTF-8" standalone="no"\?>/);
     expect(svg).toContain('<svg');
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     // every lifecycle state and the whole fire ladder are drawn
-    for (const label of ['reported', 'noticeIssued', 'supervised', 'verifying', 'level_5', 'planPending']) {
+    for (const label of ['reported', 'noticeIssued', 'supervised', 'verifying', 'level_4', 'planPending']) {
       expect(svg).toContain(`>${label}</text>`);
     }
     expect(svg).toContain('TIMER.ESCALATE');

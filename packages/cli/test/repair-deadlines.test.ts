@@ -76,7 +76,7 @@ describe('hazardflow repair-deadlines', () => {
     expect(planned.dryRun).toBe(true);
     expect(planned.changes).toHaveLength(1);
     expect(planned.changes[0]).toMatchObject({ caseId, step: 'rectify', from: OLD_DUE, to: NEW_DUE });
-    // Level 3 is where a major fire hazard starts, not an escalation on the old deadline.
+    // The referral rung is where a major fire hazard starts, not an escalation on the old deadline.
     expect(planned.changes[0]).not.toHaveProperty('escalationKept');
     expect((await history()).entries.map((e) => e.command)).not.toContain('DEADLINE_REPAIRED');
 

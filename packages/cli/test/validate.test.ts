@@ -28,7 +28,7 @@ describe('hazardflow validate', () => {
     expect(Object.keys(versions)).toEqual(['fire', 'building', 'traffic', 'special-equipment']);
     const text = await hazardflowInEnglish(['validate', 'special-equipment']);
     expect(text.stdout).toMatch(
-      /^✓ special-equipment \(shipped\): valid policy pack special-equipment@1\.0\.0 \(11 categories, 5 escalation levels, 3 seasons, 0 site overrides\)\n$/,
+      /^✓ special-equipment \(shipped\): valid policy pack special-equipment@1\.1\.0 \(11 categories, 4 escalation levels, 3 seasons, 0 site overrides\)\n$/,
     );
   });
 

@@ -8,6 +8,7 @@ import { evidenceListSchema } from './evidence';
 import { boundedRecordSchema } from './findings';
 import { INPUT_LIMITS } from './input-limits';
 import { localDateSchema } from './pack/rule-validity';
+import { partyIdSchema } from './party';
 import type { CommandType } from './vocabulary';
 import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
 
@@ -66,6 +67,11 @@ export const commandPayloadSchemas = {
     reason: text,
     evidence,
   }),
+  /**
+   * The department that regulates a hazard nobody regulated (监管盲区), as the district safety
+   * committee decided (《安全生产法》 Art. 10 ¶2): one of the pack's parties, and why.
+   */
+  ASSIGN_DEPARTMENT: z.strictObject({ regulator: partyIdSchema, reason: text }),
   ISSUE_NOTICE: z.strictObject({ clauses: z.array(text).min(1).max(INPUT_LIMITS.clauseCount), evidence, note }),
   ACKNOWLEDGE: z.strictObject({ evidence, note }),
   SUBMIT_PLAN: z.strictObject({

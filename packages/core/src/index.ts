@@ -73,7 +73,7 @@ export {
 } from './duration';
 export { type EvidenceRef, evidenceListSchema, evidenceRefSchema } from './evidence';
 export { INPUT_LIMITS } from './input-limits';
-export { type AuthorizationResult, authorize } from './machine/authorize';
+export { type AuthorizationResult, authorize, INDUSTRY_COMMANDS } from './machine/authorize';
 export { type AvailableCommand, availableCommands } from './machine/available-commands';
 export type { CommandRefusal } from './machine/check-command';
 export { evidenceStepOf, type RuleViolation, ruleViolation } from './machine/command-rules';
@@ -135,6 +135,7 @@ export { type DeadlineStep, type EffectiveDeadlineOptions, effectiveDeadline } f
 export type { EffectivePolicy } from './pack/effective-policy';
 export { extendPolicyPack, type PolicyPackPatch } from './pack/extend-policy-pack';
 export { type FormatPolicyPackIssuesOptions, formatPolicyPackIssues } from './pack/format-policy-pack-issues';
+export { industryPartiesOf } from './pack/industry-checks';
 export { LIFECYCLE_STATES } from './pack/migration-checks';
 export { notificationTemplateSchema, notificationTemplatesSchema } from './pack/notification-templates-schema';
 export { overridePatchSchema } from './pack/override-patch-schema';

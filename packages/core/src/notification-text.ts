@@ -106,6 +106,10 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【责任解除】{site}的{hazard}已变更责任主体，贵单位不再负责该隐患的整改。——{regulator}',
     en: '[Responsibility released] {site}: another party now answers for {hazard}; your organisation no longer does. — {regulator}',
   },
+  regulatory_gap: {
+    zh: '【监管盲区】{site}的{hazard}无明确监管部门，请安委会确定监管部门。',
+    en: '[Regulatory gap] {site}: no department regulates {hazard}; the safety committee is asked to assign one.',
+  },
 };
 
 /** The placeholders a template may use; anything else in braces is refused by the pack schema. */

@@ -54,6 +54,7 @@ const COMMAND_LABELS: Record<CommandType, Label> = {
   TRANSFER: { zh: '移送', en: 'Transfer' },
   ASSIGN: { zh: '指派承办人', en: 'Assign officer' },
   CHANGE_RESPONSIBLE: { zh: '变更责任主体', en: 'Change responsible party' },
+  ASSIGN_DEPARTMENT: { zh: '明确监管部门', en: 'Assign regulating department' },
   ISSUE_NOTICE: { zh: '下达整改通知', en: 'Issue notice' },
   ACKNOWLEDGE: { zh: '签收整改通知', en: 'Acknowledge notice' },
   SUBMIT_PLAN: { zh: '提交整改方案', en: 'Submit plan' },
@@ -94,6 +95,7 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   assigned: { zh: '案件指派', en: 'Case assigned' },
   responsible_changed: { zh: '责任主体变更', en: 'Responsible party changed' },
   responsible_released: { zh: '责任解除', en: 'Responsibility released' },
+  regulatory_gap: { zh: '监管盲区', en: 'Regulatory gap' },
 };
 
 const INTERIM_CONTROL_LABELS: Record<InterimControl, Label> = {

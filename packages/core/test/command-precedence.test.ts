@@ -28,6 +28,7 @@ const bare = {
   TRANSFER: { to: 'housing-bureau' },
   ASSIGN: { officer: 'inspector-9' },
   CHANGE_RESPONSIBLE: { responsible: { id: 'new-owner' }, reason: 'the site was sold' },
+  ASSIGN_DEPARTMENT: { regulator: 'housing-bureau', reason: 'committee decision' },
   ISSUE_NOTICE: { clauses: ['Art. 28'] },
   ACKNOWLEDGE: {},
   SUBMIT_PLAN: { plan: { responsibility: 'r', measures: 'm', funds: 'f', deadline: 'd', emergencyPlan: 'e' } },
@@ -55,7 +56,7 @@ const bare = {
 function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   const v = value as Record<string, unknown>;
   const lifecycle = typeof v.lifecycle === 'string' ? v.lifecycle : JSON.stringify(v.lifecycle);
-  const taken = new Set<CommandType>(['ADD_EVIDENCE', 'COMMENT', 'LIST', 'DELIST']);
+  const taken = new Set<CommandType>(['ADD_EVIDENCE', 'COMMENT', 'LIST', 'DELIST', 'ASSIGN_DEPARTMENT']);
   const add = (...types: CommandType[]) => {
     for (const type of types) taken.add(type);
   };

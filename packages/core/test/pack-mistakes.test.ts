@@ -211,6 +211,13 @@ const mistakes: { mistake: string; changes: Record<string, unknown>; expected: s
     expected: ['seasons[0]: changes nothing: set deadlineFactor, raiseSeverityTo or both'],
   },
   {
+    mistake: 'a season that sets the legal grade in a pack that lists by decision',
+    changes: { 'escalation.listing': 'decision' },
+    expected: [
+      'seasons[1].raiseSeverityTo: a season never sets the legal grade (重大事故隐患 is decided by the rules and confirmed by people); shorten deadlines with deadlineFactor instead',
+    ],
+  },
+  {
     mistake: 'a season that lengthens deadlines',
     changes: { 'seasons[0].deadlineFactor': 2 },
     expected: ['seasons[0].deadlineFactor: must be at most 1, got 2'],

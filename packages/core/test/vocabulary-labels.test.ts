@@ -52,7 +52,7 @@ describe('vocabulary labels', () => {
     // NotificationReason is a type only; the Record's keys are its values at run time.
     expectTypeOf<keyof typeof VOCABULARY_LABELS.notificationReason>().toEqualTypeOf<NotificationReason>();
     const entries = Object.entries(VOCABULARY_LABELS.notificationReason);
-    expect(entries).toHaveLength(18);
+    expect(entries).toHaveLength(19);
     for (const [reason, text] of entries) {
       expect(text.zh, reason).toMatch(CJK);
       expect(text.en.trim(), reason).not.toBe('');

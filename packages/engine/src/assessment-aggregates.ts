@@ -18,9 +18,12 @@ import type { CaseView } from './case-view';
 /**
  * 考核: which dimension figures are grouped by. `officer` groups by the case officer
  * (ASSIGN) within each department: `<regulator>/<officer>`, and `<regulator>/` for the
- * department's cases nobody is assigned to.
+ * department's cases nobody is assigned to. `industry` has a row per industry department
+ * (行业主管部门, its org): 三管三必须 (《安全生产法》 Art. 3) assesses it on the cases of its place
+ * types alongside the regulator, so a case with two departments counts in both rows and a
+ * case with none in no row.
  */
-export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer'] as const;
+export const ASSESSMENT_GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer', 'industry'] as const;
 export type AssessmentGroup = (typeof ASSESSMENT_GROUPS)[number];
 
 /**
@@ -39,6 +42,8 @@ export function assessmentGroupKeys(view: CaseView, groupBy: AssessmentGroup): r
       return [`${view.packId}/${view.category}`];
     case 'officer':
       return [`${view.regulator}/${view.assignee ?? ''}`];
+    case 'industry':
+      return [...new Set((view.industry ?? []).map((department) => department.org))];
   }
 }
 

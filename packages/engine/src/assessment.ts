@@ -32,6 +32,7 @@ export const ASSESSMENT_GROUP_LABELS: Record<AssessmentGroup, Label> = {
   pack: { zh: '政策包', en: 'pack' },
   category: { zh: '隐患类别', en: 'category' },
   officer: { zh: '承办人', en: 'officer' },
+  industry: { zh: '行业主管部门', en: 'industry department' },
 };
 
 export interface AssessmentTableOptions {

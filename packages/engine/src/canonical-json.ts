@@ -1,3 +1,6 @@
+import { frozenJson } from './frozen-json-cache';
+import { sortedKeysOf } from './sorted-keys';
+
 /**
  * RFC 8785 (JSON Canonicalization Scheme) serialisation, as the `canonicalize` package
  * writes it: object keys sorted by UTF-16 code units, no whitespace, numbers and strings as
@@ -5,12 +8,15 @@
  * test compares the two) but about twice as fast on audit entries: it runs on every
  * command, and most of `canonicalize`'s time goes to calling JSON.stringify on every key
  * and every plain string, which here happens only for keys not seen before and for strings
- * that need escaping.
+ * that need escaping. The JSON of a deeply frozen object (a part a case's versions share)
+ * is remembered by identity for a while (`frozen-json-cache.ts`), and the sorted keys of
+ * each object shape are reused (`sorted-keys.ts`); neither changes a byte of the output.
  * @internal not exported from the package entry; the engine's own.
  */
 export function canonicalJson(value: unknown): string | undefined {
   if (typeof value === 'number') return numberJson(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  mutableInside = false;
   return serialize(value);
 }
 
@@ -55,42 +61,56 @@ function serialize(value: unknown): string | undefined {
   }
   if (value === null) return 'null';
   const object = value as Record<string, unknown> & { toJSON?: unknown };
-  if (object.toJSON instanceof Function) return canonicalJson((object.toJSON as () => unknown)());
-  if (Array.isArray(value)) {
-    let out = '[';
+  if (object.toJSON instanceof Function) {
+    const json = canonicalJson((object.toJSON as () => unknown)());
+    mutableInside = true; // what toJSON returns may differ next time
+    return json;
+  }
+  const isArray = Array.isArray(value);
+  const frozen = Object.isFrozen(value) && (isArray || isPlain(value));
+  if (frozen) {
+    const known = frozenJson.get(value);
+    if (known !== undefined) return known;
+  }
+  const outer = mutableInside;
+  mutableInside = false;
+  let out: string;
+  if (isArray) {
+    out = '[';
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (i > 0) out += ',';
       out += `${serialize(item === undefined || typeof item === 'symbol' ? null : item)}`;
     }
-    return `${out}]`;
+    out += ']';
+  } else {
+    const keys = sortedKeysOf(Object.keys(object));
+    out = '{';
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const item = object[key];
+      if (item === undefined || typeof item === 'symbol') continue;
+      out += `${first ? '' : ','}${quoteKey(key)}:${serialize(item)}`;
+      first = false;
+    }
+    out += '}';
   }
-  const keys = sortKeys(Object.keys(object));
-  let out = '{';
-  let first = true;
-  for (const key of keys) {
-    const item = object[key];
-    if (item === undefined || typeof item === 'symbol') continue;
-    out += `${first ? '' : ','}${quoteKey(key)}:${serialize(item)}`;
-    first = false;
-  }
-  return `${out}}`;
+  // Deeply frozen: frozen itself, and every object under it deeply frozen. Only then can
+  // its JSON never change, and only then is it remembered.
+  const deep = frozen && !mutableInside;
+  if (deep && out.length >= MIN_REMEMBERED) frozenJson.set(value, out);
+  mutableInside = outer || !deep;
+  return out;
 }
 
-/**
- * The keys in UTF-16 code unit order, as `keys.sort()` puts them: an insertion sort, which for
- * the dozen keys of an audit entry is about three times faster than the default sort.
- */
-function sortKeys(keys: string[]): string[] {
-  if (keys.length > 32) return keys.sort(); // quadratic past that
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && (keys[j] as string) > key) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = key;
-  }
-  return keys;
+/** Set while serialising an object when something under it is not deeply frozen (or has toJSON). */
+let mutableInside = false;
+
+function isPlain(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
+
+/** Shorter JSON is rebuilt faster than it is looked up and kept. [default] */
+const MIN_REMEMBERED = 48;

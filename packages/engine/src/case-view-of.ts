@@ -8,7 +8,7 @@ import {
   isPausedValue,
   statusOf,
 } from '@hazardflow/core';
-import type { CaseView } from './case-view';
+import type { CaseView, IndustryDepartment } from './case-view';
 import { provisionalYearOf } from './deadline-provisional';
 
 const DAY_MS = 86_400_000;
@@ -63,10 +63,23 @@ export function caseViewOf(
     discoveredBy: discoveryOf(context),
     rectifyDueAt: context.rectifyDueAt,
   };
+  const industry = industryOf(context);
+  if (industry.length > 0) view.industry = industry;
+  if (context.regulatoryGap !== undefined) view.regulatoryGap = context.regulatoryGap;
   if (context.reportWarnings !== undefined) view.reportWarnings = context.reportWarnings.map((w) => ({ ...w }));
   const provisionalYear = provisionalYearOf(calendar, view.dueAt);
   if (provisionalYear !== null) view.deadlineProvisional = { year: provisionalYear };
   return view;
+}
+
+/** The case's industry departments with the org the case names for each; those without one are left out. */
+function industryOf(context: HazardContext): IndustryDepartment[] {
+  const departments: IndustryDepartment[] = [];
+  for (const party of context.industry ?? []) {
+    const org = context.parties?.[party];
+    if (org !== undefined) departments.push({ party, org });
+  }
+  return departments;
 }
 
 /**

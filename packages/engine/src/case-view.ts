@@ -1,5 +1,11 @@
 import type { CommandIssue, DiscoveryMethod, InterimControl, Listing, Severity, Status } from '@hazardflow/core';
 
+/** An industry department on a case: the pack's party (`education-bureau`) and its org on the case. */
+export interface IndustryDepartment {
+  party: string;
+  org: string;
+}
+
 /** The flat, queryable view of a case; the store indexes it, the assessment counts it. */
 export interface CaseView {
   id: string;
@@ -23,6 +29,16 @@ export interface CaseView {
   escalationLevel: number;
   maxEscalationLevel: number;
   listedSupervision: boolean;
+  /**
+   * The industry departments (行业主管部门, 三管三必须) of the case's place type that the case
+   * names an org for: the pack's party and its org. Absent when there are none.
+   */
+  industry?: IndustryDepartment[];
+  /**
+   * True while no department regulates the case (监管盲区), false once the safety committee
+   * assigned one (ASSIGN_DEPARTMENT); absent when the case never was in the gap.
+   */
+  regulatoryGap?: boolean;
   /**
    * The listing authority's listing (LIST: document, supervising unit, term) and its end
    * (DELIST); null when the case was never listed by decision. Absent only on views stored

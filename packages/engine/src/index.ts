@@ -75,7 +75,7 @@ export {
 } from './audit-chain';
 export { type AuditHasher, hmacHasher, sha256Hasher } from './audit-hasher';
 export type { AvailableCommandsResult } from './available-commands';
-export type { CaseRecord, CaseView } from './case-view';
+export type { CaseRecord, CaseView, IndustryDepartment } from './case-view';
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimeoutHandle } from './clock';
 /** The engine's pure step, for simulators and benchmarks that run machines without a store. */
 export { type ComputedAction, computeInitial, computeTransition, restoreSnapshot } from './compute-transition';

@@ -69,6 +69,7 @@ export const caseFilterSchema = z.strictObject({
   assignee: boundedIdSchema.nullable().optional(),
   overdue: z.boolean().optional(),
   listedSupervision: z.boolean().optional(),
+  regulatoryGap: z.boolean().optional(),
   escalationLevel: level.optional(),
   minEscalationLevel: level.optional(),
   dueBefore: readInstantSchema.optional(),

@@ -10,7 +10,7 @@ import { assignmentReasons } from './assignment-reasons';
 import { checkCaseIdArgument } from './case-id-argument';
 import type { Clock } from './clock';
 import { parseCommandId } from './command-id';
-import type { CommitChange } from './commit-pipeline';
+import type { Change, CommitChange } from './commit-pipeline';
 import { computeTransition } from './compute-transition';
 import type { Idempotency } from './idempotency';
 import type { CaseLoader } from './load-case';
@@ -100,18 +100,17 @@ export function createSendCommand(deps: SendDeps) {
       const { pack, model, stored } = loaded;
       const snapshot = loaded.restore();
       const at = clock.now().toISOString();
-      const event = {
-        ...parsed.command,
-        at,
-        actor,
-        ...(commandId.key !== undefined ? { commandId: commandId.key } : {}),
-      } as CommandEvent;
+      // Copied, then keyed: a spread followed by new keys is a slow path in V8.
+      const event = Object.assign({}, parsed.command) as CommandEvent;
+      event.at = at;
+      event.actor = actor;
+      if (commandId.key !== undefined) (event as { commandId?: string }).commandId = commandId.key;
       const rejection = model.check(snapshot, event);
       if (rejection) return { ok: false, error: rejection };
       const [next, actions] = computeTransition(model.machine, snapshot, event);
       const { type: _type, ...payload } = parsed.command;
       const reasons = assignmentReasons(event.type, snapshot.context as HazardContext, next.context as HazardContext);
-      return commitChange({
+      const change: Change = {
         pack,
         previous: { version: record.view.version, snapshot: stored, status: record.view.status },
         next,
@@ -120,11 +119,12 @@ export function createSendCommand(deps: SendDeps) {
         actor,
         command: event.type,
         commandId: commandId.key,
-        ...(requestHash !== undefined ? { requestHash } : {}),
         payload,
         evidence: 'evidence' in payload ? (payload.evidence as unknown[]) : [],
-        ...(reasons.length > 0 ? { reasons } : {}),
-      });
+      };
+      if (requestHash !== undefined) change.requestHash = requestHash;
+      if (reasons.length > 0) change.reasons = reasons;
+      return commitChange(change);
     });
   };
 }

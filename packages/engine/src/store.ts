@@ -48,6 +48,11 @@ export interface CaseFilter {
   overdue?: boolean;
   /** Cases under listed supervision (挂牌督办), or with `false` those not. */
   listedSupervision?: boolean;
+  /**
+   * Cases no department regulates yet (监管盲区), the safety committee's queue; with `false`
+   * the others (a view without the field counts as false).
+   */
+  regulatoryGap?: boolean;
   escalationLevel?: number;
   minEscalationLevel?: number;
   /** Cases whose current deadline falls before this instant. */
@@ -128,6 +133,7 @@ export function matchesFilter(view: CaseView, filter: CaseFilter): boolean {
   if (filter.assignee !== undefined && (view.assignee ?? null) !== filter.assignee) return false;
   if (filter.overdue !== undefined && view.overdue !== filter.overdue) return false;
   if (filter.listedSupervision !== undefined && view.listedSupervision !== filter.listedSupervision) return false;
+  if (filter.regulatoryGap !== undefined && (view.regulatoryGap ?? false) !== filter.regulatoryGap) return false;
   if (filter.escalationLevel !== undefined && view.escalationLevel !== filter.escalationLevel) return false;
   if (filter.minEscalationLevel !== undefined && view.escalationLevel < filter.minEscalationLevel) return false;
   if (filter.dueBefore !== undefined && (view.dueAt === null || view.dueAt >= filter.dueBefore)) return false;

@@ -5,8 +5,9 @@ import type { CaseFilter, CaseView } from '@hazardflow/engine';
  * Whether an actor may read a case: the same jurisdiction the engine applies to commands
  * (core's `authorize`), applied by the HTTP layer to every read. Territory staff see their
  * street's cases, a regulator its department's, a responsible party its own, a reporter the
- * cases they reported (`reportedBy`, from the case's first audit entry), command and system
- * everything.
+ * cases they reported (`reportedBy`, from the case's first audit entry), an industry
+ * department (a pack's party, `view.industry`) the cases of its place types, command and
+ * system everything.
  */
 export function canSee(actor: Actor, view: CaseView, reportedBy?: string): boolean {
   switch (actor.role) {
@@ -22,7 +23,11 @@ export function canSee(actor: Actor, view: CaseView, reportedBy?: string): boole
     case 'system':
       return true;
     default:
-      return false;
+      // An industry department of the case's place type (三管三必须), of the org the case names for it.
+      return (
+        actor.org !== undefined &&
+        (view.industry ?? []).some((department) => department.party === actor.role && department.org === actor.org)
+      );
   }
 }
 

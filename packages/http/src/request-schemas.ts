@@ -78,6 +78,10 @@ export const caseQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'cases under listed supervision (挂牌督办) with true; those not, with false' }),
+  regulatoryGap: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'cases no department regulates yet (监管盲区), the safety committee’s queue, with true; the others with false',
+  }),
   escalationLevel: wholeNumber.optional(),
   minEscalationLevel: wholeNumber.optional(),
   dueBefore: instant.optional().openapi({ description: 'cases whose current deadline falls before this instant' }),
@@ -93,7 +97,7 @@ export const caseQuerySchema = z.strictObject({
 export const assessmentQuerySchema = z.strictObject({
   groupBy: z.enum(ASSESSMENT_GROUPS).openapi({
     description:
-      'officer: per case officer within each department (`<regulator>/<officer>`, `<regulator>/` unassigned)',
+      'officer: per case officer within each department (`<regulator>/<officer>`, `<regulator>/` unassigned); industry: per industry department (its org), a case counted under each of its place type’s departments',
   }),
   from: instant.optional(),
   to: instant.optional(),

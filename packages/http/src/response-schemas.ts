@@ -58,6 +58,17 @@ export const caseViewSchema = z
       .openapi({
         description: 'The listing authority’s listing (LIST) and its end (DELIST); null when never listed by decision.',
       }),
+    industry: z
+      .array(z.object({ party: z.string(), org: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'The industry departments (行业主管部门, 三管三必须) of the case’s place type: the pack’s party and its org. Absent when none.',
+      }),
+    regulatoryGap: z.boolean().optional().openapi({
+      description:
+        'True while no department regulates the case (监管盲区), false once the safety committee assigned one (ASSIGN_DEPARTMENT); absent when never in the gap.',
+    }),
     dueAt: z.string().nullable(),
     overdue: z.boolean(),
     paused: z.boolean(),

@@ -18,8 +18,19 @@ describe('canSee', () => {
     ['another reporter', { id: 'citizen-2', role: 'reporter' }, false, 'citizen-1'],
     ['command', { id: 'd', role: 'command' }, true],
     ['system', { id: 'system', role: 'system' }, true],
+    ['a pack party with no say on the case', { id: 'e', role: 'education-bureau', org: 'edu' }, false],
   ])('%s: %s', (_name, actor, expected, reportedBy) => {
     expect(canSee(actor, view, reportedBy)).toBe(expected);
+  });
+
+  it.each<[string, Actor, boolean]>([
+    ['the industry department of the place type', { id: 'e', role: 'education-bureau', org: 'edu' }, true],
+    ['the same party of another org', { id: 'e', role: 'education-bureau', org: 'edu-elsewhere' }, false],
+    ['the same party without an org', { id: 'e', role: 'education-bureau' }, false],
+    ['another party of the org', { id: 'e', role: 'commerce-bureau', org: 'edu' }, false],
+  ])('an industry department (三管三必须), %s', (_name, actor, expected) => {
+    const school = { ...view, industry: [{ party: 'education-bureau', org: 'edu' }] } as CaseView;
+    expect(canSee(actor, school)).toBe(expected);
   });
 });
 

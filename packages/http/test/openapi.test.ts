@@ -85,6 +85,7 @@ describe('the OpenAPI document', () => {
         'overdue',
         'packId',
         'regulator',
+        'regulatoryGap',
         'severity',
         'status',
         'territory',
@@ -102,8 +103,8 @@ describe('the OpenAPI document', () => {
     const viewFields = Object.keys(doc.components.schemas.CaseView.properties);
     for (const key of Object.keys(view)) expect(viewFields).toContain(key);
     // Fields a view carries only in some cases (a deadline past the calendar's years, a
-    // report accepted with warnings).
-    const sometimes = ['deadlineProvisional', 'reportWarnings'];
+    // report accepted with warnings, a place type with industry departments or none regulating it).
+    const sometimes = ['deadlineProvisional', 'industry', 'regulatoryGap', 'reportWarnings'];
     expect(viewFields.filter((f) => !(f in view)).sort()).toEqual(sometimes);
     const [entry] = (await call('GET', `/cases/${view.id}/history`, { as: 'gridWorker' })).json.entries;
     const documented = Object.keys(doc.components.schemas.AuditEntry.properties);

@@ -11,14 +11,18 @@ import { buildingSeverityRules } from './building-severity-rules';
  * on structural alterations. Values marked [default] are the pack's choices where no rule
  * fixes a number.
  *
- * 1.1.0 says that B grade is not a dangerous house, stops use of C- and D-grade houses and of
- * business-use self-built houses awaiting an appraisal within 12 hours (interim control of an
- * imminent danger), and grades a suspected dangerous house by its appraisal, not before. 1.0.0
- * is still exported as `buildingPackV1_0`, for cases pinned to it.
+ * 1.2.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * consequence of a grade or of lateness, and replaces the upper rungs with the housing bureau's
+ * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
+ * committee office. 1.1.0 (still exported as `buildingPackV1_1`) said that B grade is not a
+ * dangerous house, stopped use of C- and D-grade houses and of business-use self-built houses
+ * awaiting an appraisal within 12 hours, and graded a suspected dangerous house by its
+ * appraisal, not before. 1.0.0 is still exported as `buildingPackV1_0`. Both for cases pinned
+ * to them.
  */
 export const buildingPack: PolicyPack = definePolicyPack({
   id: 'building',
-  version: '1.1.0',
+  version: '1.2.0',
   name: { zh: '房屋安全隐患排查整治', en: 'Building safety hazards' },
   domain: 'building',
   regulator: {

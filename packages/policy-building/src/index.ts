@@ -7,10 +7,10 @@
  * @example
  * ```ts
  * import { createEngine } from '@hazardflow/engine';
- * import { buildingPack, buildingPackV1_0 } from '@hazardflow/policy-building';
+ * import { buildingPack, buildingPackV1_1 } from '@hazardflow/policy-building';
  *
- * // buildingPackV1_0 only for cases still pinned to building@1.0.0, until they are migrated
- * const engine = createEngine({ packs: [buildingPack, buildingPackV1_0] });
+ * // buildingPackV1_1 only for cases still pinned to building@1.1.0, until they are migrated
+ * const engine = createEngine({ packs: [buildingPack, buildingPackV1_1] });
  * buildingPack.categories.find((c) => c.id === 'd-grade')?.imminentDanger; // true: out the same day
  * buildingPack.deadlines.interimControl; // { hours: 12 }
  * ```
@@ -19,3 +19,4 @@
  */
 export { buildingPack } from './building-pack';
 export { buildingPackV1_0 } from './building-pack-1-0';
+export { buildingPackV1_1 } from './building-pack-1-1';

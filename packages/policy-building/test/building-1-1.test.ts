@@ -1,5 +1,5 @@
 import { type Actor, classify, type EvidenceRef, effectiveDeadline, policyHash, type Scalar } from '@hazardflow/core';
-import { buildingPack, buildingPackV1_0 } from '@hazardflow/policy-building';
+import { buildingPack, buildingPackV1_0, buildingPackV1_1 } from '@hazardflow/policy-building';
 import { createTestEngine } from '@hazardflow/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -40,12 +40,12 @@ const grade = (category: string, findings: Record<string, Scalar> = {}, attribut
   classify(buildingPack, { category, placeType: 'self-built-house', findings, site: { attributes } });
 
 describe('building pack 1.1.0 versions', () => {
-  it('is 1.1.0, and 1.0.0 is still exported with exactly the content cases pinned to it', () => {
-    expect(buildingPack.version).toBe('1.1.0');
+  it('1.0.0 is still exported with exactly the content cases pinned to it, and 1.1.0 kept its categories', () => {
+    expect(buildingPackV1_1.version).toBe('1.1.0');
     expect(buildingPackV1_0.version).toBe('1.0.0');
     expect(policyHash(buildingPackV1_0)).toBe(PUBLISHED_1_0_0_HASH);
-    expect(buildingPack.categories.map((c) => c.id)).toEqual(buildingPackV1_0.categories.map((c) => c.id));
-    expect(buildingPack.migrations).toEqual([]);
+    expect(buildingPackV1_1.categories.map((c) => c.id)).toEqual(buildingPackV1_0.categories.map((c) => c.id));
+    expect(buildingPackV1_1.migrations).toEqual([]);
   });
 
   it('migrates an open 1.0.0 case onto 1.1.0, keeping the grade it was given', async () => {
@@ -56,7 +56,7 @@ describe('building pack 1.1.0 versions', () => {
     const triaged = await old.send(id, { type: 'TRIAGE' }, { actor: engineer });
     expect(triaged).toMatchObject({ ok: true, case: { severity: 'major' } }); // 1.0.0: major before any appraisal
     const both = createTestEngine({
-      packs: [buildingPackV1_0, buildingPack],
+      packs: [buildingPackV1_0, buildingPackV1_1],
       start: '2026-03-02T02:00:00.000Z',
       store: old.store,
     });

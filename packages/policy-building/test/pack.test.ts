@@ -72,16 +72,17 @@ describe('buildingPack', () => {
     expect(rectify('home-converted-to-business', '2025-10-02T10:00:00')).toEqual({ days: 15 });
   });
 
-  it('climbs from the street to the housing bureau to listed supervision', () => {
-    const { ladder, startLevel, baseNotify } = buildingPack.escalation;
+  it("climbs from street reminders to the bureau's 督办单 and 通报 to referral to the committee, which lists by decision", () => {
+    const { ladder, startLevel, baseNotify, listing } = buildingPack.escalation;
     expect(ladder.map((l) => l.name.zh)).toEqual([
       '属地督促（街道、社区、网格员）',
-      '区住房和城乡建设局督办',
-      '区安委办挂牌督办',
-      '区领导督办',
-      '执法与问责',
+      '区住房和城乡建设局督办单',
+      '区住房和城乡建设局通报',
+      '提请区安委办督办',
     ]);
-    expect(startLevel).toEqual({ general: 0, major: 3 });
+    expect(listing).toBe('decision');
+    expect(startLevel).toEqual({ general: 0, major: 4 });
+    for (const rung of ladder) expect(rung.name.zh + rung.action.zh).not.toMatch(/区领导|问责|联合惩戒|强制/);
     expect(baseNotify).toContain('territory');
     expect(ladder[0]?.unacknowledgedAfter).toEqual({ workingDays: 1 });
     expect(ladder[1]?.verificationFailures).toBe(2);

@@ -8,6 +8,7 @@ const engineer: Actor = { id: 'housing-engineer-zhao', role: 'regulator', org: '
 const secondEngineer: Actor = { id: 'housing-engineer-sun', role: 'regulator', org: 'housing-construction' };
 const gridWorker: Actor = { id: 'grid-worker-3', role: 'territory', org: 'street-old-town' };
 const owner: Actor = { id: 'landlord-1', role: 'responsible', org: 'owner-family' };
+const committee: Actor = { id: 'district-safety-office-wu', role: 'command', org: 'command' };
 
 function evidence(kind: string, by = engineer.id): EvidenceRef {
   return { kind, uri: `oss://hazards/${kind}-${by}.pdf`, by, at: '2025-09-01T00:00:00.000Z' };
@@ -71,11 +72,12 @@ describe('building pack stories', () => {
     expect((await t.engine.get(id))?.dueAt).toBe('2025-09-16T01:00:00.000Z'); // triage within 24 h
     await t.advanceTo('2025-09-15T03:00:00.000Z');
     const graded = await t.act(id, { type: 'TRIAGE' }, engineer);
+    // referred to the district safety committee office at once; listing is its decision (LIST)
     expect(graded).toMatchObject({
       severity: 'major',
       imminentDanger: true,
-      escalationLevel: 3,
-      listedSupervision: true,
+      escalationLevel: 4,
+      listedSupervision: false,
     });
     const imminent = t.notifications.find((n) => n.reason === 'imminent_danger');
     expect(imminent?.recipients).toContainEqual({ role: 'territory', org: 'street-old-town' });
@@ -172,7 +174,7 @@ describe('building pack stories', () => {
       },
       engineer,
     );
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3, listedSupervision: true });
+    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
     const noticed = await t.act(id, notice, engineer);
     expect(noticed.status).toBe('plan_pending');
   });
@@ -233,25 +235,30 @@ describe('building pack stories', () => {
     expect(closedTime.status).toBe('verifying');
   });
 
-  it('a C-grade building misses its supervised deadline and climbs to the district leaders and enforcement', async () => {
+  it('a C-grade building is referred to the committee, listed by its decision, and late work brings reminders, not the district leaders', async () => {
     const t = setUp('2025-09-01T02:00:00.000Z');
     const id = await t.report('c-grade', 'residential', { storeys: 5 }, { grade: 'C' });
-    await t.act(id, { type: 'TRIAGE' }, engineer);
+    const graded = await t.act(id, { type: 'TRIAGE' }, engineer);
+    expect(graded).toMatchObject({ escalationLevel: 4, listedSupervision: false });
+    const referral = t.notifications.find((n) => n.reason === 'escalated' && n.level === 4);
+    expect(referral?.recipients).toContainEqual({ role: 'command', org: 'command' });
+    expect(referral?.action?.zh).toContain('是否挂牌督办');
+    // the committee decides to list it, with its document, supervising unit and term
+    const listed = await t.act(
+      id,
+      { type: 'LIST', documentNo: '区安委办督〔2025〕12号', supervisingUnit: '区安委会办公室', until: '2025-12-31' },
+      committee,
+    );
+    expect(listed).toMatchObject({ listedSupervision: true, listing: { documentNo: '区安委办督〔2025〕12号' } });
     await t.act(id, notice, engineer);
     await t.act(id, plan, owner);
     const approved = await t.act(id, { type: 'APPROVE_PLAN' }, engineer);
-    expect(approved).toMatchObject({ status: 'supervised', escalationLevel: 3 });
+    expect(approved).toMatchObject({ status: 'supervised', escalationLevel: 4 });
     const due = approved.dueAt as string;
-    const calendar = chinaCalendar();
-    const level4 = calendar.addDuration(due, { workingDays: 10 }).toISOString();
-    const level5 = calendar.addDuration(due, { workingDays: 20 }).toISOString();
-    await t.advanceTo(level4);
-    expect((await t.engine.get(id))?.escalationLevel).toBe(4);
-    await t.advanceTo(level5);
+    await t.advanceTo(chinaCalendar().addDuration(due, { workingDays: 40 }).toISOString());
     const view = await t.engine.get(id);
-    expect(view).toMatchObject({ escalationLevel: 5, overdue: true, maxEscalationLevel: 5 });
-    const levels = t.notifications.filter((n) => n.reason === 'escalated').map((n) => n.level);
-    expect(levels).toEqual([4, 5]);
-    expect(t.notifications.find((n) => n.level === 5)?.recipients).toContainEqual({ role: 'command', org: 'command' });
+    expect(view).toMatchObject({ escalationLevel: 4, overdue: true, maxEscalationLevel: 4 });
+    expect(buildingPack.escalation.ladder.map((rung) => rung.level)).toEqual([1, 2, 3, 4]);
+    expect(t.notifications.filter((n) => n.reason === 'escalated').map((n) => n.level)).toEqual([4]);
   });
 });

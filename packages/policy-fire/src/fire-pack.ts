@@ -11,15 +11,19 @@ import { fireSeverityRules } from './fire-severity-rules';
  * with GB 35181-2017 《重大火灾隐患判定方法》 for hazards reported up to 2025-10-31.
  * Values marked [default] are the pack's choices where no rule fixes a number.
  *
- * 1.2.0 gives the re-inspection (复查) to the fire authority alone (《消防监督检查规定》 Art. 20),
- * marks imminent danger by the temporary-seal list of Art. 22 and says that a major fire hazard
- * reaches the government through the emergency management department (消防法 Art. 55). 1.1.0
- * (still exported as `firePackV1_1`, for cases pinned to it) added the 2017 rules beside the
- * 2025 ones (validity windows); 1.0.0 graded every report by GB 35181-2025.
+ * 1.3.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * consequence of a grade or of lateness, and replaces the upper rungs with the brigade's
+ * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
+ * committee office. 1.2.0 (still exported as `firePackV1_2`) gave the re-inspection (复查) to the
+ * fire authority alone (《消防监督检查规定》 Art. 20), marked imminent danger by the
+ * temporary-seal list of Art. 22 and said that a major fire hazard reaches the government
+ * through the emergency management department (消防法 Art. 55). 1.1.0 (still exported as
+ * `firePackV1_1`) added the 2017 rules beside the 2025 ones (validity windows); 1.0.0 graded
+ * every report by GB 35181-2025. Older versions are for cases pinned to them.
  */
 export const firePack: PolicyPack = definePolicyPack({
   id: 'fire',
-  version: '1.2.0',
+  version: '1.3.0',
   name: { zh: '消防安全隐患排查整治', en: 'Fire safety hazards' },
   domain: 'fire',
   regulator: { id: 'fire-rescue', name: { zh: '消防救援大队', en: 'District fire rescue brigade' } },

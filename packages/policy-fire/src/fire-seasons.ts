@@ -15,10 +15,10 @@ import type { PolicyPackInput } from '@hazardflow/core';
  * Where windows overlap (the Spring Festival lies inside autumn-winter) the smallest factor
  * applies once; factors do not compound (core's `effectiveDeadline`).
  *
- * E-bikes charging in stairwells are **not** raised to major during the holidays: GB 35181-2025
- * §4.2 does not grade as major what can be corrected on the spot, and a major case could no
- * longer be closed on the spot. A district that wants it anyway adds a season with
- * `raiseSeverityTo: 'major'` (see the README).
+ * No season sets the grade (`season_sets_grade`): a major fire hazard is a legal category
+ * decided by GB 35181-2025, so seasons only shorten deadlines. E-bikes charging in stairwells
+ * stay general during the holidays: GB 35181-2025 §4.2 does not grade as major what can be
+ * corrected on the spot.
  */
 export const fireSeasons: PolicyPackInput['seasons'] = [
   {

@@ -7,10 +7,10 @@
  * @example
  * ```ts
  * import { createEngine } from '@hazardflow/engine';
- * import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
+ * import { firePack, firePackV1_2 } from '@hazardflow/policy-fire';
  *
- * // firePackV1_1 only for cases still pinned to fire@1.1.0, until they are migrated
- * const engine = createEngine({ packs: [firePack, firePackV1_1] });
+ * // firePackV1_2 only for cases still pinned to fire@1.2.0, until they are migrated
+ * const engine = createEngine({ packs: [firePack, firePackV1_2] });
  * firePack.categories.map((c) => c.name.en); // ['Escape routes or exits blocked or locked', …]
  * firePack.permissions.VERIFY; // ['regulator']: the fire authority re-inspects its own orders
  * ```
@@ -19,3 +19,4 @@
  */
 export { firePack } from './fire-pack';
 export { firePackV1_1 } from './fire-pack-1-1';
+export { firePackV1_2 } from './fire-pack-1-2';

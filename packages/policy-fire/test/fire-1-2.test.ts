@@ -1,5 +1,5 @@
 import { type Actor, classify, type EvidenceRef, type HazardCommand, policyHash, type Scalar } from '@hazardflow/core';
-import { firePack, firePackV1_1 } from '@hazardflow/policy-fire';
+import { firePack, firePackV1_1, firePackV1_2 } from '@hazardflow/policy-fire';
 import { createTestEngine } from '@hazardflow/testing';
 import { describe, expect, it } from 'vitest';
 
@@ -72,14 +72,14 @@ async function toReinspection(engine: ReturnType<typeof createTestEngine>) {
 }
 
 describe('fire pack 1.2.0 versions', () => {
-  it('is 1.2.0, and 1.1.0 is still exported with exactly the content cases pinned to it', () => {
-    expect(firePack.version).toBe('1.2.0');
+  it('1.1.0 is still exported with exactly the content cases pinned to it', () => {
+    expect(firePackV1_2.version).toBe('1.2.0');
     expect(firePackV1_1.version).toBe('1.1.0');
     expect(policyHash(firePackV1_1)).toBe(PUBLISHED_1_1_0_HASH);
-    expect(policyHash(firePack)).not.toBe(PUBLISHED_1_1_0_HASH);
+    expect(policyHash(firePackV1_2)).not.toBe(PUBLISHED_1_1_0_HASH);
     // The same categories: nothing to rename, so no migration map.
-    expect(firePack.categories.map((c) => c.id)).toEqual(firePackV1_1.categories.map((c) => c.id));
-    expect(firePack.migrations).toEqual([]);
+    expect(firePackV1_2.categories.map((c) => c.id)).toEqual(firePackV1_1.categories.map((c) => c.id));
+    expect(firePackV1_2.migrations).toEqual([]);
   });
 
   it('migrates an open 1.1.0 case awaiting re-inspection onto 1.2.0, where only the authority re-inspects', async () => {
@@ -87,7 +87,7 @@ describe('fire pack 1.2.0 versions', () => {
     const id = await toReinspection(old);
     // an upgraded engine on the same store knows both versions
     const both = createTestEngine({
-      packs: [firePackV1_1, firePack],
+      packs: [firePackV1_1, firePackV1_2],
       start: '2026-03-02T03:00:00.000Z',
       store: old.store,
     });
@@ -291,10 +291,11 @@ describe('a major fire hazard reaches the government through the emergency manag
     });
     if (!reported.ok) throw new Error(reported.error.message);
     const graded = await act(t, reported.case.id, { type: 'TRIAGE' }, inspector);
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3 });
-    const level3 = t.notifications.find((n) => n.level === 3 && n.action !== undefined);
-    expect(level3?.recipients.map((r) => r.role)).toContain('command');
-    expect(level3?.action?.zh).toContain('区应急管理局书面报告区人民政府（消防法第五十五条）');
-    expect(level3?.action?.en).toContain('by the district emergency management bureau (消防法 Art. 55)');
+    // 1.3.0: the referral rung (level 4) carries the Art. 55 report; listing is the committee's decision
+    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
+    const referral = t.notifications.find((n) => n.level === 4 && n.action !== undefined);
+    expect(referral?.recipients.map((r) => r.role)).toContain('command');
+    expect(referral?.action?.zh).toContain('区应急管理局书面报告区人民政府（消防法第五十五条）');
+    expect(referral?.action?.en).toContain('by the district emergency management bureau (消防法 Art. 55)');
   });
 });

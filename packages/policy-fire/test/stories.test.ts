@@ -11,6 +11,7 @@ const inspector: Actor = { id: 'fire-inspector-1', role: 'regulator', org: 'fire
 const secondInspector: Actor = { id: 'fire-inspector-2', role: 'regulator', org: 'fire-rescue' };
 const gridWorker: Actor = { id: 'grid-worker-7', role: 'territory', org: 'street-east' };
 const owner: Actor = { id: 'property-manager', role: 'responsible', org: 'greenview-property' };
+const committee: Actor = { id: 'district-safety-office-li', role: 'command', org: 'command' };
 
 function evidence(kind: string, by = inspector.id): EvidenceRef {
   return { kind, uri: `oss://hazards/${kind}-${by}.jpg`, by, at: '2025-09-01T00:00:00.000Z' };
@@ -104,7 +105,7 @@ describe('fire pack stories', () => {
     expect(closed).toMatchObject({ status: 'closed', closedOnTime: true, escalationLevel: 0 });
   });
 
-  it('a three-in-one workshop with living quarters is major at once, sealed, planned and accepted', async () => {
+  it('a three-in-one workshop with living quarters is major at once, listed by the committee, sealed, planned, accepted and delisted', async () => {
     const t = setUp('2025-09-08T02:00:00.000Z');
     const reported = await t.engine.report(
       {
@@ -121,8 +122,18 @@ describe('fire pack stories', () => {
     if (!reported.ok) throw new Error(reported.error.message);
     const id = reported.case.id;
     const graded = await t.act(id, { type: 'TRIAGE' }, inspector);
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3, listedSupervision: true });
-    expect(t.notifications.map((n) => n.reason)).toContain('listed_supervision');
+    // referred to the committee at once; listing (挂牌督办) is its decision, with a document
+    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
+    expect(t.notifications.find((n) => n.reason === 'escalated' && n.level === 4)?.recipients).toContainEqual({
+      role: 'command',
+      org: 'command',
+    });
+    const listed = await t.act(
+      id,
+      { type: 'LIST', documentNo: '区安委办督〔2025〕7号', supervisingUnit: '区安委会办公室', until: '2025-12-31' },
+      committee,
+    );
+    expect(listed).toMatchObject({ listedSupervision: true, listing: { supervisingUnit: '区安委会办公室' } });
     await t.act(
       id,
       { type: 'START_INTERIM_CONTROL', measure: 'seal', evidence: [evidence('interim-control-record')] },
@@ -155,6 +166,8 @@ describe('fire pack stories', () => {
     await t.act(id, { type: 'LIFT_INTERIM_CONTROL', measure: 'seal' }, inspector);
     const closed = await t.act(id, acceptance, secondInspector);
     expect(closed).toMatchObject({ status: 'closed', closedOnTime: true });
+    const delisted = await t.act(id, { type: 'DELIST', documentNo: '区安委办销〔2025〕3号' }, committee);
+    expect(delisted.listing).toMatchObject({ delistDocumentNo: '区安委办销〔2025〕3号' });
     expect(await t.engine.verifyHistory(id)).toMatchObject({ ok: true });
   });
 

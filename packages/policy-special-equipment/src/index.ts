@@ -16,4 +16,5 @@
  * @packageDocumentation
  */
 export { specialEquipmentPack } from './special-equipment-pack';
+export { specialEquipmentPackV1_0 } from './special-equipment-pack-1-0';
 export { type SpecialEquipmentPlaceType, specialEquipmentPlaceTypes } from './special-equipment-place-types';

@@ -10,10 +10,15 @@ import { specialEquipmentSeverityRules } from './special-equipment-severity-rule
  * work under the Special Equipment Safety Law (特种设备安全法, 2013), SAMR's 《特种设备安全监督检查办法》
  * (Order 57, 2022) and GB 45067-2024 《特种设备重大事故隐患判定准则》. Values marked [default] are
  * the pack's choices where no rule found fixes a number.
+ *
+ * 1.1.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * consequence of a grade or of lateness, and replaces the upper rungs with the bureau's
+ * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
+ * committee office. 1.0.0 is still exported as `specialEquipmentPackV1_0`, for cases pinned to it.
  */
 export const specialEquipmentPack: PolicyPack = definePolicyPack({
   id: 'special-equipment',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '特种设备安全隐患排查整治', en: 'Special equipment safety hazards' },
   domain: 'special-equipment',
   regulator: {

@@ -190,16 +190,17 @@ describe('specialEquipmentPack', () => {
     expect(seal[0]).toContain('sealed-equipment-photo');
   });
 
-  it('climbs the bureau ladder, with major hazards under listed supervision at once and seals for the bureau only', () => {
-    const { ladder, startLevel } = pack.escalation;
+  it('climbs the bureau ladder, refers major hazards to the committee at once (which lists by decision) and seals for the bureau only', () => {
+    const { ladder, startLevel, listing } = pack.escalation;
     expect(ladder.map((l) => [l.level, l.notify[0]])).toEqual([
       [1, 'territory'],
       [2, 'regulator'],
-      [3, 'command'],
+      [3, 'regulator'],
       [4, 'command'],
-      [5, 'regulator'],
     ]);
-    expect(startLevel).toEqual({ general: 0, major: 3 });
+    expect(listing).toBe('decision');
+    expect(startLevel).toEqual({ general: 0, major: 4 });
+    for (const rung of ladder) expect(rung.name.zh + rung.action.zh).not.toMatch(/区领导|问责|信用惩戒/);
     expect(pack.steps.interimControls).toEqual(['seal', 'suspend']);
     expect(pack.permissions.START_INTERIM_CONTROL).toEqual(['regulator']);
     expect(pack.permissions.VERIFY).toEqual(['regulator']);

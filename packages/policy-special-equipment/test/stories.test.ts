@@ -138,14 +138,12 @@ describe('special-equipment pack stories', () => {
     expect(graded).toMatchObject({
       severity: 'major',
       imminentDanger: true,
-      escalationLevel: 3,
-      listedSupervision: true,
+      escalationLevel: 4, // referred to the district safety committee, which decides on listing
+      listedSupervision: false,
     });
     const why = classify(specialEquipmentPack, { category: 'boiler', findings: { safetyValveDisabled: true } });
     expect(why.reasons.map((r) => r.source).join(' ')).toContain('GB 45067-2024 5.2.2');
-    expect(t.notifications.map((n) => n.reason)).toEqual(
-      expect.arrayContaining(['listed_supervision', 'imminent_danger']),
-    );
+    expect(t.notifications.map((n) => n.reason)).toEqual(expect.arrayContaining(['escalated', 'imminent_danger']));
     await t.act(reported.id, { type: 'START_INTERIM_CONTROL', measure: 'seal', evidence: sealed }, inspector);
     expect((await t.act(reported.id, directive('GB 45067-2024 5.2.4'), inspector)).status).toBe('plan_pending');
     const plan = {
@@ -274,7 +272,12 @@ describe('special-equipment pack stories', () => {
       inspector,
     );
     const graded = await t.act(restraint.id, { type: 'TRIAGE' }, inspector);
-    expect(graded).toMatchObject({ severity: 'major', imminentDanger: true, listedSupervision: true });
+    expect(graded).toMatchObject({
+      severity: 'major',
+      imminentDanger: true,
+      escalationLevel: 4,
+      listedSupervision: false,
+    });
     const why = classify(specialEquipmentPack, { category: 'amusement-ride', findings: { restraintsMissing: true } });
     expect(why.reasons.map((r) => r.ruleId)).toEqual(['gb45067-ride-restraints-missing']);
     const sealedRide = await t.act(

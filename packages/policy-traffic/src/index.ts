@@ -6,12 +6,14 @@
  * @example
  * ```ts
  * import { createEngine } from '@hazardflow/engine';
- * import { trafficPack } from '@hazardflow/policy-traffic';
+ * import { trafficPack, trafficPackV1_0 } from '@hazardflow/policy-traffic';
  *
- * const engine = createEngine({ packs: [trafficPack] });
+ * // trafficPackV1_0 only for cases still pinned to traffic@1.0.0, until they are migrated
+ * const engine = createEngine({ packs: [trafficPack, trafficPackV1_0] });
  * trafficPack.steps.interimControls; // ['suspend']: road closure or vehicle off the road
  * ```
  *
  * @packageDocumentation
  */
 export { trafficPack } from './traffic-pack';
+export { trafficPackV1_0 } from './traffic-pack-1-0';

@@ -10,10 +10,16 @@ import { trafficSeverityRules } from './traffic-severity-rules';
  * key vehicles, report road hazards to the local government (道路交通安全法 Art. 29), and the
  * road maintainers or operators fix them. Values marked [default] are the pack's choices where
  * no rule fixes a number.
+ *
+ * 1.1.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * consequence of a grade or of lateness, replaces the upper rungs with the brigade's supervision
+ * notice (督办单), its circulated notice (通报) and referral to the road traffic safety committee
+ * office, and stops the winter season from grading fog and ice sections major (it shortens their
+ * deadlines instead). 1.0.0 is still exported as `trafficPackV1_0`, for cases pinned to it.
  */
 export const trafficPack: PolicyPack = definePolicyPack({
   id: 'traffic',
-  version: '1.0.0',
+  version: '1.1.0',
   name: { zh: '道路交通安全隐患排查整治', en: 'Road traffic safety hazards' },
   domain: 'traffic',
   regulator: { id: 'traffic-police', name: { zh: '公安交警大队', en: 'Traffic police brigade' } },

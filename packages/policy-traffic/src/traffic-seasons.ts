@@ -4,9 +4,11 @@ import type { PolicyPackInput } from '@hazardflow/core';
  * Windows of raised road risk [default].
  *
  * - Autumn and winter (1 November to 31 March) halves the rectification deadlines of general
- *   hazards, and raises fog- and ice-prone sections to major: in that season their
- *   countermeasures (fog guidance lights, de-icing stock, closure plans) need a section plan
- *   and listed supervision.
+ *   hazards, and quarters those of fog- and ice-prone sections: in that season their
+ *   countermeasures (fog guidance lights, de-icing stock, closure plans) cannot wait. The
+ *   season does not grade them major (`season_sets_grade`): a major hazard is a legal category
+ *   decided by the grading rules and confirmed by people, not by the calendar; a red or orange
+ *   weather warning still marks an imminent danger (道路交通安全法 Art. 39).
  * - The two big holidays halve deadlines too: National Day (20 September to 8 October) and
  *   the Spring Festival travel rush (春运, 40 days from 15 days before the lunar New Year), written
  *   as dated windows for 2025, 2026 and 2027 (2027 estimated from the lunar calendar); add a
@@ -28,8 +30,8 @@ export const trafficSeasons: PolicyPackInput['seasons'] = [
     name: { zh: '冬季团雾、冰雪路段', en: 'Winter fog and ice' },
     windows: [{ from: '11-01', to: '03-31' }],
     categories: ['fog-ice-section'],
-    raiseSeverityTo: 'major',
-    source: 'Winter road safety: fog and ice sections (冬季团雾、冰雪路段管控) [default]',
+    deadlineFactor: 0.25,
+    source: 'Winter road safety: fog and ice sections (冬季团雾、冰雪路段管控); factor [default]',
   },
   {
     id: 'holidays',

@@ -73,11 +73,13 @@ describe('trafficPack', () => {
     expect(rectify('2026-03-10T10:00:00')).toEqual({ days: 4 });
   });
 
-  it('climbs to the road traffic safety committee, and starts there for major hazards', () => {
-    const { ladder, startLevel } = trafficPack.escalation;
-    expect(ladder).toHaveLength(5);
-    expect(ladder[2]?.name.zh).toBe('道路交通安全委员会办公室挂牌督办');
-    expect(startLevel).toEqual({ general: 0, major: 3 });
+  it('climbs to referral to the road traffic safety committee, and starts there for major hazards, which it lists by decision', () => {
+    const { ladder, startLevel, listing } = trafficPack.escalation;
+    expect(ladder).toHaveLength(4);
+    expect(ladder[3]?.name.zh).toBe('提请道路交通安全委员会办公室督办');
+    expect(listing).toBe('decision');
+    expect(startLevel).toEqual({ general: 0, major: 4 });
+    for (const rung of ladder) expect(rung.name.zh + rung.action.zh).not.toMatch(/区领导|问责|联合惩戒|吊销/);
     expect(ladder[0]?.unacknowledgedAfter).toEqual({ workingDays: 1 });
     expect(ladder[1]?.verificationFailures).toBe(2);
   });
@@ -107,15 +109,19 @@ describe('trafficPack severity', () => {
     expect(vehicle('school_bus', 0)).toBe('general');
   });
 
-  it('closes fog and ice sections under orange or red warnings, and grades them major in winter', () => {
+  it('closes fog and ice sections under orange or red warnings, and shortens their deadlines in winter without grading them', () => {
     expect(grade('fog-ice-section', { weatherWarning: 'red' })).toMatchObject({
       severity: 'general',
       imminentDanger: true,
     });
     expect(grade('fog-ice-section', { weatherWarning: 'yellow' }).imminentDanger).toBe(false);
     const winter = grade('fog-ice-section', {}, at('2026-01-10T08:00:00'));
-    expect(winter.severity).toBe('major');
-    expect(winter.reasons.map((r) => r.ruleId)).toEqual(['season:fog-ice-season']);
+    expect(winter.severity).toBe('general');
+    expect(winter.reasons).toEqual([]);
+    const rectify = (when: string) =>
+      effectiveDeadline(trafficPack, 'rectify', { category: 'fog-ice-section', severity: 'general', at: when });
+    expect(rectify(at('2026-01-10T08:00:00'))).toEqual({ days: 8 }); // 30 × 0.25, rounded up
+    expect(rectify(SUMMER)).toEqual({ days: 30 });
   });
 
   it('treats a broken barrier at a cliff edge as imminent danger', () => {

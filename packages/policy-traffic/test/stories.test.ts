@@ -8,6 +8,7 @@ const officer: Actor = { id: 'traffic-officer-1', role: 'regulator', org: 'traff
 const secondOfficer: Actor = { id: 'traffic-officer-he', role: 'regulator', org: 'traffic-police' };
 const township: Actor = { id: 'township-safety-office', role: 'territory', org: 'town-riverside' };
 const roadAuthority: Actor = { id: 'county-highway-bureau', role: 'responsible', org: 'county-highways' };
+const committee: Actor = { id: 'road-safety-office-chen', role: 'command', org: 'command' };
 
 function evidence(kind: string, by = officer.id): EvidenceRef {
   return { kind, uri: `oss://hazards/${kind}-${by}.pdf`, by, at: '2025-09-01T00:00:00.000Z' };
@@ -71,29 +72,37 @@ const plan = {
 };
 
 describe('road-traffic pack stories', () => {
-  it('a black spot under listed supervision misses its deadline and climbs to the district leaders', async () => {
+  it('a black spot is referred to the road safety committee, listed by its decision, and misses its deadline without climbing further', async () => {
     const t = setUp('2025-04-07T01:00:00.000Z');
     const id = await t.report('black-spot', 'rural-road', { fatalCrashes3y: 4, sectionLengthKm: 0.8 }, [
       evidence('crash-statistics'),
     ]);
     const graded = await t.act(id, { type: 'TRIAGE' }, officer);
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3, listedSupervision: true });
-    const listed = t.notifications.find((n) => n.reason === 'listed_supervision');
-    expect(listed?.recipients.map((r) => r.role)).toEqual(['command', 'regulator', 'territory', 'responsible']);
+    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
+    const referral = t.notifications.find((n) => n.reason === 'escalated' && n.level === 4);
+    expect(referral?.recipients.map((r) => r.role)).toEqual(['command', 'regulator', 'territory', 'responsible']);
+    expect(referral?.action?.zh).toContain('道路交通安全法第二十九条');
+    const listed = await t.act(
+      id,
+      {
+        type: 'LIST',
+        documentNo: '区道安办督〔2025〕2号',
+        supervisingUnit: '区道路交通安全委员会办公室',
+        until: '2025-10-31',
+      },
+      committee,
+    );
+    expect(listed).toMatchObject({ listedSupervision: true, listing: { documentNo: '区道安办督〔2025〕2号' } });
     await t.act(id, notice, officer);
     await t.act(id, plan, roadAuthority);
     const approved = await t.act(id, { type: 'APPROVE_PLAN' }, officer);
     expect(approved.status).toBe('supervised');
     const due = approved.dueAt as string;
-    const calendar = chinaCalendar();
-    // nothing is built; ten working days after the deadline the district leaders are told
-    await t.advanceTo(calendar.addDuration(due, { workingDays: 10 }).toISOString());
-    expect(await t.engine.get(id)).toMatchObject({ overdue: true, escalationLevel: 4 });
-    const leaders = t.notifications.filter((n) => n.reason === 'escalated').at(-1);
-    expect(leaders).toMatchObject({ level: 4, action: { en: expect.any(String) } });
-    expect(leaders?.recipients).toContainEqual({ role: 'command', org: 'command' });
+    // nothing is built; the case stays with the committee that listed it, overdue
+    await t.advanceTo(chinaCalendar().addDuration(due, { workingDays: 30 }).toISOString());
+    expect(await t.engine.get(id)).toMatchObject({ overdue: true, escalationLevel: 4, maxEscalationLevel: 4 });
     // listed cases are visible to the committee in queries
-    const supervised = await t.engine.query({ minEscalationLevel: 4, overdue: true });
+    const supervised = await t.engine.query({ listedSupervision: true, overdue: true });
     expect(supervised.items.map((v) => v.id)).toEqual([id]);
   });
 
@@ -152,14 +161,14 @@ describe('road-traffic pack stories', () => {
     expect(closed.status).toBe('closed');
   });
 
-  it('a fog-prone section is general in October and major in November', async () => {
+  it('a fog-prone section is general in October and in November, with a shorter deadline in November', async () => {
     const october = setUp('2025-10-20T01:00:00.000Z');
     const a = await october.report('fog-ice-section', 'expressway', {});
     expect((await october.act(a, { type: 'TRIAGE' }, officer)).severity).toBe('general');
     const november = setUp('2025-11-03T01:00:00.000Z');
     const b = await november.report('fog-ice-section', 'expressway', {});
     const graded = await november.act(b, { type: 'TRIAGE' }, officer);
-    expect(graded).toMatchObject({ severity: 'major', escalationLevel: 3 });
+    expect(graded).toMatchObject({ severity: 'general', escalationLevel: 0 });
   });
 
   it('missing signs: 7 days halved over National Day, then the case is transferred to the highway authority and every timer stops', async () => {

@@ -57,6 +57,10 @@ export function caseQuery(
   if (filter.listedSupervision !== undefined) {
     where.push(`${filter.listedSupervision ? '' : 'NOT '}strpos(view::text, '"listedSupervision":true') > 0`);
   }
+  // The same way; a case never in the gap has no key, one whose gap was closed has false.
+  if (filter.regulatoryGap !== undefined) {
+    where.push(`${filter.regulatoryGap ? '' : 'NOT '}strpos(view::text, '"regulatoryGap":true') > 0`);
+  }
   equal('escalation_level', filter.escalationLevel);
   if (filter.minEscalationLevel !== undefined) where.push(`escalation_level >= ${param(filter.minEscalationLevel)}`);
   if (filter.dueBefore !== undefined) where.push(`due_at < ${param(filter.dueBefore)}`);

@@ -46,6 +46,10 @@ export function caseQuery(filter: CaseFilter, after: CursorPosition | undefined,
   if (filter.listedSupervision !== undefined) {
     where.push(`json_extract(view, '$.listedSupervision') = ${filter.listedSupervision ? 1 : 0}`);
   }
+  // Read from the stored view too; a case never in the gap has no key (null), so false is "not true".
+  if (filter.regulatoryGap !== undefined) {
+    where.push(`IFNULL(json_extract(view, '$.regulatoryGap'), 0) = ${filter.regulatoryGap ? 1 : 0}`);
+  }
   equal('escalation_level', filter.escalationLevel);
   if (filter.minEscalationLevel !== undefined) {
     where.push('escalation_level >= ?');

@@ -15,9 +15,9 @@ const DEFAULT_PARTY = 'conformance-party';
 
 /**
  * One case per category, plus one per site override (at a site the override matches, with
- * the first category the site's place type allows), each reported by an inspector of the
- * pack's regulator with the evidence the report step asks for; each of the pack's parties is
- * named on it (`conformance-<party>`), so their actors are explored as well.
+ * the first category the site's place type allows) and one per unregulated place type, each
+ * reported by an inspector of the pack's regulator with the evidence the report step asks for;
+ * each of the pack's parties is named on it (`conformance-<party>`), so their actors are explored as well.
  */
 export function conformanceStarts(pack: PolicyPack, model: HazardModel, at: string): ConformanceStart[] {
   const runtime = model;
@@ -67,6 +67,18 @@ export function conformanceStarts(pack: PolicyPack, model: HazardModel, at: stri
       (pack.categories[0] as PolicyPack['categories'][number]);
     const placed = category.placeTypes[0] !== undefined ? { ...site, placeType: category.placeTypes[0] } : site;
     add(`${category.id} @ override ${override.id}`, category, placed);
+  }
+  // A case nobody regulates (监管盲区) per unregulated place type, so ASSIGN_DEPARTMENT is explored.
+  for (const placeType of pack.unregulatedPlaceTypes ?? []) {
+    const category =
+      pack.categories.find((c) => c.placeTypes.includes(placeType)) ??
+      pack.categories.find((c) => c.placeTypes.length === 0) ??
+      (pack.categories[0] as PolicyPack['categories'][number]);
+    add(
+      `${category.id} @ unregulated ${placeType}`,
+      category,
+      siteFor(pack, placeType, {}, DEFAULT_TERRITORY, `conformance-site-${placeType}`),
+    );
   }
   return starts;
 }

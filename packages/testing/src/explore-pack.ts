@@ -65,7 +65,7 @@ export function explorePack(model: HazardModel, options: ExploreOptions): Explor
   const graph = machineGraph(model.machine);
   const runtime = model;
   const simulator = new CaseSimulator(model, 'restore');
-  const variants = commandVariants();
+  const variants = commandVariants(model.pack);
   const { starts } = options;
 
   const reachedStates = new Set<string>();

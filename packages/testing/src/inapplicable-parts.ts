@@ -96,6 +96,9 @@ function offIn(
       );
     }
   }
+  if ((policy.unregulatedPlaceTypes ?? []).length === 0) {
+    off((t) => t.event === 'ASSIGN_DEPARTMENT', 'unregulatedPlaceTypes is empty: every case has its regulator');
+  }
   return { states, transitions };
 }
 

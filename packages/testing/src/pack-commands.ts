@@ -29,9 +29,10 @@ const PLAN = {
  * Every payload variant worth trying for each command, evidence left out (`withEvidence`
  * adds what a step needs). Variants are those that can choose a different transition:
  * a triage as classified, graded major or flagged imminent; a grade decided either way; a verification that passes or
- * fails; an extension granted or refused; each interim control measure.
+ * fails; an extension granted or refused; each interim control measure; each of the pack's
+ * parties made the department of a case nobody regulates.
  */
-export function commandVariants(): CommandInput[] {
+export function commandVariants(pack?: Pick<PolicyPack, 'parties'>): CommandInput[] {
   const variants: CommandInput[] = [];
   for (const type of COMMAND_TYPES) {
     switch (type) {
@@ -60,6 +61,11 @@ export function commandVariants(): CommandInput[] {
           responsible: { id: 'conformance-other-party', name: 'Conformance Other Party' },
           reason: 'conformance: the site changed hands',
         });
+        break;
+      case 'ASSIGN_DEPARTMENT':
+        for (const regulator of Object.keys(pack?.parties ?? {})) {
+          variants.push({ type, regulator, reason: 'conformance: the safety committee decided' });
+        }
         break;
       case 'ISSUE_NOTICE':
         variants.push({ type, clauses: ['conformance clause 1'] });

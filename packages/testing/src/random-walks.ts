@@ -72,7 +72,7 @@ export function randomWalks(
 ): RandomWalkResult {
   const runtime = model;
   const simulator = new CaseSimulator(model, 'json');
-  const variants = commandVariants();
+  const variants = commandVariants(model.pack);
   const fromMs = Date.parse(options.from);
   const ended: Record<string, number> = {};
   let maxLevel = 0;

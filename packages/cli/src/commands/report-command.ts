@@ -4,7 +4,7 @@ import { EXIT_CODES } from '../exit-codes';
 import { parseInstantOption } from '../instant-option';
 import type { CommandRunner } from './command-runner';
 
-const GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer'] as const;
+const GROUPS = ['territory', 'regulator', 'pack', 'category', 'officer', 'industry'] as const;
 
 interface ReportOptions {
   db: string;

@@ -15,19 +15,27 @@ export type AuthorizationResult =
 const OK: AuthorizationResult = Object.freeze({ ok: true });
 
 /**
+ * What an industry department (行业主管部门) may do on a case of its place type, whatever the
+ * pack's permissions say: put its view on record and add what it found (《安全生产法》 Art. 3,
+ * 管行业必须管安全). Grading, notices and verification stay with the regulator.
+ */
+export const INDUSTRY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['COMMENT', 'ADD_EVIDENCE']);
+
+/**
  * The one source of truth for permission: the machine's guards call it and the engine calls
  * it first to return a precise error. Checks, in order: the role may issue the command
  * (pack permissions, else the defaults; a role that is neither built in nor one of the pack's
  * parties may do nothing); jurisdiction (a territory or regulator acts only on cases of its
  * own org, a responsible party only on its own cases, a pack's party only on cases that name
  * its org for that party, a reporter only on cases it reported; command is district-wide);
- * the extra rules that are law rather than configuration (territory staff verify general
+ * an industry department of the case's place type may always COMMENT and ADD_EVIDENCE
+ * (`INDUSTRY_COMMANDS`); the extra rules that are law rather than configuration (territory staff verify general
  * hazards only; whoever submitted a rectification cannot verify it).
  */
 export function authorize(
   policy: Pick<PolicyPack, 'permissions'> & Partial<Pick<PolicyPack, 'parties'>>,
   hazard: Pick<HazardContext, 'site' | 'regulator' | 'responsible' | 'severity' | 'rectifiedBy' | 'reportedBy'> &
-    Partial<Pick<HazardContext, 'parties'>>,
+    Partial<Pick<HazardContext, 'parties' | 'industry'>>,
   command: CommandType,
   actor: Actor,
 ): AuthorizationResult {
@@ -46,7 +54,8 @@ export function authorize(
   const roles: readonly string[] =
     (Object.hasOwn(policy.permissions, command) ? policy.permissions[command] : undefined) ??
     DEFAULT_PERMISSIONS[command];
-  if (!roles.includes(actor.role)) {
+  const asIndustry = party && INDUSTRY_COMMANDS.has(command) && (hazard.industry ?? []).includes(actor.role);
+  if (!roles.includes(actor.role) && !asIndustry) {
     return deny('FORBIDDEN', `role "${actor.role}" may not ${command}; allowed: ${roles.join(', ') || 'nobody'}`);
   }
   if (party && partyOrgOf(hazard, actor.role) === undefined) {

@@ -30,7 +30,7 @@ export interface AvailableCommand {
  * department, the first interim control measure the pack allows that is not active (to
  * lift: the first active one), an extension granted, a dismissal as invalid, an ASSIGN of
  * the actor itself (of another officer when the case is the actor's already), another party
- * made responsible.
+ * made responsible, the first party the case names an org for as its department.
  */
 export function availableCommands(model: HazardModel, snapshot: HazardSnapshot, actor: Actor): AvailableCommand[] {
   const context = snapshot.context as HazardContext;
@@ -86,6 +86,9 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
         type,
         officer: context.assignee?.officer === actor.id ? `${actor.id}:other` : actor.id,
       };
+    case 'ASSIGN_DEPARTMENT':
+      // The first of the pack's parties the case names an org for.
+      return { ...envelope, type, regulator: Object.keys(context.parties ?? {})[0] ?? 'none', reason: '-' };
     case 'CHANGE_RESPONSIBLE':
       return { ...envelope, type, responsible: { id: `${context.responsible.id}:other` }, reason: '-' };
     case 'ISSUE_NOTICE':

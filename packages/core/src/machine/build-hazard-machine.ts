@@ -14,13 +14,15 @@ export function buildHazardMachine(rt: MachineRuntime) {
     id: 'hazard',
     type: 'parallel',
     context: ({ input }: { input: HazardInput }) => rt.initialContext(input),
-    entry: 'assessImminentDanger',
+    entry: ['assessImminentDanger', 'announceRegulatoryGap'],
     on: {
       ADD_EVIDENCE: { guard: 'mayAct', actions: 'addEvidence' },
       COMMENT: { guard: 'mayAct', actions: 'comment' },
       // Listing is decided at any point of an open, graded case and ended after acceptance.
       LIST: { guard: 'mayAct', actions: 'list' },
       DELIST: { guard: 'mayAct', actions: 'delist' },
+      // A hazard nobody regulates gets its department from the safety committee, at any point.
+      ASSIGN_DEPARTMENT: { guard: 'mayAct', actions: 'assignDepartment' },
     },
     states: {
       lifecycle: lifecycleRegion(s, ladder),

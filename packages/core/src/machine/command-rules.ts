@@ -4,6 +4,7 @@ import type { PolicyPack } from '../pack/schema';
 import type { EvidenceStep } from '../vocabulary';
 import { missingEvidence } from './evidence-check';
 import type { HazardContext } from './hazard-context';
+import { partyOrgOf } from './jurisdiction';
 
 /** A rule a command breaks, as data the engine returns unchanged. */
 export interface RuleViolation {
@@ -74,6 +75,24 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         return notAllowed(`"${event.responsible.id}" is already the responsible party`);
       }
       return null;
+    case 'ASSIGN_DEPARTMENT': {
+      // 《安全生产法》 Art. 10 ¶2: the committee decides who regulates a case nobody does; a case
+      // with a department moves to another one by TRANSFER (移送), not by this.
+      if (ended !== null) return notAllowed(`a department is assigned to an open case; this one is ${ended}`);
+      if (context.regulatoryGap !== true) {
+        return notAllowed(`the case is regulated by "${context.regulator}"; another department takes it by TRANSFER`);
+      }
+      if (!Object.hasOwn(policy.parties ?? {}, event.regulator)) {
+        const declared = Object.keys(policy.parties ?? {});
+        return notAllowed(
+          `regulator: "${event.regulator}" is not a party of pack ${policy.id} (${declared.length > 0 ? `it declares ${declared.join(', ')}` : 'it declares no parties'})`,
+        );
+      }
+      if (partyOrgOf(context, event.regulator) === undefined) {
+        return notAllowed(`regulator: the case names no org as its ${event.regulator}, so it cannot regulate it`);
+      }
+      return null;
+    }
     case 'LIST':
       if (ended !== null) return notAllowed(`listing applies to an open case; this one is ${ended}`);
       if (context.severity === null) return notAllowed('listing applies to a graded case; triage it first');

@@ -106,6 +106,18 @@ export interface HazardContext {
    * stored before parties existed), so a case without parties keeps its snapshot.
    */
   parties?: Record<string, string>;
+  /**
+   * The pack's industry departments for the case's place type (三管三必须, 《安全生产法》 Art. 3;
+   * `parties.<id>.industry`): told what the regulator is told, may comment and add evidence.
+   * Absent when the place type has none.
+   */
+  industry?: string[];
+  /**
+   * True while no department regulates the case (监管盲区: its place type is in the pack's
+   * `unregulatedPlaceTypes`), until the safety committee assigns one (ASSIGN_DEPARTMENT,
+   * 《安全生产法》 Art. 10 ¶2). Absent when there never was a gap.
+   */
+  regulatoryGap?: boolean;
   description: string;
   findings: Record<string, Scalar>;
   evidence: (EvidenceRef & { step: EvidenceStep | 'other' })[];
@@ -230,6 +242,8 @@ export function compactContext(context: HazardContext): HazardContext {
     regulator: context.regulator,
     assignee: context.assignee ?? null,
     ...(context.parties !== undefined ? { parties: context.parties } : {}),
+    ...(context.industry !== undefined ? { industry: context.industry } : {}),
+    ...(context.regulatoryGap !== undefined ? { regulatoryGap: context.regulatoryGap } : {}),
     description: context.description,
     findings: shareEmpty(context.findings),
     evidence: context.evidence,

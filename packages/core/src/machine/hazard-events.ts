@@ -63,7 +63,12 @@ export type NotificationReason =
   /** A new responsible party (CHANGE_RESPONSIBLE) is told it answers for the hazard now. */
   | 'responsible_changed'
   /** The party that answered before is told it no longer does. */
-  | 'responsible_released';
+  | 'responsible_released'
+  /**
+   * No department regulates the case's place type (监管盲区): the district safety committee is
+   * asked to assign one (《安全生产法》 Art. 10 ¶2).
+   */
+  | 'regulatory_gap';
 
 /**
  * A role and the org that role means for this case (street, department, party, 'command');

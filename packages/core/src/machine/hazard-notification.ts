@@ -38,8 +38,25 @@ export function notifierOf(pack: Pick<PolicyPack, 'parties'>): typeof notificati
 }
 
 /**
+ * The roles told, with the case's industry departments (`HazardContext.industry`) added
+ * wherever the regulator is told (三管三必须, 《安全生产法》 Art. 3), except of the case
+ * officer's assignment, which is the department's internal matter.
+ */
+export function withIndustry(
+  context: Pick<HazardContext, 'industry'>,
+  reason: NotificationReason,
+  roles: readonly RoleRef[],
+): readonly RoleRef[] {
+  const industry = context.industry;
+  if (industry === undefined || reason === 'assigned' || !roles.includes('regulator')) return roles;
+  const added = industry.filter((id) => !roles.includes(id));
+  return added.length === 0 ? roles : [...roles, ...added];
+}
+
+/**
  * The notification the machine emits when people must be told: the case's current level and
- * tracked deadline unless `extra` names the level (an escalation tells the new one).
+ * tracked deadline unless `extra` names the level (an escalation tells the new one). The
+ * case's industry departments are told with the regulator (`withIndustry`).
  */
 export function notification(
   context: HazardContext,
@@ -54,7 +71,7 @@ export function notification(
     caseId: context.caseId,
     reason,
     level: extra.level ?? context.escalationLevel,
-    recipients: recipientsOf(context, roles),
+    recipients: recipientsOf(context, withIndustry(context, reason, roles)),
     at,
     dueAt: context.deadline?.dueAt ?? null,
     message,

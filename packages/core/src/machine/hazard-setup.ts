@@ -2,6 +2,7 @@ import { setup } from 'xstate';
 import { createAssignmentActions } from './assignment-actions';
 import { createCaseActions } from './case-actions';
 import { createDeadlineActions } from './deadline-actions';
+import { createDepartmentActions } from './department-actions';
 import { createEscalationActions } from './escalation-actions';
 import type { HazardTypes } from './hazard-action-kit';
 import { createHazardGuards } from './hazard-guards';
@@ -22,6 +23,7 @@ export function hazardSetup(rt: MachineRuntime) {
       ...createCaseActions(rt),
       ...createAssignmentActions(),
       ...createDeadlineActions(rt),
+      ...createDepartmentActions(rt),
       ...createEscalationActions(rt),
       ...createStepEscalationActions(rt),
       ...createImminentDangerActions(rt),

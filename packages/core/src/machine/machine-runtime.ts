@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar';
 import type { Duration } from '../duration';
 import { classify } from '../pack/classify';
 import { effectiveDeadline } from '../pack/effective-deadline';
+import { industryPartiesOf } from '../pack/industry-checks';
 import { resolvePolicy } from '../pack/resolve-policy';
 import { isDated } from '../pack/rule-validity';
 import type { Deadlines, PolicyPack, Scalar } from '../pack/schema';
@@ -138,6 +139,7 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         regulator: report.regulator ?? pack.regulator.id,
         assignee: null,
         ...partiesOf(pack, report.parties),
+        ...industryOf(pack, report.site.placeType),
         description: report.description,
         findings: report.findings,
         evidence: report.evidence.map((item) => filedEvidence(item, 'report')),
@@ -242,4 +244,15 @@ function partiesOf(pack: PolicyPack, named: Record<string, string> | undefined):
     if (org !== undefined) parties[id] = org;
   }
   return Object.keys(parties).length > 0 ? { parties } : {};
+}
+
+/**
+ * 三管三必须 on a new case: the industry departments of its place type (`industry`), and the
+ * regulatory gap (监管盲区) when the pack says no department regulates that place type. Both
+ * absent when they do not apply, so other cases keep the context (and snapshot) they had.
+ */
+function industryOf(pack: PolicyPack, placeType: string | undefined): { industry?: string[]; regulatoryGap?: boolean } {
+  const industry = industryPartiesOf(pack, placeType);
+  const gap = placeType !== undefined && (pack.unregulatedPlaceTypes ?? []).includes(placeType);
+  return { ...(industry.length > 0 ? { industry } : {}), ...(gap ? { regulatoryGap: true } : {}) };
 }

@@ -4,6 +4,7 @@ import { duplicateIds, duplicateValues, unknownReferences } from './check-helper
 import { DEFAULT_PERMISSIONS } from './default-permissions';
 import { describeValue } from './describe-value';
 import { checkEscalation } from './escalation-checks';
+import { checkIndustry } from './industry-checks';
 import { checkMigrations } from './migration-checks';
 import { checkParties } from './party-checks';
 import { formatIssuePath, type IssuePath, type PolicyPackIssue, packIssue } from './policy-pack-issue';
@@ -58,11 +59,12 @@ export function crossCheckPolicyPack(pack: PolicyPack): PolicyPackIssue[] {
 
   issues.push(...duplicateValues(pack.steps.interimControls, ['steps', 'interimControls']));
   issues.push(...checkParties(pack));
+  issues.push(...checkIndustry(pack));
   issues.push(...checkEscalation(pack.escalation, pack.steps));
   issues.push(...checkStepWarnings(pack));
   issues.push(...checkEvidence(pack.evidence, pack.steps, ['evidence']));
   issues.push(...checkPermissions(pack));
-  issues.push(...checkSeasons(pack.seasons, categoryIds));
+  issues.push(...checkSeasons(pack.seasons, categoryIds, pack.escalation.listing));
   issues.push(...checkValidity(pack));
   issues.push(...checkMigrations(pack));
   if (pack.findingKeys !== undefined) issues.push(...duplicateValues(pack.findingKeys, ['findingKeys']));

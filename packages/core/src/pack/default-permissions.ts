@@ -15,6 +15,9 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>>
   // The case officer (承办人) is the department's own choice: any officer of the case's
   // regulator (jurisdiction) assigns, re-assigns or takes a case; the audit says who did.
   ASSIGN: ['regulator'],
+  // A hazard no department regulates (监管盲区) is given one by the government through its
+  // safety committee (《安全生产法》 Art. 10 ¶2: 监管职责不明确的，由县级以上地方人民政府确定).
+  ASSIGN_DEPARTMENT: ['command'],
   // Who answers for a hazard is the regulator's finding (the notice is addressed to that party).
   CHANGE_RESPONSIBLE: ['regulator'],
   ISSUE_NOTICE: ['regulator'],

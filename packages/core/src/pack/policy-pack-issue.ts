@@ -45,6 +45,7 @@ export type PolicyPackIssueCode =
   | 'invalid_date'
   | 'inconsistent'
   | 'no_effect'
+  | 'season_sets_grade'
   | 'unreachable_threshold'
   | 'system_permission'
   | 'missing_permission'

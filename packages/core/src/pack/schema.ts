@@ -412,6 +412,12 @@ export const policyPackSchema = z.strictObject({
   timeZone: z.string().min(1).default('Asia/Shanghai'),
   /** Place types the categories and rules refer to. */
   placeTypes: z.array(idSchema).default([]),
+  /**
+   * Place types no department of the pack regulates (监管盲区): a case at one of them is put in
+   * the district safety committee's queue until it assigns a department (ASSIGN_DEPARTMENT),
+   * 《安全生产法》 Art. 10 ¶2. Optional rather than defaulted, so existing packs keep their hash.
+   */
+  unregulatedPlaceTypes: z.array(idSchema).optional(),
   categories: z.array(categorySchema).min(1),
   severityRules: z.array(severityRuleSchema).default([]),
   deadlines: deadlinesSchema,

@@ -1,14 +1,24 @@
 import { DateTime } from 'luxon';
 import { duplicateIds, unknownReferences } from './check-helpers';
 import { type PolicyPackIssue, packIssue } from './policy-pack-issue';
-import type { Season } from './schema';
+import type { Escalation, Season } from './schema';
 
 /**
  * Seasons must name real dates, do something, and affect categories the pack has.
  * A window `MM-DD` to `MM-DD` recurs every year and may wrap the new year (`11-01` to
  * `03-31`); `YYYY-MM-DD` to `YYYY-MM-DD` is one period and must not run backwards.
+ *
+ * In a pack that lists by decision (`escalation.listing: 'decision'`) a season must not set the
+ * grade (`season_sets_grade`): a major accident hazard (重大事故隐患) is a legal category decided
+ * by the rules of GB 35181-2025 and the departments' criteria under 《安全生产法》 Art. 118,
+ * not by the calendar, so a season shortens deadlines and raises priority only. Packs without
+ * the field are older published versions and keep validating as they were.
  */
-export function checkSeasons(seasons: readonly Season[], categoryIds: ReadonlySet<string>): PolicyPackIssue[] {
+export function checkSeasons(
+  seasons: readonly Season[],
+  categoryIds: ReadonlySet<string>,
+  listing: Escalation['listing'] = undefined,
+): PolicyPackIssue[] {
   const issues: PolicyPackIssue[] = [...duplicateIds(seasons, (season) => season.id, ['seasons'], 'id')];
   seasons.forEach((season, index) => {
     const path = ['seasons', index];
@@ -19,7 +29,15 @@ export function checkSeasons(seasons: readonly Season[], categoryIds: ReadonlySe
     if (season.deadlineFactor === undefined && season.raiseSeverityTo === undefined) {
       issues.push(packIssue(path, 'no_effect', 'changes nothing: set deadlineFactor, raiseSeverityTo or both'));
     }
-    if (season.raiseSeverityTo === 'general') {
+    if (listing === 'decision' && season.raiseSeverityTo === 'major') {
+      issues.push(
+        packIssue(
+          [...path, 'raiseSeverityTo'],
+          'season_sets_grade',
+          'a season never sets the legal grade (重大事故隐患 is decided by the rules and confirmed by people); shorten deadlines with deadlineFactor instead',
+        ),
+      );
+    } else if (season.raiseSeverityTo === 'general') {
       issues.push(
         packIssue(
           [...path, 'raiseSeverityTo'],

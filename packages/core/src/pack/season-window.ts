@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDateFast } from './local-date-fast';
 import type { PolicyPack, Season } from './schema';
 
 /**
@@ -9,6 +10,8 @@ import type { PolicyPack, Season } from './schema';
  * here would silently pick the wrong deadline.
  */
 export function localDateOf(at: string, timeZone: string): string {
+  const fast = localDateFast(at, timeZone);
+  if (fast !== undefined) return fast;
   const local = DateTime.fromISO(at, { zone: timeZone });
   if (!local.isValid) throw new RangeError(`"at" must be an ISO 8601 instant, got ${JSON.stringify(at)}`);
   return local.toISODate();

@@ -38,6 +38,7 @@ export const COMMAND_LABELS: Record<string, Bilingual> = {
   TRANSFER: { zh: '移送', en: 'Transfer' },
   ASSIGN: { zh: '指派承办人', en: 'Assign officer' },
   CHANGE_RESPONSIBLE: { zh: '变更责任主体', en: 'Change responsible party' },
+  ASSIGN_DEPARTMENT: { zh: '明确监管部门', en: 'Assign regulating department' },
   ISSUE_NOTICE: { zh: '下达整改通知', en: 'Issue notice' },
   ACKNOWLEDGE: { zh: '签收整改通知', en: 'Acknowledge notice' },
   SUBMIT_PLAN: { zh: '提交整改方案', en: 'Submit plan' },

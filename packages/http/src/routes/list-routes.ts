@@ -95,6 +95,7 @@ export function caseFilterOf(query: z.infer<typeof caseQuerySchema>): CaseFilter
   if (query.unassigned !== undefined) filter.assignee = null;
   if (query.overdue !== undefined) filter.overdue = query.overdue === 'true';
   if (query.listed !== undefined) filter.listedSupervision = query.listed === 'true';
+  if (query.regulatoryGap !== undefined) filter.regulatoryGap = query.regulatoryGap === 'true';
   if (query.escalationLevel !== undefined) filter.escalationLevel = Number(query.escalationLevel);
   if (query.minEscalationLevel !== undefined) filter.minEscalationLevel = Number(query.minEscalationLevel);
   if (query.dueBefore !== undefined) filter.dueBefore = query.dueBefore;

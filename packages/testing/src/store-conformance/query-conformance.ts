@@ -16,6 +16,8 @@ const CASES: Record<string, Partial<CaseView>> = {
     territory: 'street-a',
     regulator: 'fire-rescue',
     assignee: 'officer-1',
+    // The safety committee assigned a department: out of the gap.
+    regulatoryGap: false,
     status: 'reported',
     overdue: false,
     escalationLevel: 0,
@@ -61,6 +63,8 @@ const CASES: Record<string, Partial<CaseView>> = {
     regulator: 'housing',
     // Text that spells an assignee inside another field must not match it.
     siteName: '"assignee":"officer-1"',
+    // Nobody regulates it yet (监管盲区).
+    regulatoryGap: true,
     status: 'reported',
     overdue: false,
     escalationLevel: 0,
@@ -90,6 +94,8 @@ const CASES: Record<string, Partial<CaseView>> = {
     territory: 'street-c',
     regulator: 'traffic-police',
     assignee: null,
+    // Text that spells the gap inside another field must not match it.
+    siteName: '"regulatoryGap":true',
     status: 'supervised',
     overdue: true,
     listedSupervision: true,
@@ -120,6 +126,12 @@ const FILTERS: [string, CaseFilter, string[]][] = [
   ['not overdue', { overdue: false }, ['q-03', 'q-04', 'q-01']],
   ['listedSupervision', { listedSupervision: true }, ['q-06', 'q-02']],
   ['not listed', { listedSupervision: false }, ['q-03', 'q-05', 'q-04', 'q-01']],
+  ['regulatoryGap: the safety committee’s queue', { regulatoryGap: true }, ['q-04']],
+  [
+    'regulatoryGap false: the gap closed, or never open (views without the field)',
+    { regulatoryGap: false },
+    ['q-03', 'q-05', 'q-06', 'q-02', 'q-01'],
+  ],
   ['escalationLevel', { escalationLevel: 0 }, ['q-03', 'q-04', 'q-01']],
   ['minEscalationLevel', { minEscalationLevel: 2 }, ['q-06', 'q-02']],
   ['dueBefore (strictly; no deadline never matches)', { dueBefore: at(80) }, ['q-06', 'q-02']],

@@ -28,6 +28,7 @@ const BAD_READS: [string, ReadMethod, (engine: Engine) => Promise<unknown>, stri
   ['packId a number', 'query', (e) => e.query(bad({ packId: 1 })), 'filter.packId'],
   ['territory with a NUL byte', 'query', (e) => e.query({ territory: 'street-a\u0000' }), 'filter.territory'],
   ['assignee a number', 'query', (e) => e.query(bad({ assignee: 7 })), 'filter.assignee'],
+  ['regulatoryGap a string', 'query', (e) => e.query(bad({ regulatoryGap: 'true' })), 'filter.regulatoryGap'],
   ['assignee empty', 'query', (e) => e.query({ assignee: '' }), 'filter.assignee'],
   ['regulator an object', 'query', (e) => e.query(bad({ regulator: { $ne: null } })), 'filter.regulator'],
   ['dueBefore without an offset', 'query', (e) => e.query({ dueBefore: '2026-03-02T01:20' }), 'filter.dueBefore'],
