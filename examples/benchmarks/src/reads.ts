@@ -79,6 +79,7 @@ export async function measureReads(sizes: readonly number[], samples: number, lo
     try {
       const store = sqlite.createSqliteStore({ filename: join(folder, 'reads.db'), durability: 'normal' });
       log(`   writing ${formatNumber(size)} cases…`);
+      const fillStarted = performance.now();
       const batch: Promise<void>[] = [];
       for (let i = 0; i < size; i++) {
         const view = viewOf(i);
@@ -103,11 +104,12 @@ export async function measureReads(sizes: readonly number[], samples: number, lo
         if (batch.length === 1_000) await Promise.all(batch.splice(0)); // one group-committed transaction
       }
       await Promise.all(batch);
+      log(`   written in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
       const engine = createEngine({ packs: [pack], store, clock: createManualClock(new Date(START)) });
-      const time = async (read: string, run: () => Promise<unknown>) => {
+      const time = async (read: string, run: () => Promise<unknown>, times = samples) => {
         await run(); // warm: statement prepared, pages cached
         const ms: number[] = [];
-        for (let s = 0; s < samples; s++) {
+        for (let s = 0; s < times; s++) {
           const started = performance.now();
           await run();
           ms.push(performance.now() - started);
@@ -116,7 +118,30 @@ export async function measureReads(sizes: readonly number[], samples: number, lo
         rows.push({ read, cases: size, p50Ms: quantile(ms, 0.5), p99Ms: quantile(ms, 0.99) });
       };
       for (const [read, filter] of QUERIES) await time(read, () => engine.query(filter, { limit: 50 }));
-      await time('assessment by territory', () => engine.assessment({ groupBy: 'territory' }));
+      // Before and after, on the same file: the engine scanning every view (a store without
+      // `assessment`), then the store answering from the cells its commits kept.
+      const { assessment: _fromCells, ...scanning } = store;
+      const scanEngine = createEngine({ packs: [pack], store: scanning, clock: createManualClock(new Date(START)) });
+      const window = {
+        from: new Date(START + 100 * DAY_MS + 7 * 3_600_000).toISOString(),
+        to: new Date(START + 190 * DAY_MS + 15 * 3_600_000).toISOString(),
+      };
+      // The scan reads every row: fewer samples at the larger sizes, so a run stays short.
+      const scanSamples = Math.max(5, Math.min(samples, Math.round(200_000 / size)));
+      await time(
+        'assessment by territory, scan (before)',
+        () => scanEngine.assessment({ groupBy: 'territory' }),
+        scanSamples,
+      );
+      await time('assessment by territory, aggregates (after)', () => engine.assessment({ groupBy: 'territory' }));
+      await time(
+        'assessment, 90-day window, scan (before)',
+        () => scanEngine.assessment({ groupBy: 'territory', ...window }),
+        scanSamples,
+      );
+      await time('assessment, 90-day window, aggregates (after)', () =>
+        engine.assessment({ groupBy: 'territory', ...window }),
+      );
       await store.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });

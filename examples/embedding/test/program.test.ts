@@ -45,10 +45,10 @@ describe('docs/embedding.md', () => {
     expect(lines.some((l) => l.startsWith('error'))).toBe(false);
     expect(lines.at(-1)).toBe(
       [
-        'territory    found  closed  closure  on time  open overdue  top level  listed  median wd',
-        '-----------  -----  ------  -------  -------  ------------  ---------  ------  ---------',
-        'street-east      1       1   100.0%   100.0%             0          0       0        0.2',
-        'street-west      2       1    50.0%   100.0%             1          3       0        1.2',
+        'territory    found  closed  closure  on time  open overdue  by rung  listed  median wd',
+        '-----------  -----  ------  -------  -------  ------------  -------  ------  ---------',
+        'street-east      1       1   100.0%   100.0%             0        1       0        0.2',
+        'street-west      2       1    50.0%   100.0%             1  1/0/0/1       0        1.2',
       ].join('\n'),
     );
   });

@@ -14,6 +14,26 @@
  *
  * @packageDocumentation
  */
+export {
+  ASSESSMENT_CELLS_REVISION,
+  ASSESSMENT_FIGURES,
+  type AssessmentAnchor,
+  type AssessmentCell,
+  type AssessmentFigure,
+  type AssessmentFigureName,
+  type AssessmentOptions,
+  type AssessmentRow,
+  type AssessmentWindowPlan,
+  assessmentCellDelta,
+  assessmentCellKey,
+  assessmentCellsOf,
+  assessmentFromCells,
+  assessmentSignature,
+  assessmentWindowPlan,
+  computeAssessment,
+  dayBounds,
+  dayOf,
+} from './assessment-aggregates';
 export type { AuditEntry } from './audit-chain';
 export type { CaseRecord, CaseView } from './case-view';
 export { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';

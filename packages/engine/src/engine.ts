@@ -208,6 +208,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async assessment(input) {
       const assessmentOptions = parseReadInput('assessment', 'options', assessmentOptionsSchema, input, {});
+      if (store.assessment) return store.assessment(assessmentOptions);
       const views: CaseView[] = [];
       if (store.allViews) {
         for await (const view of store.allViews()) views.push(view);

@@ -47,6 +47,13 @@ export {
   formatAssessmentTable,
 } from './assessment';
 export {
+  ASSESSMENT_FIGURES,
+  type AssessmentAnchor,
+  type AssessmentFigure,
+  type AssessmentFigureName,
+  assessmentGroupKeys,
+} from './assessment-aggregates';
+export {
   ASSESSMENT_MEASURE_LABELS,
   type AssessmentMeasures,
   type AssessmentReport,

@@ -3,6 +3,7 @@ import type { CaseRecord, CaseView } from './case-view';
 import { deepFreeze } from './deep-freeze';
 import { compareTimers } from './due-timer-queue';
 import { CheckpointConflictError, DuplicateCommandError, TimerGoneError, VersionConflictError } from './errors';
+import { createMemoryAssessment } from './memory-assessment';
 import { createMemoryOutbox } from './memory-outbox';
 import { decodeCursor, encodeCursor, normalizeLimit } from './page-cursor';
 import type { CaseFilter, Commit, HazardStore, Page, TimerRow } from './store';
@@ -66,6 +67,19 @@ export function createMemoryStore(): HazardStore {
   const outbox = createMemoryOutbox();
   const heap = new MinHeap<StoredTimer>(compareStored);
   let closed = false;
+  const aggregates = createMemoryAssessment({
+    get: (id) => cases.get(id)?.record.view,
+    *all() {
+      for (const stored of order) yield viewOf(stored);
+    },
+    *reportedBetween(start, end) {
+      for (let i = lowerBound(order, { reportedAt: start, id: '' }); i < order.length; i++) {
+        const view = viewOf(order[i] as StoredCase);
+        if (view.reportedAt >= end) return;
+        yield view;
+      }
+    },
+  });
 
   const ensureOpen = () => {
     if (closed) throw new Error('memory store is closed');
@@ -140,6 +154,7 @@ export function createMemoryStore(): HazardStore {
       const outboxRows = commit.outbox?.map((row) => owned(row, copies));
 
       // Apply: nothing below can fail.
+      aggregates.touched(commit.caseId, existing?.record.view);
       let stored = existing;
       if (stored) {
         stored.record = record;
@@ -267,6 +282,11 @@ export function createMemoryStore(): HazardStore {
     async *allViews() {
       ensureOpen();
       for (const stored of order) yield viewOf(stored);
+    },
+
+    async assessment(options) {
+      ensureOpen();
+      return aggregates.assessment(options);
     },
 
     async appendCheckpoint(checkpoint) {

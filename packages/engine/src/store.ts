@@ -1,4 +1,5 @@
 import type { Severity, Status } from '@hazardflow/core';
+import type { AssessmentOptions, AssessmentRow } from './assessment-aggregates';
 import type { AuditEntry } from './audit-chain';
 import type { CaseRecord, CaseView } from './case-view';
 import type { Delivery, DeliveryFilter, OutboxClaim, OutboxRow, OutboxSettlement } from './outbox';
@@ -107,6 +108,12 @@ export interface HazardStore {
   deliveries?(filter: DeliveryFilter): Promise<Delivery[]>;
   /** Every case view, for assessment; optional fast path. */
   allViews?(): AsyncIterable<CaseView>;
+  /**
+   * The assessment from aggregates the store keeps up to date in each commit (see
+   * `assessmentCellDelta` and `assessmentFromCells`); it must equal `computeAssessment` over
+   * every view. Optional: without it the engine scans the views. Options arrive validated.
+   */
+  assessment?(options: AssessmentOptions): Promise<AssessmentRow[]>;
   close(): Promise<void>;
 }
 

@@ -57,7 +57,7 @@ const closed = (closedAt: string, closedOnTime: boolean, workingDaysToClose: num
  * Nine hand-made cases in two streets, three regulators and three packs. The figures below
  * are worked out by hand from this table, not from the code under test.
  *
- * | id | street | regulator | pack/category | reported | state | overdue | top level | other |
+ * | id | street | regulator | pack/category | reported | state | overdue | top rung | other |
  * |----|--------|-----------|---------------|----------|-------|---------|-----------|-------|
  * | a1 | a | fire | fire/exits | 2 | closed 5, on time, 3 wd | | 0 | |
  * | a2 | a | housing | building/cracks | 3 | closed 12, late, 7 wd | yes | 2 | reopened once |
@@ -149,12 +149,12 @@ const row = (
 ): AssessmentRow => ({ group, ...figures, enforcement: { ...NO_ENFORCEMENT, ...figures.enforcement } });
 
 describe('assessment (考核) figures', () => {
-  it('counts enforcement measures by kind, taken in the window, over the group’s cases', () => {
+  it('counts enforcement measures by kind on the group’s cases found in the window', () => {
     const measure = (id: string, kind: 'penalty' | 'forced_removal' | 'blacklist', at: string) =>
       ({ id, kind, documentNo: id, at, by: 'inspector-1' }) as unknown as NonNullable<CaseView['enforcement']>[number];
     const enforced = [
       caseView('e1', { enforcement: [measure('E1', 'penalty', day(3)), measure('E2', 'forced_removal', day(5))] }),
-      caseView('e2', { enforcement: [measure('E1', 'penalty', day(6)), measure('E2', 'blacklist', day(20))] }),
+      caseView('e2', { reportedAt: day(6), enforcement: [measure('E1', 'penalty', day(6)), measure('E2', 'blacklist', day(20))] }),
       caseView('e3', { territory: 'street-b' }),
     ];
     const all = computeAssessment(enforced, { groupBy: 'territory' });
@@ -163,10 +163,11 @@ describe('assessment (考核) figures', () => {
       ['street-b', NO_ENFORCEMENT],
     ]);
     const windowed = computeAssessment(enforced, { groupBy: 'territory', from: day(4), to: day(20) });
-    expect(windowed[0]?.enforcement).toEqual({ ...NO_ENFORCEMENT, penalty: 1, forced_removal: 1 });
+    // Only e2 was found in the window: its measures count, whenever they were taken.
+    expect(windowed[0]?.enforcement).toEqual({ ...NO_ENFORCEMENT, penalty: 1, blacklist: 1 });
   });
 
-  it('per territory: found, closed, rates, open overdue, top level, listed, median working days, reopened', () => {
+  it('per territory: found, closed, rates, open overdue, cases by rung, listed, median working days, reopened', () => {
     expect(computeAssessment(views, { groupBy: 'territory' })).toEqual([
       row('street-a', {
         found: 4,
@@ -174,7 +175,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 0.5,
         openOverdue: 1, // a2 is overdue but closed
-        highestEscalationLevel: 2,
+        byRung: [2, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 5, // (3 + 7) / 2
         reopened: 1,
@@ -185,7 +186,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.6,
         onTimeRate: 0.667, // 2 of 3, rounded to three places
         openOverdue: 1, // b2 is closed, b5 transferred: neither is open
-        highestEscalationLevel: 4,
+        byRung: [1, 2, 0, 1, 1],
         listedSupervision: 2,
         medianWorkingDaysToClose: 4, // 2, 4, 10
         reopened: 2,
@@ -202,7 +203,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 1,
         openOverdue: 2,
-        highestEscalationLevel: 4,
+        byRung: [3, 1, 0, 1, 1],
         listedSupervision: 2,
         medianWorkingDaysToClose: 3,
         reopened: 0,
@@ -213,7 +214,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 1,
         onTimeRate: 0,
         openOverdue: 0,
-        highestEscalationLevel: 2,
+        byRung: [0, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 8.5,
         reopened: 1,
@@ -224,7 +225,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0,
         onTimeRate: null,
         openOverdue: 0,
-        highestEscalationLevel: 1,
+        byRung: [0, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: null,
         reopened: 2,
@@ -253,7 +254,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.5,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 4,
+        byRung: [3, 0, 0, 0, 1],
         listedSupervision: 1,
         medianWorkingDaysToClose: 3.5,
         reopened: 0,
@@ -272,7 +273,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 2,
+        byRung: [2, 1, 1],
         listedSupervision: 0,
         medianWorkingDaysToClose: 3,
         reopened: 0,
@@ -285,7 +286,7 @@ describe('assessment (考核) figures', () => {
         closureRate: 0.25,
         onTimeRate: 1,
         openOverdue: 1,
-        highestEscalationLevel: 4,
+        byRung: [1, 2, 0, 1, 1],
         listedSupervision: 1,
         medianWorkingDaysToClose: 3,
         reopened: 2,
@@ -304,11 +305,11 @@ describe('assessment (考核) figures', () => {
     const rows = computeAssessment(views, { groupBy: 'regulator' });
     expect(formatAssessmentTable(rows, 'regulator', { locale: 'en' })).toBe(
       [
-        'regulator       found  closed  closure  on time  open overdue  top level  listed  median wd',
+        'regulator       found  closed  closure  on time  open overdue    by rung  listed  median wd',
         '--------------  -----  ------  -------  -------  ------------  ---------  ------  ---------',
-        'fire-rescue         6       3    50.0%   100.0%             2          4       2        3.0',
-        'housing             2       2   100.0%     0.0%             0          2       0        8.5',
-        'traffic-police      1       0     0.0%        -             0          1       0          -',
+        'fire-rescue         6       3    50.0%   100.0%             2  3/1/0/1/1       2        3.0',
+        'housing             2       2   100.0%     0.0%             0      0/1/1       0        8.5',
+        'traffic-police      1       0     0.0%        -             0        0/1       0          -',
       ].join('\n'),
     );
   });
@@ -318,9 +319,9 @@ describe('assessment (考核) figures', () => {
     const table = formatAssessmentTable(rows, 'territory', { groupNames: { 'street-a': '东湖街道' } });
     const lines = table.split('\n');
     expect(lines[0]).toMatch(
-      /^属地（街道） +隐患总数 +销号 +整改率 +按期整改率 +逾期未整改 +最高督办级别 +挂牌督办 +整改用时中位数（工作日）$/,
+      /^属地（街道） +隐患总数 +销号 +整改率 +按期整改率 +逾期未整改 +各级督办数 +挂牌督办 +整改用时中位数（工作日）$/,
     );
-    expect(lines[2]).toMatch(/^东湖街道 +4 +2 +50\.0% +50\.0% +1 +2 +0 +5\.0$/);
+    expect(lines[2]).toMatch(/^东湖街道 +4 +2 +50\.0% +50\.0% +1 +2\/1\/1 +0 +5\.0$/);
     expect(lines[3]).toMatch(/^street-b +5 +3/);
     // Every line ends at the same terminal column, and "隐患总数" ends where its figures do.
     expect(new Set(lines.map(displayWidth)).size).toBe(1);

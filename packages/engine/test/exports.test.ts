@@ -7,6 +7,7 @@ describe('export lists', () => {
   it('@hazardflow/engine', () => {
     expect(Object.keys(engine).sort()).toMatchInlineSnapshot(`
       [
+        "ASSESSMENT_FIGURES",
         "ASSESSMENT_GROUPS",
         "ASSESSMENT_GROUP_LABELS",
         "ASSESSMENT_MEASURE_LABELS",
@@ -22,6 +23,7 @@ describe('export lists', () => {
         "TimerGoneError",
         "VersionConflictError",
         "appendAuditEntry",
+        "assessmentGroupKeys",
         "assessmentOptionsSchema",
         "caseFilterSchema",
         "caseGenesisHash",
@@ -68,12 +70,23 @@ describe('export lists', () => {
   it('@hazardflow/engine/adapter', () => {
     expect(Object.keys(adapter).sort()).toMatchInlineSnapshot(`
       [
+        "ASSESSMENT_CELLS_REVISION",
+        "ASSESSMENT_FIGURES",
         "CheckpointConflictError",
         "DEFAULT_PAGE_LIMIT",
         "DuplicateCommandError",
         "MAX_PAGE_LIMIT",
         "TimerGoneError",
         "VersionConflictError",
+        "assessmentCellDelta",
+        "assessmentCellKey",
+        "assessmentCellsOf",
+        "assessmentFromCells",
+        "assessmentSignature",
+        "assessmentWindowPlan",
+        "computeAssessment",
+        "dayBounds",
+        "dayOf",
         "decodeCursor",
         "encodeCursor",
         "matchesFilter",

@@ -277,7 +277,9 @@ export const assessmentSchema = z
         closureRate: z.number(),
         onTimeRate: z.number().nullable(),
         openOverdue: z.number().int(),
-        highestEscalationLevel: z.number().int(),
+        byRung: z
+          .array(z.number().int())
+          .openapi({ description: 'Cases per highest escalation rung reached, rung 0 first' }),
         listedSupervision: z.number().int(),
         medianWorkingDaysToClose: z.number().nullable(),
         reopened: z.number().int(),

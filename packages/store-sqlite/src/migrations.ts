@@ -126,6 +126,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_case ON outbox (case_id);
     `,
   },
+  {
+    version: 5,
+    description: 'assessment aggregates: cells kept in each commit, and the close instant indexed',
+    sql: `
+      -- The close instant, read from the view (virtual: nothing to backfill), for the window's edge days.
+      ALTER TABLE cases ADD COLUMN closed_at TEXT GENERATED ALWAYS AS (json_extract(view, '$.closedAt')) VIRTUAL;
+      CREATE INDEX cases_by_closed ON cases (closed_at) WHERE closed_at IS NOT NULL;
+      -- What the case's view adds to the cells (assessmentSignature); NULL until the cells count it.
+      ALTER TABLE cases ADD COLUMN assessment_signature TEXT;
+      -- One row per cell (see @hazardflow/engine's assessment-aggregates): the sum over cases.
+      -- Filled from the views when the store opens (hazardflow_meta.assessment_cells names the revision).
+      CREATE TABLE assessment_cells (
+        group_by TEXT NOT NULL,
+        day TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        figure TEXT NOT NULL,
+        bin TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (group_by, day, grp, figure, bin)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

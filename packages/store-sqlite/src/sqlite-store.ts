@@ -19,6 +19,7 @@ import { caseQuery } from './case-query';
 import { SqliteStoreError } from './errors';
 import { createGroupCommit } from './group-commit';
 import { type Durability, openDatabase } from './open-database';
+import { createSqliteAssessment } from './sqlite-assessment';
 import { createSqliteOutbox } from './sqlite-outbox';
 import { prepareStatements, type TimerDbRow } from './statements';
 
@@ -66,6 +67,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const statements = prepareStatements(db);
   const outbox = createSqliteOutbox(db);
+  const aggregates = createSqliteAssessment(db);
+  aggregates.ensureCurrent();
   const queries = new Map<string, Database.Statement<(string | number)[], { view: string }>>();
 
   const ensureOpen = () => {
@@ -74,7 +77,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const applyCommit = (commit: Commit) => {
     // Check everything first: a failed check throws and the transaction rolls back.
-    const actual = statements.caseVersion.get(commit.caseId)?.version ?? 0;
+    const stored = statements.caseVersion.get(commit.caseId);
+    const actual = stored?.version ?? 0;
     if (actual !== commit.expectedVersion)
       throw new VersionConflictError(commit.caseId, commit.expectedVersion, actual);
     const view = commit.record.view;
@@ -100,7 +104,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       }
     }
 
-    statements.upsertCase.run(caseColumns(view, commit.record.snapshot));
+    const signature = aggregates.beforeCaseWrite(view, stored?.assessment_signature);
+    statements.upsertCase.run(caseColumns(view, commit.record.snapshot, signature));
     statements.insertAudit.run(
       commit.caseId,
       commit.audit.seq,
@@ -236,6 +241,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       } while (cursor);
     },
 
+    async assessment(options) {
+      ensureOpen();
+      return aggregates.assessment(options);
+    },
+
     async appendCheckpoint(checkpoint) {
       ensureOpen();
       checkpointTransaction.immediate(checkpoint);
@@ -266,7 +276,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   return store;
 }
 
-function caseColumns(view: CaseView, snapshot: unknown) {
+function caseColumns(view: CaseView, snapshot: unknown, assessmentSignature: string) {
   return {
     id: view.id,
     version: view.version,
@@ -283,6 +293,7 @@ function caseColumns(view: CaseView, snapshot: unknown) {
     updatedAt: view.updatedAt,
     view: JSON.stringify(view),
     snapshot: JSON.stringify(snapshot),
+    assessmentSignature,
   };
 }
 

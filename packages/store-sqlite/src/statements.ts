@@ -5,18 +5,18 @@ import type Database from 'better-sqlite3';
  * its own so a test can check each one's query plan against the schema's indexes.
  */
 export const SQL = {
-  caseVersion: 'SELECT version FROM cases WHERE id = ?',
+  caseVersion: 'SELECT version, assessment_signature FROM cases WHERE id = ?',
   getCase: 'SELECT view, snapshot FROM cases WHERE id = ?',
   upsertCase: `INSERT INTO cases (id, version, pack_id, category, severity, status, territory, regulator, overdue,
-      escalation_level, due_at, reported_at, updated_at, view, snapshot)
+      escalation_level, due_at, reported_at, updated_at, view, snapshot, assessment_signature)
     VALUES (@id, @version, @packId, @category, @severity, @status, @territory, @regulator, @overdue,
-      @escalationLevel, @dueAt, @reportedAt, @updatedAt, @view, @snapshot)
+      @escalationLevel, @dueAt, @reportedAt, @updatedAt, @view, @snapshot, @assessmentSignature)
     ON CONFLICT (id) DO UPDATE SET version = excluded.version, pack_id = excluded.pack_id,
       category = excluded.category, severity = excluded.severity, status = excluded.status,
       territory = excluded.territory, regulator = excluded.regulator, overdue = excluded.overdue,
       escalation_level = excluded.escalation_level, due_at = excluded.due_at,
       reported_at = excluded.reported_at, updated_at = excluded.updated_at, view = excluded.view,
-      snapshot = excluded.snapshot`,
+      snapshot = excluded.snapshot, assessment_signature = excluded.assessment_signature`,
   lastSeq: 'SELECT coalesce(max(seq), 0) FROM audit WHERE case_id = ?',
   insertAudit: 'INSERT INTO audit (case_id, seq, at, command, entry) VALUES (?, ?, ?, ?, ?)',
   history: 'SELECT entry FROM audit WHERE case_id = ? ORDER BY seq',
@@ -69,7 +69,7 @@ export interface TimerDbRow {
 type Statement<Params extends unknown[] = unknown[], Row = unknown> = Database.Statement<Params, Row>;
 
 export interface Statements {
-  caseVersion: Statement<[string], { version: number }>;
+  caseVersion: Statement<[string], { version: number; assessment_signature: string | null }>;
   getCase: Statement<[string], { view: string; snapshot: string }>;
   upsertCase: Statement;
   lastSeq: Statement<[string], number>;
@@ -93,7 +93,7 @@ export interface Statements {
 
 export function prepareStatements(db: Database.Database): Statements {
   return {
-    caseVersion: db.prepare<[string], { version: number }>(SQL.caseVersion),
+    caseVersion: db.prepare<[string], { version: number; assessment_signature: string | null }>(SQL.caseVersion),
     getCase: db.prepare<[string], { view: string; snapshot: string }>(SQL.getCase),
     upsertCase: db.prepare(SQL.upsertCase),
     lastSeq: db.prepare<[string], number>(SQL.lastSeq).pluck(),

@@ -1,5 +1,6 @@
 import type { HazardStore } from '@hazardflow/engine';
 import { describe } from 'vitest';
+import { assessmentConformance } from './store-conformance/assessment-conformance';
 import { checkpointConformance } from './store-conformance/checkpoint-conformance';
 import { commitConformance } from './store-conformance/commit-conformance';
 import { isolationConformance } from './store-conformance/isolation-conformance';
@@ -27,7 +28,8 @@ export interface StoreConformanceOptions {
  * refused by the engine with the same ReadInputError on every store, changing nothing, and good
  * edge inputs answered alike; history order; store checkpoints (kept exactly, appended only as the next
  * seq); outbox rows written with their commit, claimed under leases, retried and
- * dead-lettered; and that data handed out or handed in cannot change the store.
+ * dead-lettered; `assessment`, where a store keeps aggregates, equal to the scan over views
+ * for random histories and windows; and that data handed out or handed in cannot change the store.
  * Timestamps are canonical ISO strings (`toISOString()`), which a store may compare as text.
  *
  * @example
@@ -51,5 +53,6 @@ export function runStoreConformance(
     isolationConformance(test);
     checkpointConformance(test);
     outboxConformance(test);
+    assessmentConformance(test);
   });
 }

@@ -151,7 +151,8 @@ export interface AssessmentRow {
   closureRate: number;
   onTimeRate: number | null;
   openOverdue: number;
-  highestEscalationLevel: number;
+  /** Cases per highest escalation rung reached, rung 0 first. */
+  byRung: number[];
   listedSupervision: number;
   medianWorkingDaysToClose: number | null;
   reopened: number;

@@ -5,11 +5,16 @@ import { type CommitBuilder, createCommitBuilder } from '../fixtures';
 export type StoreFactory = () => HazardStore | Promise<HazardStore>;
 
 /** Registers one test that gets a fresh store from the factory and a fresh builder; the store is closed after. */
-export type StoreTest = (title: string, body: (store: HazardStore, fx: CommitBuilder) => Promise<void>) => void;
+export type StoreTest = (
+  title: string,
+  body: (store: HazardStore, fx: CommitBuilder) => Promise<void>,
+  /** For the few tests that run many commits (property tests); vitest's default otherwise. */
+  timeoutMs?: number,
+) => void;
 
 export function storeTest(factory: StoreFactory): StoreTest {
-  return (title, body) => {
-    it(title, async () => {
+  return (title, body, timeoutMs) => {
+    it(title, { ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}) }, async () => {
       const store = await factory();
       try {
         await body(store, createCommitBuilder());
