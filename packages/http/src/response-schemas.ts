@@ -290,7 +290,7 @@ export const assessmentSchema = z
               z.ZodNumber
             >,
           )
-          .openapi({ description: 'Enforcement measures taken in the window, by kind.' }),
+          .openapi({ description: 'Enforcement measures on the cases found in the window, by kind.' }),
       }),
     ),
   })
