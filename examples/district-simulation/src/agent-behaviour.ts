@@ -47,6 +47,19 @@ export const BEHAVIOUR = {
     [2, 25],
     [6, 10],
   ] as const,
+  /**
+   * Listed supervision (挂牌督办) as the listing authority's decision, here the district safety
+   * committee office (the packs' `command` role, who LIST and DELIST by default). It lists every
+   * major hazard at grading (listing is mostly for major hazards), and, of the general hazards that climb to the first rung the office is told at, the few it
+   * chooses. The term runs to the rectification deadline plus some slack, at least a month.
+   * After the department accepts the work the office delists within a few working days. [default]
+   */
+  listing: {
+    chosenAtOfficeRung: 0.06,
+    termSlackDays: 15,
+    minTermDays: 30,
+    delistDelay: [1, 3] as const,
+  },
   /** Closed cases found again by the follow-up check (回头看). */
   reopen: 0.03,
   /** General hazards an inspector can have put right while still on site (moved, switched off, signed, a certified driver). */

@@ -28,7 +28,14 @@ type Step =
   | 'reviewPlan'
   | 'submit'
   | 'verify'
+  | 'delist'
   | 'reopen';
+
+/** The first rung of a department's ladder at which the listing authority (`command`) is told. */
+function officeRung(department: Department): number {
+  const rung = department.pack.escalation.ladder.find((r) => r.notify.includes('command'));
+  return rung?.level ?? Number.POSITIVE_INFINITY;
+}
 
 /**
  * The people around one hazard, acting the way districts do: the department's lead
@@ -53,6 +60,9 @@ export class CaseAgent {
   private extensionAsked = false;
   private paused = false;
   private reopened = false;
+  /** Whether the listing authority has already weighed listing this general hazard. */
+  private listingWeighed = false;
+  private listings = 0;
 
   constructor(
     readonly hazard: PlannedHazard,
@@ -98,6 +108,8 @@ export class CaseAgent {
         return this.submitRectification(world);
       case 'verify':
         return this.verify(world);
+      case 'delist':
+        return this.delist(world);
       case 'reopen':
         return this.reopen(world);
     }
@@ -143,6 +155,7 @@ export class CaseAgent {
     }
     const view = await this.send(world, { type: 'TRIAGE' }, this.lead);
     if (!view) return null;
+    if (view.severity === 'major') await this.list(world, 'Major hazard (重大事故隐患)');
     if (view.imminentDanger || (view.severity === 'major' && this.random.chance(BEHAVIOUR.interimControlOfMajor))) {
       await this.startInterimControl(world, view);
     }
@@ -276,8 +289,8 @@ export class CaseAgent {
   }
 
   private async decideExtension(world: World): Promise<Moment | null> {
-    // Extensions of listed (major) hazards are the command office's call; others the department's.
-    const decider = this.view?.severity === 'major' ? world.district.commandOffice : this.lead;
+    // Extensions of listed hazards are the listing authority's call; others the department's.
+    const decider = this.listed() ? world.district.commandOffice : this.lead;
     const view = await this.send(
       world,
       { type: 'DECIDE_EXTENSION', granted: this.random.chance(BEHAVIOUR.extensionGranted) },
@@ -360,7 +373,68 @@ export class CaseAgent {
       { type: 'VERIFY', result: 'pass', evidence: this.evidence(world, step, verifier) },
       verifier,
     );
-    return closed ? this.afterClose(world) : null;
+    if (!closed) return null;
+    if (this.listed()) {
+      const [from, to] = BEHAVIOUR.listing.delistDelay;
+      return this.next('delist', officialMoment(world, this.random.int(from, to), this.random));
+    }
+    return this.afterClose(world);
+  }
+
+  /**
+   * The case has reached `level` on its pack's ladder. At the first rung the listing authority
+   * is told at, it weighs listing a general hazard, once, and lists the few it chooses.
+   */
+  async escalated(world: World, level: number): Promise<void> {
+    const view = this.view;
+    if (!view || this.listingWeighed || this.listed() || view.severity !== 'general') return;
+    if (level < officeRung(this.department)) return;
+    this.listingWeighed = true;
+    if (this.random.chance(BEHAVIOUR.listing.chosenAtOfficeRung)) {
+      await this.list(world, 'Chosen by the district safety committee: long overdue');
+    }
+  }
+
+  /** Listed supervision (挂牌督办) by the listing authority's decision, with its document and term. */
+  private async list(world: World, note: string): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const today = world.moment.day;
+    const { termSlackDays, minTermDays } = BEHAVIOUR.listing;
+    const dueDay = this.dueDay(world, view) ?? today;
+    const lastDay = Math.max(today + minTermDays, dueDay + termSlackDays);
+    this.listings += 1;
+    const year = world.time.dateOf(today).slice(0, 4);
+    await this.send(
+      world,
+      {
+        type: 'LIST',
+        documentNo: `区安委办督〔${year}〕${this.hazard.seq}${this.listings > 1 ? `-${this.listings}` : ''}号`,
+        supervisingUnit: '区安委办 (district safety committee office)',
+        until: world.time.dateOf(lastDay),
+        note,
+      },
+      world.district.commandOffice,
+    );
+  }
+
+  /** The listing authority ends the listing (摘牌) once the department has accepted the work. */
+  private async delist(world: World): Promise<Moment | null> {
+    const view = await this.send(
+      world,
+      {
+        type: 'DELIST',
+        documentNo: `区安委办销〔${world.time.dateOf(world.moment.day).slice(0, 4)}〕${this.hazard.seq}号`,
+      },
+      world.district.commandOffice,
+    );
+    return view ? this.afterClose(world) : null;
+  }
+
+  /** Under a listing still in force. */
+  private listed(): boolean {
+    const listing = this.view?.listing;
+    return listing !== undefined && listing !== null && listing.delistedAt === undefined;
   }
 
   /** A few closed cases are found again by the follow-up check (回头看) within its window. */
@@ -383,7 +457,8 @@ export class CaseAgent {
     if (!view) return null;
     this.reopened = true;
     this.paused = false;
-    return this.planRectification(world, view);
+    if (view.severity === 'major' && !this.listed()) await this.list(world, 'Major hazard found again (回头看)');
+    return this.planRectification(world, this.view ?? view);
   }
 
   private async send(world: World, command: Command, actor: Actor): Promise<CaseView | null> {

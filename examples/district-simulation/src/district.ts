@@ -1,4 +1,4 @@
-import type { Actor, PolicyPack, Site } from '@hazardflow/core';
+import { type Actor, extendPolicyPack, type PolicyPack, type Site } from '@hazardflow/core';
 import { buildingPack } from '@hazardflow/policy-building';
 import { firePack } from '@hazardflow/policy-fire';
 import { specialEquipmentPack } from '@hazardflow/policy-special-equipment';
@@ -57,11 +57,22 @@ export interface District {
   street(id: string): Street;
 }
 
+/**
+ * TEMPORARY (issue 23), remove once the shipped packs carry `escalation.listing: 'decision'`:
+ * the simulation runs every pack with listed supervision (挂牌督办) as the listing authority's
+ * decision (LIST/DELIST), not as a rung lateness reaches. A pack that already says so is used as is.
+ */
+function withListingByDecision(pack: PolicyPack): PolicyPack {
+  return pack.escalation.listing === 'decision'
+    ? pack
+    : extendPolicyPack(pack, { escalation: { listing: 'decision' } });
+}
+
 export const PACKS: Record<PackId, PolicyPack> = {
-  fire: firePack,
-  building: buildingPack,
-  traffic: trafficPack,
-  'special-equipment': specialEquipmentPack,
+  fire: withListingByDecision(firePack),
+  building: withListingByDecision(buildingPack),
+  traffic: withListingByDecision(trafficPack),
+  'special-equipment': withListingByDecision(specialEquipmentPack),
 };
 
 const STREETS: readonly Omit<Street, 'gridWorkers'>[] = [

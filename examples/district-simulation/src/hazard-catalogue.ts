@@ -42,13 +42,13 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       category: 'three-in-one',
       weight: 6,
       description: 'Workshop with workers sleeping on the mezzanine',
-      findings: (r) => (r.chance(0.18) ? { hazmatWithLivingQuarters: true } : {}),
+      findings: (r) => (r.chance(0.06) ? { hazmatWithLivingQuarters: true } : {}),
     },
     // Stopped on the spot, not sealed: hot work is not on the temporary-seal list (Art. 22).
     { category: 'hot-work', weight: 5, description: 'Welding without a hot-work permit' },
     {
       category: 'flammables-crowded-place',
-      weight: 1.2,
+      weight: 0.6,
       description: 'Gas cylinders stored behind the shop counter',
       findings: () => ({ hazmatInCrowdedPlace: true }),
     },
@@ -74,11 +74,11 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       category: 'structural-alteration',
       weight: 18,
       description: 'Wall removed during a shop fit-out',
-      findings: (r) => (r.chance(0.12) ? { loadBearingAltered: true } : r.chance(0.05) ? { storeysAdded: 1 } : {}),
+      findings: (r) => (r.chance(0.04) ? { loadBearingAltered: true } : r.chance(0.02) ? { storeysAdded: 1 } : {}),
     },
     {
       category: 'self-built-house-unappraised',
-      weight: 8,
+      weight: 4,
       description: 'Guest house in a self-built house, no appraisal',
     },
     {
@@ -122,8 +122,8 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
         vehicleClass: r.weighted([
           ['heavy_truck', 6],
           ['dump_truck', 3],
-          ['coach', 1],
-          ['school_bus', 0.5],
+          ['coach', 0.5],
+          ['school_bus', 0.2],
         ] as const),
         inspectionOverdueDays: r.int(5, 120),
       }),
@@ -158,9 +158,10 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       description: 'Boiler safety valve wired shut',
       findings: () => ({ safetyValveDisabled: true }),
     },
+    { category: 'pressure-vessel', weight: 3.5, description: 'Air receiver overdue for its periodic inspection' },
     {
       category: 'pressure-vessel',
-      weight: 5,
+      weight: 1.5,
       description: 'Air receiver in use without use registration',
       findings: () => ({ unregistered: true }),
     },
@@ -178,7 +179,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     },
     {
       category: 'gas-cylinder',
-      weight: 1,
+      weight: 0.5,
       description: 'Leaking cylinder valve',
       findings: () => ({ cylinderValveOrReliefFailed: true }),
     },

@@ -109,6 +109,10 @@ export async function runSimulation(
   const caseIds: string[] = [];
   let escalationsToday = 0;
   const escalatedToLeaders: string[] = [];
+  /** Rungs reached since the agents last acted, for the listing authority to weigh. */
+  const rungsReached: { caseId: string; level: number }[] = [];
+  const agentsByCase = new Map<string, CaseAgent>();
+  let currentAgent: CaseAgent | null = null;
   engine.on('timer.fired', () => {
     stats.timersFired += 1;
   });
@@ -117,6 +121,7 @@ export async function runSimulation(
   });
   engine.on('case.escalated', (n, view) => {
     escalationsToday += 1;
+    if (n.reason === 'escalated') rungsReached.push({ caseId: view.id, level: n.level });
     // Level 4 is the district leaders' turn: the command office follows it up (督办函, 约谈).
     if (n.reason === 'escalated' && n.level === 4) escalatedToLeaders.push(view.id);
   });
@@ -152,6 +157,7 @@ export async function runSimulation(
       if (view) {
         stats.reported += 1;
         caseIds.push(view.id);
+        if (currentAgent) agentsByCase.set(view.id, currentAgent);
       }
       return view;
     },
@@ -175,10 +181,12 @@ export async function runSimulation(
       moment = { day, slot };
       clock.set(time.instantOf(moment));
       await engine.runDueTimers();
+      await weighListing(world, rungsReached, agentsByCase);
       await followUpEscalations(world, escalatedToLeaders, district.commandOffice);
       const due = (agenda.get(day)?.get(slot) ?? []).sort((a, b) => a.seq - b.seq);
       for (const agent of due) {
         currentSeq = agent.seq;
+        currentAgent = agent;
         schedule(agent, await agent.act(world));
       }
     }
@@ -190,6 +198,23 @@ export async function runSimulation(
     deps.onDay?.(day + 1, time.days, sample);
   }
   return { engine, district, time, calendar, samples, stats, caseIds };
+}
+
+/**
+ * The listing authority weighs the cases that climbed a rung, in report order (timers due at
+ * the same instant may fire in any order; the decisions must not depend on it).
+ */
+async function weighListing(
+  world: World,
+  queue: { caseId: string; level: number }[],
+  agents: ReadonlyMap<string, CaseAgent>,
+): Promise<void> {
+  const reached = queue.splice(0).flatMap(({ caseId, level }) => {
+    const agent = agents.get(caseId);
+    return agent ? [{ agent, level }] : [];
+  });
+  reached.sort((a, b) => a.agent.seq - b.agent.seq || a.level - b.level);
+  for (const { agent, level } of reached) await agent.escalated(world, level);
 }
 
 /** The command office writes down its follow-up of every case that reached the district leaders. */
