@@ -21,6 +21,13 @@ export const BEHAVIOUR = {
   interimControlOfMajor: 0.4,
   /** Quick general hazards the inspector has put right while on site. */
   fixOnSpot: 0.45,
+  /**
+   * Blocked escape routes and fire lanes (BLOCKED_EXIT_CATEGORIES) end the day they are found:
+   * the fire authority's duty team attends at once, any day, and orders the obstruction
+   * cleared; this share of parties clear it while the team is there (the rest is removed by
+   * force, 《消防法》 Art. 60 ¶3). [default]
+   */
+  blockedExitClearedWhenOrdered: 0.7,
   /** Notices served the day of triage rather than the next working day. */
   noticeSameDay: 0.6,
   /** Parties who never fix and never acknowledge the notice either (the rest acknowledge, late). */

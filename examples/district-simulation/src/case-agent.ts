@@ -8,6 +8,7 @@ import {
 import type { CaseView } from '@hazardflow/engine';
 import { BEHAVIOUR } from './agent-behaviour';
 import { momentOn, officialMoment } from './agent-timing';
+import { BLOCKED_EXIT_CATEGORIES } from './blocked-exits';
 import { DISCOVERED_BY } from './discovery';
 import type { Department, District, Party } from './district';
 import { evidenceFor } from './evidence';
@@ -81,8 +82,29 @@ export class CaseAgent {
     return this.hazard.seq;
   }
 
+  /**
+   * When the agent is next due: a step planned earlier is dropped when something (enforcement,
+   * a listing) has the agent act sooner, so the agenda may hold stale entries; `isDue` tells.
+   */
+  private wake: Moment | null = null;
+
+  isDue(moment: Moment): boolean {
+    return this.wake !== null && this.wake.day === moment.day && this.wake.slot === moment.slot;
+  }
+
+  /** Plans the first step, the report. */
+  start(): Moment {
+    this.wake = this.hazard.at;
+    return this.hazard.at;
+  }
+
   /** Takes the next step; returns when to wake up again, or null when this agent is done. */
   async act(world: World): Promise<Moment | null> {
+    this.wake = await this.takeStep(world);
+    return this.wake;
+  }
+
+  private async takeStep(world: World): Promise<Moment | null> {
     switch (this.step) {
       case 'report':
         return this.fileReport(world);
@@ -133,6 +155,8 @@ export class CaseAgent {
     if (!view) return null;
     this.caseId = view.id;
     this.view = view;
+    // The fire authority's duty team attends a blocked exit at once, any day.
+    if (BLOCKED_EXIT_CATEGORIES.has(hazard.category)) return this.triage(world);
     // Urgent categories and imminent dangers (their interim control is due within hours) are
     // triaged the same working day.
     const urgent =
@@ -174,8 +198,28 @@ export class CaseAgent {
       );
       return fixed ? this.afterClose(world) : null;
     }
-    if (this.random.chance(BEHAVIOUR.noticeSameDay)) return this.issueNotice(world);
+    if (this.blockedExit() || this.random.chance(BEHAVIOUR.noticeSameDay)) return this.issueNotice(world);
     return this.next('notice', officialMoment(world, 1, this.random));
+  }
+
+  private blockedExit(): boolean {
+    return BLOCKED_EXIT_CATEGORIES.has(this.hazard.category);
+  }
+
+  /**
+   * A blocked exit ordered cleared: most parties clear it while the duty team is there, and
+   * the team re-inspects when it is done.
+   */
+  private async clearWhileThere(world: World): Promise<Moment | null> {
+    if (!this.random.chance(BEHAVIOUR.blockedExitClearedWhenOrdered)) return null;
+    if (!(await this.send(world, { type: 'ACKNOWLEDGE' }, this.party.actor))) return null;
+    const cleared = await this.send(
+      world,
+      { type: 'SUBMIT_RECTIFICATION', evidence: this.evidence(world, 'rectification', this.party.actor) },
+      this.party.actor,
+    );
+    if (!cleared) return null;
+    return this.next('verify', officialMoment(world, this.random.weighted(BEHAVIOUR.reinspectionDelay), this.random));
   }
 
   private async startInterimControl(world: World, view: CaseView): Promise<void> {
@@ -205,6 +249,10 @@ export class CaseAgent {
       this.lead,
     );
     if (!view) return null;
+    if (this.blockedExit() && view.status === 'notice_issued') {
+      const cleared = await this.clearWhileThere(world);
+      if (cleared) return cleared;
+    }
     if (view.status === 'plan_pending') {
       const planDue = this.dueDay(world, view) ?? world.moment.day + 7;
       return this.partyMoment(world, 'submitPlan', {

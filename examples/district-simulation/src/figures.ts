@@ -1,9 +1,7 @@
 import type { Severity } from '@hazardflow/core';
 import type { CaseView, Engine } from '@hazardflow/engine';
+import { BLOCKED_EXIT_CATEGORIES } from './blocked-exits';
 import { PACKS } from './district';
-
-/** Fire categories whose hazard is a blocked escape route or fire lane (《消防法》 Art. 28, Art. 60). */
-export const BLOCKED_EXIT_CATEGORIES: ReadonlySet<string> = new Set(['exits-blocked', 'fire-lane-blocked']);
 
 /** Closure of one grade's cases at the end of the run. */
 export interface ClosureFigures {

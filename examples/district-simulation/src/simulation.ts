@@ -134,7 +134,8 @@ export async function runSimulation(
     day.set(moment.slot, [...(day.get(moment.slot) ?? []), agent]);
   };
   for (const hazard of planHazards(district, time, options.seed, options.hazards)) {
-    schedule(new CaseAgent(hazard, createRandom(options.seed, 1000 + hazard.seq), district), hazard.at);
+    const agent = new CaseAgent(hazard, createRandom(options.seed, 1000 + hazard.seq), district);
+    schedule(agent, agent.start());
   }
 
   let moment: Moment = { day: 0, slot: 0 };
@@ -185,6 +186,7 @@ export async function runSimulation(
       await followUpEscalations(world, escalatedToLeaders, district.commandOffice);
       const due = (agenda.get(day)?.get(slot) ?? []).sort((a, b) => a.seq - b.seq);
       for (const agent of due) {
+        if (!agent.isDue(moment)) continue;
         currentSeq = agent.seq;
         currentAgent = agent;
         schedule(agent, await agent.act(world));
