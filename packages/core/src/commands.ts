@@ -4,10 +4,12 @@ import { boundedIdSchema } from './bounded-id';
 import type { CommandIssue } from './command-error';
 import { parseWithIssues } from './command-issues';
 import { durationSchema } from './duration';
+import { enforcementMeasureSchema, existingLocalDateSchema } from './enforcement';
 import { evidenceListSchema } from './evidence';
 import { boundedRecordSchema } from './findings';
 import { INPUT_LIMITS } from './input-limits';
 import { localDateSchema } from './pack/rule-validity';
+import { principalSchema } from './party-principal';
 import type { CommandType } from './vocabulary';
 import { DISMISS_REASONS, GRADE_DECISION_KINDS, interimControlSchema, severitySchema } from './vocabulary';
 
@@ -62,6 +64,7 @@ export const commandPayloadSchemas = {
     responsible: z.strictObject({
       id: boundedIdSchema,
       name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional(),
+      principal: principalSchema.optional(),
     }),
     reason: text,
     evidence,
@@ -112,6 +115,34 @@ export const commandPayloadSchemas = {
     documentNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength).optional(),
     evidence,
     note,
+  }),
+  /**
+   * An enforcement measure against the responsible party (docs/enforcement.md): a penalty,
+   * forced removal, temporary seal, power cut-off, police referral or the joint-punishment
+   * list, each with its decision's document number. Recorded as `E1`, `E2`… on the case.
+   */
+  ENFORCE: z.strictObject({ measure: enforcementMeasureSchema, evidence, note }),
+  /** Ends a measure still in force (解除查封, 恢复供电, 移出名单 …), with the reason. */
+  LIFT_ENFORCEMENT: z.strictObject({
+    recordId: boundedIdSchema,
+    documentNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength).optional(),
+    reason: text,
+    evidence,
+  }),
+  /** 约谈: the day it was held, who took part, and the minutes' reference. */
+  INTERVIEW: z.strictObject({
+    date: existingLocalDateSchema,
+    participants: z.array(z.string().trim().min(1).max(INPUT_LIMITS.nameLength)).min(1).max(50),
+    minutesRef: z.string().trim().min(1).max(INPUT_LIMITS.idLength),
+    evidence,
+    note,
+  }),
+  /** Accountability of an official (问责), kept apart from the enterprise's enforcement. */
+  HOLD_ACCOUNTABLE: z.strictObject({
+    official: z.string().trim().min(1).max(INPUT_LIMITS.nameLength),
+    finding: text,
+    documentNo: z.string().trim().min(1).max(INPUT_LIMITS.idLength),
+    evidence,
   }),
   ADD_EVIDENCE: z.strictObject({ evidence: evidenceListSchema.min(1), note }),
   COMMENT: z.strictObject({ text }),

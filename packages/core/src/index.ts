@@ -71,6 +71,18 @@ export {
   nominalHours,
   scaleDuration,
 } from './duration';
+export {
+  type AccountabilityRecord,
+  DAILY_FINE_BASES,
+  DEFAULT_SEAL_WARN_BEFORE,
+  type EnforcementMeasure,
+  type EnforcementRecord,
+  enforcementMeasureSchema,
+  type InterviewRecord,
+  inForce,
+  POWER_CUTOFF_NOTICE_MS,
+  sealTimerIds,
+} from './enforcement';
 export { type EvidenceRef, evidenceListSchema, evidenceRefSchema } from './evidence';
 export { INPUT_LIMITS } from './input-limits';
 export { type AuthorizationResult, authorize } from './machine/authorize';
@@ -161,6 +173,7 @@ export {
   reportPartiesSchema,
   roleRefSchema,
 } from './party';
+export { type Principal, principalSchema } from './party-principal';
 export {
   discoveryMethodOfRole,
   type HazardReport,

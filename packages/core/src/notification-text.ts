@@ -14,12 +14,15 @@ export interface NotificationFacts {
   regulator: Label;
   /** The time zone the deadline is shown in (the pack's). */
   timeZone: string;
+  /** The responsible party's principal person (主要负责人), e.g. `张三（法定代表人）`; empty when unknown. */
+  principal?: string;
 }
 
 /**
  * A template per reason, `{ zh, en }`, with placeholders in braces: `{site}`, `{hazard}`,
  * `{deadline}` (local date, or "no deadline"), `{action}` (the ladder's recommended action,
- * or empty), `{level}`, `{regulator}`, `{message}` (the machine's English detail).
+ * or empty), `{level}`, `{regulator}`, `{message}` (the machine's English detail), `{principal}`
+ * (the responsible party's principal person, empty when the case names none).
  */
 export type NotificationTemplates = Record<NotificationReason, Label>;
 
@@ -106,6 +109,22 @@ export const DEFAULT_NOTIFICATION_TEMPLATES: NotificationTemplates = {
     zh: '【责任解除】{site}的{hazard}已变更责任主体，贵单位不再负责该隐患的整改。——{regulator}',
     en: '[Responsibility released] {site}: another party now answers for {hazard}; your organisation no longer does. — {regulator}',
   },
+  enforcement: {
+    zh: '【执法措施】{site}的{hazard}：{message}。——{regulator}',
+    en: '[Enforcement] {site}: {hazard}: {message}. — {regulator}',
+  },
+  enforcement_lifted: {
+    zh: '【措施解除】{site}的{hazard}：{message}。——{regulator}',
+    en: '[Enforcement lifted] {site}: {hazard}: {message}. — {regulator}',
+  },
+  seal_expiring: {
+    zh: '【查封即将到期】{site}因{hazard}被临时查封，查封期限即将届满，请及时复查并决定解除或依法处理：{message}。',
+    en: '[Seal expiring] {site} is sealed for {hazard} and the term ends soon; re-inspect and decide to lift or act: {message}.',
+  },
+  seal_expired: {
+    zh: '【查封期满】{site}因{hazard}实施的临时查封已期满：{message}。——{regulator}',
+    en: '[Seal expired] {site}: the temporary seal for {hazard} has ended: {message}. — {regulator}',
+  },
 };
 
 /** The placeholders a template may use; anything else in braces is refused by the pack schema. */
@@ -117,6 +136,7 @@ export const NOTIFICATION_PLACEHOLDERS = [
   'level',
   'regulator',
   'message',
+  'principal',
 ] as const;
 
 /** Every notification reason, in the order of the default templates. */
@@ -146,6 +166,7 @@ export function renderNotification(
       level: String(notification.level),
       regulator: facts.regulator[lang],
       message: notification.message,
+      principal: facts.principal ?? '',
     };
     return template[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.hasOwn(values, name) ? (values[name] as string) : whole,

@@ -4,6 +4,7 @@ import { evidenceListSchema } from './evidence';
 import { boundedRecordSchema } from './findings';
 import { INPUT_LIMITS } from './input-limits';
 import { type RoleRef, reportPartiesSchema } from './party';
+import { principalSchema } from './party-principal';
 import { type DiscoveryMethod, discoveryMethodSchema } from './vocabulary';
 
 /** The site where a hazard was found. `territory` is the street (街道) responsible for it. */
@@ -22,7 +23,12 @@ export const hazardReportSchema = z.strictObject({
   category: boundedIdSchema,
   site: siteSchema,
   /** The enterprise, owner or operator who must rectify (企业主体责任). */
-  responsible: z.strictObject({ id: boundedIdSchema, name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional() }),
+  responsible: z.strictObject({
+    id: boundedIdSchema,
+    name: z.string().min(1).max(INPUT_LIMITS.nameLength).optional(),
+    /** The party's principal person (主要负责人), shown on notices as `{principal}`. */
+    principal: principalSchema.optional(),
+  }),
   /** The regulating department: the pack's regulator (the default); any other is refused (`unknown_regulator`). */
   regulator: boundedIdSchema.optional(),
   /**

@@ -4,6 +4,7 @@ import type {
   CommandType,
   DiscoveryMethod,
   DismissReason,
+  EnforcementKind,
   EscalationAction,
   EvidenceStep,
   GradeDecisionKind,
@@ -70,6 +71,10 @@ const COMMAND_LABELS: Record<CommandType, Label> = {
   REOPEN: { zh: '重新立案', en: 'Reopen' },
   LIST: { zh: '挂牌督办', en: 'List for supervision' },
   DELIST: { zh: '摘牌', en: 'Delist' },
+  ENFORCE: { zh: '执法措施', en: 'Enforce' },
+  LIFT_ENFORCEMENT: { zh: '解除执法措施', en: 'Lift enforcement' },
+  INTERVIEW: { zh: '约谈', en: 'Interview' },
+  HOLD_ACCOUNTABLE: { zh: '追责问责', en: 'Hold official accountable' },
   ADD_EVIDENCE: { zh: '补充证据', en: 'Add evidence' },
   COMMENT: { zh: '备注', en: 'Comment' },
 };
@@ -94,6 +99,19 @@ const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   assigned: { zh: '案件指派', en: 'Case assigned' },
   responsible_changed: { zh: '责任主体变更', en: 'Responsible party changed' },
   responsible_released: { zh: '责任解除', en: 'Responsibility released' },
+  enforcement: { zh: '执法措施', en: 'Enforcement measure' },
+  enforcement_lifted: { zh: '执法措施解除', en: 'Enforcement lifted' },
+  seal_expiring: { zh: '查封即将到期', en: 'Seal expiring' },
+  seal_expired: { zh: '查封期满', en: 'Seal expired' },
+};
+
+const ENFORCEMENT_KIND_LABELS: Record<EnforcementKind, Label> = {
+  penalty: { zh: '行政处罚', en: 'Administrative penalty' },
+  forced_removal: { zh: '强制清除', en: 'Forced removal' },
+  temporary_seal: { zh: '临时查封', en: 'Temporary seal' },
+  power_cutoff: { zh: '停止供电', en: 'Power cut-off' },
+  police_referral: { zh: '移送公安机关', en: 'Police referral' },
+  blacklist: { zh: '联合惩戒名单', en: 'Joint-punishment list' },
 };
 
 const INTERIM_CONTROL_LABELS: Record<InterimControl, Label> = {
@@ -164,6 +182,7 @@ export const VOCABULARY_LABELS = {
   discoveryMethod: DISCOVERY_METHOD_LABELS,
   severity: SEVERITY_LABELS,
   gradeDecisionKind: GRADE_DECISION_KIND_LABELS,
+  enforcementKind: ENFORCEMENT_KIND_LABELS,
 } as const;
 
 export type VocabularyKind = keyof typeof VOCABULARY_LABELS;

@@ -35,6 +35,10 @@ export const COMMAND_TYPES = [
   'REOPEN',
   'LIST',
   'DELIST',
+  'ENFORCE',
+  'LIFT_ENFORCEMENT',
+  'INTERVIEW',
+  'HOLD_ACCOUNTABLE',
   'ADD_EVIDENCE',
   'COMMENT',
 ] as const;
@@ -121,3 +125,26 @@ export const ESCALATION_ACTIONS = [
   'accountability',
 ] as const;
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+/**
+ * Enforcement measures (执法措施) the regulator takes against the responsible party, each a
+ * decision with its document number (决定书文号), recorded on the case (`ENFORCE`) and ended
+ * by `LIFT_ENFORCEMENT`. They are the enterprise's; accountability of officials is kept apart
+ * (`AccountabilityRecord`). docs/enforcement.md says what each is and where it comes from.
+ */
+export const ENFORCEMENT_KINDS = [
+  /** 行政处罚 (罚款), with 按日连续处罚 where the law allows it. */
+  'penalty',
+  /** 强制清除 / 拆除: 《消防法》 Art. 60 ¶3, blocked exits and fire lanes cleared the same day. */
+  'forced_removal',
+  /** 临时查封: 《消防法》 Art. 54 / 《消防监督检查规定》 Art. 22, for a stated term. */
+  'temporary_seal',
+  /** 停止供电: 《安全生产法》 Art. 70, for a major hazard, with 24 h written notice. */
+  'power_cutoff',
+  /** 移送公安机关: a case handed to the police (e.g. 《安全生产法》 Art. 70, 《刑法》 Art. 134-1). */
+  'police_referral',
+  /** 联合惩戒名单 (失信黑名单): 《安全生产法》 Art. 78. */
+  'blacklist',
+] as const;
+export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
+export const enforcementKindSchema = z.enum(ENFORCEMENT_KINDS);

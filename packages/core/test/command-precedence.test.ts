@@ -45,6 +45,10 @@ const bare = {
   ADD_EVIDENCE: { evidence: [evidence('photo')] },
   LIST: { documentNo: 'D-1', supervisingUnit: 'committee', until: '2026-12-31' },
   DELIST: {},
+  ENFORCE: { measure: { kind: 'forced_removal', documentNo: 'F-1' } },
+  LIFT_ENFORCEMENT: { recordId: 'E1', reason: 'removed' },
+  INTERVIEW: { date: '2026-01-06', participants: ['principal'], minutesRef: 'M-1' },
+  HOLD_ACCOUNTABLE: { official: 'officer', finding: 'late', documentNo: 'Q-1' },
   COMMENT: { text: 'note' },
 } satisfies Record<CommandType, Record<string, unknown>>;
 
@@ -55,7 +59,16 @@ const bare = {
 function commandsTakenIn(value: HazardSnapshot['value']): Set<CommandType> {
   const v = value as Record<string, unknown>;
   const lifecycle = typeof v.lifecycle === 'string' ? v.lifecycle : JSON.stringify(v.lifecycle);
-  const taken = new Set<CommandType>(['ADD_EVIDENCE', 'COMMENT', 'LIST', 'DELIST']);
+  const taken = new Set<CommandType>([
+    'ADD_EVIDENCE',
+    'COMMENT',
+    'LIST',
+    'DELIST',
+    'ENFORCE',
+    'LIFT_ENFORCEMENT',
+    'INTERVIEW',
+    'HOLD_ACCOUNTABLE',
+  ]);
   const add = (...types: CommandType[]) => {
     for (const type of types) taken.add(type);
   };

@@ -2,6 +2,7 @@ import {
   COMMAND_TYPES,
   DISCOVERY_METHODS,
   DISMISS_REASONS,
+  ENFORCEMENT_KINDS,
   ESCALATION_ACTIONS,
   EVIDENCE_STEPS,
   GRADE_DECISION_KINDS,
@@ -28,6 +29,7 @@ const VOCABULARY: Record<Exclude<VocabularyKind, 'notificationReason'>, readonly
   discoveryMethod: DISCOVERY_METHODS,
   severity: SEVERITIES,
   gradeDecisionKind: GRADE_DECISION_KINDS,
+  enforcementKind: ENFORCEMENT_KINDS,
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -52,7 +54,7 @@ describe('vocabulary labels', () => {
     // NotificationReason is a type only; the Record's keys are its values at run time.
     expectTypeOf<keyof typeof VOCABULARY_LABELS.notificationReason>().toEqualTypeOf<NotificationReason>();
     const entries = Object.entries(VOCABULARY_LABELS.notificationReason);
-    expect(entries).toHaveLength(18);
+    expect(entries).toHaveLength(22);
     for (const [reason, text] of entries) {
       expect(text.zh, reason).toMatch(CJK);
       expect(text.en.trim(), reason).not.toBe('');

@@ -1,8 +1,9 @@
 import type { Actor } from '../actor';
 import type { CommandEvent } from '../commands';
+import type { EnforcementMeasure } from '../enforcement';
 import type { EvidenceRef } from '../evidence';
 import type { PolicyPack } from '../pack/schema';
-import { COMMAND_TYPES, type CommandType, INTERIM_CONTROLS } from '../vocabulary';
+import { COMMAND_TYPES, type CommandType, type EnforcementKind, INTERIM_CONTROLS } from '../vocabulary';
 import type { CommandRefusal } from './check-command';
 import { evidenceStepOf } from './command-rules';
 import { evidenceRequirements, missingEvidence } from './evidence-check';
@@ -75,6 +76,17 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
       };
     case 'LIST':
       return { ...envelope, type, documentNo: '-', supervisingUnit: '-', until: '2099-12-31' };
+    case 'ENFORCE':
+      // The measure every pack that allows any allows first; its own rules are checked when sent.
+      return { ...envelope, type, measure: probeMeasure(policy.steps.enforcementMeasures?.[0] ?? 'forced_removal') };
+    case 'LIFT_ENFORCEMENT': {
+      const record = (context.enforcement ?? []).find((r) => r.liftedAt === undefined);
+      return { ...envelope, type, recordId: record?.id ?? 'E0', reason: '-' };
+    }
+    case 'INTERVIEW':
+      return { ...envelope, type, date: '2026-01-01', participants: ['-'], minutesRef: '-' };
+    case 'HOLD_ACCOUNTABLE':
+      return { ...envelope, type, official: '-', finding: '-', documentNo: '-' };
     case 'DISMISS':
       return { ...envelope, type, reason: 'invalid' };
     case 'TRANSFER':
@@ -118,6 +130,22 @@ function probeCommand(type: CommandType, context: HazardContext, policy: PolicyP
       return { ...envelope, type, text: '-' };
     default:
       return { ...envelope, type } as CommandEvent;
+  }
+}
+
+/** A complete measure of a kind, far enough from the case's time that no term or notice rule refuses it. */
+function probeMeasure(kind: EnforcementKind): EnforcementMeasure {
+  switch (kind) {
+    case 'penalty':
+      return { kind, documentNo: '-', legalBasis: '-', amountYuan: 1 };
+    case 'temporary_seal':
+      return { kind, documentNo: '-', until: '2099-12-31' };
+    case 'power_cutoff':
+      return { kind, documentNo: '-', approvedBy: '-', noticeGivenAt: '1970-01-01T00:00:00.000Z' };
+    case 'police_referral':
+      return { kind, documentNo: '-', receivingUnit: '-' };
+    default:
+      return { kind, documentNo: '-' };
   }
 }
 

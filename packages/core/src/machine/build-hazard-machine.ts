@@ -21,6 +21,14 @@ export function buildHazardMachine(rt: MachineRuntime) {
       // Listing is decided at any point of an open, graded case and ended after acceptance.
       LIST: { guard: 'mayAct', actions: 'list' },
       DELIST: { guard: 'mayAct', actions: 'delist' },
+      // Enforcement, 约谈 and accountability are decisions at any point of the case
+      // (docs/enforcement.md); a seal's own timers come back here whatever the lifecycle.
+      ENFORCE: { guard: 'mayAct', actions: 'enforce' },
+      LIFT_ENFORCEMENT: { guard: 'mayAct', actions: 'liftEnforcement' },
+      INTERVIEW: { guard: 'mayAct', actions: 'interview' },
+      HOLD_ACCOUNTABLE: { guard: 'mayAct', actions: 'holdAccountable' },
+      'TIMER.SEAL_WARNING': { actions: 'warnSealExpiry' },
+      'TIMER.SEAL_EXPIRY': { actions: 'expireSeal' },
     },
     states: {
       lifecycle: lifecycleRegion(s, ladder),

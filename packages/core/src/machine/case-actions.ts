@@ -1,5 +1,6 @@
 import type { Severity } from '../vocabulary';
 import { eventTime, isAtOrAfter, iso } from './case-time';
+import { sealsEndedWithCase } from './enforcement-actions';
 import { assign, enqueue, eventOf } from './hazard-action-kit';
 import type { HazardContext, Listing } from './hazard-context';
 import { notifierOf } from './hazard-notification';
@@ -281,6 +282,12 @@ export function createCaseActions(rt: MachineRuntime) {
       });
       // An interim-control deadline ends with the case (only cases that had one carry the timer).
       if ((context.interimDueAt ?? null) !== null) enqueue.cancel(TIMER_IDS.interimDue);
+      // A temporary seal ends with the case, and its timers with it.
+      const seals = sealsEndedWithCase(context, at);
+      if (seals) {
+        enqueue.assign({ enforcement: seals.enforcement });
+        for (const id of seals.cancel) enqueue.cancel(id);
+      }
       enqueue.raise({ type: 'hazard.untrack', at });
       enqueue.raise({ type: 'hazard.ended', at });
       if (context.closedAt !== null) {

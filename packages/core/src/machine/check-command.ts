@@ -53,7 +53,7 @@ export function checkAgainst(
     );
   }
   if (violation) {
-    return commandError('NOT_ALLOWED_IN_STATE', violation.message, undefined, {
+    return commandError('NOT_ALLOWED_IN_STATE', violation.message, violation.issues, {
       status: statusOf(snapshot),
       command: command.type,
     });

@@ -1,7 +1,9 @@
+import type { CommandIssue } from '../command-error';
 import type { CommandEvent } from '../commands';
 import type { EvidenceRef } from '../evidence';
 import type { PolicyPack } from '../pack/schema';
 import type { EvidenceStep } from '../vocabulary';
+import { enforcementIssues } from './enforcement-rules';
 import { missingEvidence } from './evidence-check';
 import type { HazardContext } from './hazard-context';
 
@@ -9,6 +11,8 @@ import type { HazardContext } from './hazard-context';
 export interface RuleViolation {
   code: 'EVIDENCE_REQUIRED' | 'NOT_ALLOWED_IN_STATE';
   message: string;
+  /** The fields and rules at fault, when the rule is about one field (`measure.dailyFine`). */
+  issues?: CommandIssue[];
 }
 
 /** The evidence step a command must satisfy, if any. */
@@ -89,6 +93,18 @@ export function ruleViolation(policy: PolicyPack, context: HazardContext, event:
         return notAllowed(`delisting follows the acceptance of the work; the case is ${ended ?? 'still open'}`);
       }
       return null;
+    case 'ENFORCE':
+    case 'LIFT_ENFORCEMENT': {
+      // A measure is taken on an open case; one in force is lifted whenever it is decided,
+      // also after the case ended (a listing outlives the case: docs/enforcement.md).
+      if (event.type === 'ENFORCE' && ended !== null) {
+        return notAllowed(`enforcement applies to an open case; this one is ${ended}`);
+      }
+      const issues = enforcementIssues(policy, context, event);
+      return issues.length > 0 ? { ...notAllowed(issues.map((i) => i.message).join('; ')), issues } : null;
+    }
+    case 'INTERVIEW':
+      return ended !== null ? notAllowed(`an interview (约谈) is held on an open case; this one is ${ended}`) : null;
     case 'FIX_ON_SPOT':
       if (!policy.steps.fixOnSpot) return notAllowed(`pack ${policy.id} does not allow fixing on the spot`);
       if (context.severity !== 'general') return notAllowed('only a general hazard can be fixed on the spot');

@@ -1,7 +1,9 @@
 import type { Actor } from '../actor';
 import type { CommandIssue } from '../command-error';
+import type { AccountabilityRecord, EnforcementRecord, InterviewRecord } from '../enforcement';
 import type { EvidenceRef } from '../evidence';
 import type { Scalar } from '../pack/schema';
+import type { Principal } from '../party-principal';
 import type { Site } from '../report';
 import type {
   DiscoveryMethod,
@@ -93,7 +95,8 @@ export interface HazardContext {
   appliedOverrides: string[];
   category: string;
   site: Site;
-  responsible: { id: string; name?: string | undefined };
+  /** The party that answers for the hazard, with its principal person (主要负责人) when named. */
+  responsible: { id: string; name?: string | undefined; principal?: Principal | undefined };
   regulator: string;
   /**
    * The department's case officer (ASSIGN); null while none is assigned (absent in snapshots
@@ -128,6 +131,16 @@ export interface HazardContext {
   listing?: Listing | null;
   /** The latest decision on the grade; null until one is taken (absent in snapshots from before it). */
   gradeDecision?: GradeDecision | null;
+  /**
+   * Enforcement measures against the responsible party (ENFORCE), `E1`, `E2`… in order, each
+   * with its end once lifted. Absent until the first one, so cases without enforcement keep
+   * the snapshot they had before it existed; likewise `interviews` and `accountability`.
+   */
+  enforcement?: EnforcementRecord[];
+  /** 约谈 held on the case (INTERVIEW). */
+  interviews?: InterviewRecord[];
+  /** Accountability of officials (HOLD_ACCOUNTABLE), `A1`, `A2`…: never mixed with enforcement. */
+  accountability?: AccountabilityRecord[];
 
   deadline: TrackedDeadline | null;
   /**
@@ -243,6 +256,9 @@ export function compactContext(context: HazardContext): HazardContext {
     listedSupervision: context.listedSupervision,
     listing: context.listing ?? null,
     gradeDecision: context.gradeDecision ?? null,
+    ...(context.enforcement !== undefined ? { enforcement: context.enforcement } : {}),
+    ...(context.interviews !== undefined ? { interviews: context.interviews } : {}),
+    ...(context.accountability !== undefined ? { accountability: context.accountability } : {}),
     deadline: context.deadline,
     deadlineFrom: context.deadlineFrom ?? null,
     rectifyDueAt: context.rectifyDueAt,
@@ -300,7 +316,7 @@ export interface HazardInput {
   report: {
     category: string;
     site: Site;
-    responsible: { id: string; name?: string | undefined };
+    responsible: { id: string; name?: string | undefined; principal?: Principal | undefined };
     regulator?: string | undefined;
     /** The org of each party on this case (`report.parties`); see `HazardContext.parties`. */
     parties?: Record<string, string> | undefined;

@@ -16,7 +16,11 @@ export type TimerEvent =
   | { type: 'TIMER.UNACKNOWLEDGED'; at: string; level: number }
   | { type: 'TIMER.FOLLOW_UP_END'; at: string }
   /** The interim control of an imminent danger is due (`deadlines.interimControl`). */
-  | { type: 'TIMER.INTERIM_DUE'; at: string };
+  | { type: 'TIMER.INTERIM_DUE'; at: string }
+  /** A temporary seal (ENFORCE) ends soon: its warning, `enforcement.<recordId>.warning`. */
+  | { type: 'TIMER.SEAL_WARNING'; at: string; recordId: string }
+  /** A temporary seal's term is over: `enforcement.<recordId>.expiry`. */
+  | { type: 'TIMER.SEAL_EXPIRY'; at: string; recordId: string };
 
 export const TIMER_EVENT_TYPES = [
   'TIMER.WARNING',
@@ -27,6 +31,8 @@ export const TIMER_EVENT_TYPES = [
   'TIMER.UNACKNOWLEDGED',
   'TIMER.FOLLOW_UP_END',
   'TIMER.INTERIM_DUE',
+  'TIMER.SEAL_WARNING',
+  'TIMER.SEAL_EXPIRY',
 ] as const;
 
 /** Events the machine raises to itself so its regions stay in step; never sent from outside. */
@@ -63,7 +69,15 @@ export type NotificationReason =
   /** A new responsible party (CHANGE_RESPONSIBLE) is told it answers for the hazard now. */
   | 'responsible_changed'
   /** The party that answered before is told it no longer does. */
-  | 'responsible_released';
+  | 'responsible_released'
+  /** An enforcement measure (ENFORCE) was taken against the responsible party. */
+  | 'enforcement'
+  /** A measure was lifted (LIFT_ENFORCEMENT). */
+  | 'enforcement_lifted'
+  /** A temporary seal's term ends soon (24 h before by default). */
+  | 'seal_expiring'
+  /** A temporary seal's term is over: the regulator decides whether to extend it or act. */
+  | 'seal_expired';
 
 /**
  * A role and the org that role means for this case (street, department, party, 'command');

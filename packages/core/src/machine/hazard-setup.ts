@@ -2,6 +2,7 @@ import { setup } from 'xstate';
 import { createAssignmentActions } from './assignment-actions';
 import { createCaseActions } from './case-actions';
 import { createDeadlineActions } from './deadline-actions';
+import { createEnforcementActions } from './enforcement-actions';
 import { createEscalationActions } from './escalation-actions';
 import type { HazardTypes } from './hazard-action-kit';
 import { createHazardGuards } from './hazard-guards';
@@ -25,6 +26,7 @@ export function hazardSetup(rt: MachineRuntime) {
       ...createEscalationActions(rt),
       ...createStepEscalationActions(rt),
       ...createImminentDangerActions(rt),
+      ...createEnforcementActions(rt),
     },
   });
 }

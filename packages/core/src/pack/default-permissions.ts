@@ -36,6 +36,14 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<CommandType, readonly Role[]>>
   // committee unless a pack names the department (its `permissions`).
   LIST: ['command'],
   DELIST: ['command'],
+  // Enforcement measures are the department's administrative acts (the regulator that
+  // regulates the case, by jurisdiction); a pack names others in its `permissions`.
+  ENFORCE: ['regulator'],
+  LIFT_ENFORCEMENT: ['regulator'],
+  // 约谈 is held by the department or by the district committee.
+  INTERVIEW: ['regulator', 'command'],
+  // Accountability of officials (问责) is the committee's, never the department's own.
+  HOLD_ACCOUNTABLE: ['command'],
   ADD_EVIDENCE: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
   COMMENT: ['reporter', 'responsible', 'territory', 'regulator', 'command'],
 };

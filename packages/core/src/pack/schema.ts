@@ -5,6 +5,7 @@ import {
   bilingualSchema,
   commandTypeSchema,
   EVIDENCE_STEPS,
+  enforcementKindSchema,
   interimControlSchema,
   severitySchema,
 } from '../vocabulary';
@@ -201,6 +202,11 @@ export const stepsSchema = z.strictObject({
   maxExtensions: z.number().int().min(0).default(2),
   /** A case may be transferred to another regulator (移送). */
   transfer: z.boolean().default(true),
+  /**
+   * The enforcement measures (ENFORCE) the pack allows; absent: all of them. Optional with no
+   * default, so packs that do not set it keep their policy hash.
+   */
+  enforcementMeasures: z.array(enforcementKindSchema).optional(),
 });
 export type Steps = z.infer<typeof stepsSchema>;
 

@@ -63,7 +63,14 @@ export function validatePack(input: unknown, withOverrides: boolean): PolicyPack
  * Authorization falls back to `DEFAULT_PERMISSIONS` for them. A command added later joins
  * this list.
  */
-const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>(['ASSIGN', 'CHANGE_RESPONSIBLE']);
+const COMMANDS_LEFT_TO_DEFAULT: ReadonlySet<CommandType> = new Set<CommandType>([
+  'ASSIGN',
+  'CHANGE_RESPONSIBLE',
+  'ENFORCE',
+  'LIFT_ENFORCEMENT',
+  'INTERVIEW',
+  'HOLD_ACCOUNTABLE',
+]);
 
 function completePermissions(permissions: Permissions): Partial<Record<CommandType, RoleRef[]>> {
   const entries: [CommandType, RoleRef[]][] = [];

@@ -54,6 +54,10 @@ export const COMMAND_LABELS: Record<string, Bilingual> = {
   REOPEN: { zh: '重新立案', en: 'Reopen' },
   LIST: { zh: '挂牌督办', en: 'List for supervision' },
   DELIST: { zh: '摘牌', en: 'Delist' },
+  ENFORCE: { zh: '执法措施', en: 'Enforce' },
+  LIFT_ENFORCEMENT: { zh: '解除执法措施', en: 'Lift enforcement' },
+  INTERVIEW: { zh: '约谈', en: 'Interview' },
+  HOLD_ACCOUNTABLE: { zh: '追责问责', en: 'Hold official accountable' },
   ADD_EVIDENCE: { zh: '补充证据', en: 'Add evidence' },
   COMMENT: { zh: '备注', en: 'Comment' },
 };
