@@ -2,6 +2,7 @@ import {
   type Actor,
   type Command,
   DEFAULT_PERMISSIONS,
+  type EnforcementMeasure,
   type EvidenceStep,
   type InterimControl,
 } from '@hazardflow/core';
@@ -32,10 +33,24 @@ type Step =
   | 'delist'
   | 'reopen';
 
-/** The first rung of a department's ladder at which the listing authority (`command`) is told. */
-function officeRung(department: Department): number {
-  const rung = department.pack.escalation.ladder.find((r) => r.notify.includes('command'));
-  return rung?.level ?? Number.POSITIVE_INFINITY;
+/**
+ * The rungs of a department's ladder where people decide: the first the department
+ * (`regulator`) is told at, the first the listing authority (`command`) is, the next one
+ * that tells `command` (the district leaders) and the top. Read from the pack, so a gentler
+ * ladder moves them.
+ */
+function rungsOf(department: Department): { regulator: number; office: number; leaders: number; top: number } {
+  const ladder = department.pack.escalation.ladder;
+  const none = Number.POSITIVE_INFINITY;
+  const first = (role: string, above = 0) =>
+    ladder.find((r) => r.level > above && r.notify.includes(role as never))?.level ?? none;
+  const office = first('command');
+  return {
+    regulator: first('regulator'),
+    office,
+    leaders: office === none ? none : first('command', office),
+    top: Math.max(0, ...ladder.map((r) => r.level)),
+  };
 }
 
 /**
@@ -64,6 +79,15 @@ export class CaseAgent {
   /** Whether the listing authority has already weighed listing this general hazard. */
   private listingWeighed = false;
   private listings = 0;
+  /** The rungs' decisions already taken on this case (each once). */
+  private readonly acted = new Set<'penalty' | 'interview' | 'top'>();
+  /** Enforcement records taken on the case, numbered E1, E2… by the engine in that order. */
+  private enforcements = 0;
+  private documents = 0;
+  /** A temporary seal in force and its last day, lifted when the re-inspection passes before it expires. */
+  private seal: { recordId: string; lastDay: number } | null = null;
+  /** Enforcement made the party act: from now on it does its steps, like a late party. */
+  private compelled = false;
 
   constructor(
     readonly hazard: PlannedHazard,
@@ -144,7 +168,7 @@ export class CaseAgent {
         packId: this.department.pack.id,
         category: hazard.category,
         site: hazard.site.site,
-        responsible: { id: this.party.id, name: this.party.name },
+        responsible: { id: this.party.id, name: this.party.name, principal: this.party.principal },
         description: hazard.description,
         findings: hazard.findings,
         evidence: this.evidence(world, 'report', hazard.reporter, hazard.colleague ? [hazard.colleague] : []),
@@ -252,6 +276,10 @@ export class CaseAgent {
     if (this.blockedExit() && view.status === 'notice_issued') {
       const cleared = await this.clearWhileThere(world);
       if (cleared) return cleared;
+      // 《消防法》 Art. 60 ¶3: ordered to clear it and refusing, the obstruction is removed by force, the same day.
+      if (await this.enforce(world, { kind: 'forced_removal', documentNo: this.documentNo('强') })) {
+        return this.comply(world, BEHAVIOUR.enforcement.afterForcedRemoval);
+      }
     }
     if (view.status === 'plan_pending') {
       const planDue = this.dueDay(world, view) ?? world.moment.day + 7;
@@ -315,6 +343,10 @@ export class CaseAgent {
         day: dueDay - this.random.int(1, 3),
         slot: this.random.int(0, LAST_SLOT),
       });
+    }
+    if (this.compelled) {
+      const [from, to] = BEHAVIOUR.enforcement.complyWithin;
+      return this.next('submit', momentOn(world, today + this.random.int(from, to), this.random));
     }
     if (discipline === 'never' && !this.reopened) return null;
     if (discipline === 'prompt' || this.reopened) {
@@ -415,6 +447,19 @@ export class CaseAgent {
     for (const measure of view.interimControls) {
       await this.send(world, { type: 'LIFT_INTERIM_CONTROL', measure }, this.lead);
     }
+    // A seal past its last day has expired by itself.
+    if (this.seal !== null && world.moment.day <= this.seal.lastDay) {
+      await this.send(
+        world,
+        {
+          type: 'LIFT_ENFORCEMENT',
+          recordId: this.seal.recordId,
+          reason: 'Hazard removed; seal lifted after re-inspection (解除查封)',
+        },
+        this.lead,
+      );
+    }
+    this.seal = null;
     const step: EvidenceStep = view.severity === 'major' ? 'acceptance' : 'verification';
     const closed = await this.send(
       world,
@@ -430,17 +475,143 @@ export class CaseAgent {
   }
 
   /**
-   * The case has reached `level` on its pack's ladder. At the first rung the listing authority
-   * is told at, it weighs listing a general hazard, once, and lists the few it chooses.
+   * The case has reached `level` on its pack's ladder; the people each rung tells decide, once
+   * per rung: the listing authority weighs listing a general hazard, the department fines a
+   * party that has not done the work, the office holds a 约谈, and at the top rung a major
+   * hazard is sealed or a general one fined again. A party that gives in acts sooner: the new
+   * wake-up is returned (null when nothing changed).
    */
-  async escalated(world: World, level: number): Promise<void> {
+  async escalated(world: World, level: number): Promise<Moment | null> {
     const view = this.view;
-    if (!view || this.listingWeighed || this.listed() || view.severity !== 'general') return;
-    if (level < officeRung(this.department)) return;
-    this.listingWeighed = true;
-    if (this.random.chance(BEHAVIOUR.listing.chosenAtOfficeRung)) {
-      await this.list(world, 'Chosen by the district safety committee: long overdue');
+    if (!view || view.status === 'closed' || view.status === 'dismissed' || view.status === 'transferred') return null;
+    const rungs = rungsOf(this.department);
+    if (!this.listingWeighed && !this.listed() && view.severity === 'general' && level >= rungs.office) {
+      this.listingWeighed = true;
+      if (this.random.chance(BEHAVIOUR.listing.chosenAtOfficeRung)) {
+        await this.list(world, 'Chosen by the district safety committee: long overdue');
+      }
     }
+    if (!this.partyOwesWork()) return null;
+    const { enforcement } = BEHAVIOUR;
+    const discipline = this.party.discipline;
+    let complies = false;
+    if (level >= rungs.regulator && !this.acted.has('penalty')) {
+      this.acted.add('penalty');
+      if (this.random.chance(enforcement.penaltyAtRegulatorRung) && (await this.penalise(world, false))) {
+        complies ||= this.random.chance(enforcement.complyAfterPenalty[discipline]);
+      }
+    }
+    if (level >= rungs.leaders && !this.acted.has('interview')) {
+      this.acted.add('interview');
+      if (this.random.chance(enforcement.interviewAtLeadersRung) && (await this.interview(world))) {
+        complies ||= this.random.chance(enforcement.complyAfterInterview[discipline]);
+      }
+    }
+    if (level >= rungs.top && !this.acted.has('top')) {
+      this.acted.add('top');
+      complies ||= await this.enforceAtTopRung(world);
+    }
+    return complies && !this.compelled ? this.comply(world, enforcement.complyWithin) : null;
+  }
+
+  /** The top rung: a major hazard sealed, a general one fined again; a party that never acts blacklisted. */
+  private async enforceAtTopRung(world: World): Promise<boolean> {
+    const { enforcement } = BEHAVIOUR;
+    let complies = false;
+    if (this.view?.severity === 'major') {
+      if (this.random.chance(enforcement.sealMajorAtTopRung)) {
+        const lastDay = world.moment.day + enforcement.sealDays;
+        const until = world.time.dateOf(lastDay);
+        const sealed = await this.enforce(world, { kind: 'temporary_seal', documentNo: this.documentNo('封'), until });
+        if (sealed) {
+          this.seal = { recordId: sealed, lastDay };
+          complies = this.random.chance(enforcement.complyAfterSeal);
+        }
+      }
+    } else if (await this.penalise(world, true)) {
+      complies = this.random.chance(enforcement.complyAfterSecondPenalty);
+    }
+    if (this.party.discipline === 'never' && this.random.chance(enforcement.blacklistNeverAtTopRung)) {
+      await this.enforce(world, { kind: 'blacklist', documentNo: this.documentNo('惩') });
+    }
+    return complies;
+  }
+
+  /** A penalty by the department's law; the second one fined daily where the law allows. */
+  private async penalise(world: World, repeat: boolean): Promise<boolean> {
+    const basis: { legalBasis: string; amountYuan: readonly [number, number]; repeat?: string } =
+      BEHAVIOUR.penalty[this.hazard.site.pack];
+    const [from, to] = basis.amountYuan;
+    const amountYuan = this.random.int(from / 1000, to / 1000) * 1000;
+    const daily = repeat && basis.repeat !== undefined;
+    const recordId = await this.enforce(world, {
+      kind: 'penalty',
+      documentNo: this.documentNo('罚'),
+      legalBasis: daily ? (basis.repeat as string) : basis.legalBasis,
+      amountYuan,
+      ...(daily ? { dailyFine: { amountYuan } } : {}),
+    });
+    return recordId !== null;
+  }
+
+  /** 约谈 by the district safety committee office with the party's principal person and the street. */
+  private async interview(world: World): Promise<boolean> {
+    const street = world.district.street(this.hazard.site.site.territory);
+    const view = await this.send(
+      world,
+      {
+        type: 'INTERVIEW',
+        date: world.time.dateOf(world.moment.day),
+        participants: [
+          `${this.party.principal.name} (${this.party.principal.title})`,
+          `${street.name} street office`,
+          this.department.name,
+        ],
+        minutesRef: `约谈纪要〔${world.time.dateOf(world.moment.day).slice(0, 4)}〕${this.hazard.seq}号`,
+      },
+      world.district.commandOffice,
+    );
+    return view !== null;
+  }
+
+  /** An enforcement measure by the lead inspector's department; the record id (E1, E2… in order), or null. */
+  private async enforce(world: World, measure: EnforcementMeasure): Promise<string | null> {
+    const view = await this.send(world, { type: 'ENFORCE', measure }, this.lead);
+    if (!view) return null;
+    this.enforcements += 1;
+    return `E${this.enforcements}`;
+  }
+
+  private documentNo(kind: string): string {
+    this.documents += 1;
+    const year = this.view ? this.view.reportedAt.slice(0, 4) : '';
+    return `${this.department.id}-${kind}〔${year}〕${this.hazard.seq}-${this.documents}号`;
+  }
+
+  /** Whether the next step is the party's: the notice, the plan or the work is outstanding. */
+  private partyOwesWork(): boolean {
+    const status = this.view?.status;
+    const waiting = ['verify', 'decideExtension', 'reviewPlan', 'resume', 'pause', 'delist', 'notice', 'triage'];
+    return (
+      (status === 'notice_issued' || status === 'rectifying' || status === 'supervised' || status === 'plan_pending') &&
+      !waiting.includes(this.step)
+    );
+  }
+
+  /** The party gives in: it takes its outstanding step within `within` days, and keeps going. */
+  private comply(world: World, within: readonly [number, number]): Moment | null {
+    this.compelled = true;
+    const day = world.moment.day + this.random.int(within[0], within[1]);
+    const step: Step =
+      this.view?.status === 'notice_issued'
+        ? 'acknowledge'
+        : this.view?.status === 'plan_pending'
+          ? 'submitPlan'
+          : 'submit';
+    // A party already about to take that step keeps its earlier date.
+    if (this.wake !== null && this.step === step && this.wake.day <= day) return null;
+    this.wake = this.next(step, momentOn(world, day, this.random));
+    return this.wake;
   }
 
   /** Listed supervision (挂牌督办) by the listing authority's decision, with its document and term. */
@@ -543,7 +714,7 @@ export class CaseAgent {
     step: Step,
     delays: { prompt: [number, number]; late: [number, number]; neverAcknowledges?: number },
   ): Moment | null {
-    const discipline = this.party.discipline;
+    const discipline = this.compelled ? 'late' : this.party.discipline;
     if (
       discipline === 'never' &&
       (delays.neverAcknowledges === undefined || this.random.chance(delays.neverAcknowledges))

@@ -43,6 +43,26 @@ export const FIGURE_RANGES = {
     max: 0.8,
     why: 'a major hazard takes a plan, often a stoppage and an acceptance: many are still open at the end of a quarter',
   },
+  rungZeroShare: {
+    min: 0.55,
+    max: 0.9,
+    why: 'most cases are fixed on the spot or by their deadline and never climb the ladder',
+  },
+  topRungShare: {
+    min: 0,
+    max: 0.06,
+    why: 'the top rung (enforcement and accountability) is for the few parties that ignore reminders, a penalty and a 约谈',
+  },
+  blockedExitsSameDay: {
+    min: 0.95,
+    max: 1,
+    why: 'a blocked exit or fire lane ends the day it is found: cleared when ordered, else removed by force (《消防法》 Art. 60 ¶3)',
+  },
+  enforcedCompliance: {
+    min: 0.6,
+    max: 1,
+    why: 'a penalty, a seal or a 约谈 makes most parties act; a stubborn few do not, and some measures come too late in the run to see the answer',
+  },
 } as const satisfies Record<string, FigureRange>;
 
 export type FigureName = keyof typeof FIGURE_RANGES;
@@ -56,6 +76,10 @@ export function rangedFigures(figures: SimulationFigures): Record<FigureName, nu
     generalClosureRate: figures.closure.general.closureRate,
     generalOnTimeRate: figures.closure.general.onTimeRate,
     majorClosureRate: figures.closure.major.closureRate,
+    rungZeroShare: figures.rungZeroShare,
+    topRungShare: figures.topRungShare,
+    blockedExitsSameDay: figures.blockedExits.sameDayShare,
+    enforcedCompliance: figures.enforced.complianceShare,
   };
 }
 

@@ -9,6 +9,10 @@ const LABELS: Record<FigureName, { zh: string; en: string }> = {
   generalClosureRate: { zh: '一般隐患整改率', en: 'general: closure' },
   generalOnTimeRate: { zh: '一般隐患按期整改率', en: 'general: closed on time' },
   majorClosureRate: { zh: '重大隐患整改率', en: 'major: closure' },
+  rungZeroShare: { zh: '未升级案件占比', en: 'never escalated' },
+  topRungShare: { zh: '升至最高层级占比', en: 'reached the top rung' },
+  blockedExitsSameDay: { zh: '堵塞通道当日消除', en: 'blocked exits ended the same day' },
+  enforcedCompliance: { zh: '执法或约谈后整改', en: 'acted after enforcement or 约谈' },
 };
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -34,6 +38,7 @@ export function figuresTable(figures: SimulationFigures, locale: Locale): string
     '',
     `- ${t('已定级隐患', 'graded cases')}: ${figures.graded}; ${t('一般', 'general')} ${general.found} (${t('已销号', 'closed')} ${general.closed}), ${t('重大', 'major')} ${major.found} (${t('已销号', 'closed')} ${major.closed}, ${t('按期', 'on time')} ${percent(major.onTimeRate)})`,
     `- ${t('按到达的最高升级层级统计的案件数（0 为未升级）', 'cases by the highest rung reached (0: never escalated)')}: ${rungs}; ${t('到达最高层级', 'top rung')} ${percent(figures.topRungShare)}`,
-    `- ${t('堵塞疏散通道、消防车通道当日消除', 'blocked exits and fire lanes ended the day they were found')}: ${figures.blockedExits.endedSameDay} / ${figures.blockedExits.found} (${percent(figures.blockedExits.sameDayShare)})`,
+    `- ${t('堵塞疏散通道、消防车通道当日消除', 'blocked exits and fire lanes ended the day they were found')}: ${figures.blockedExits.endedSameDay} / ${figures.blockedExits.found}`,
+    `- ${t('被处罚、查封或约谈的案件，其后责任单位整改', 'cases fined, sealed or with a 约谈, whose party then acted')}: ${figures.enforced.complied} / ${figures.enforced.cases}`,
   ];
 }

@@ -36,7 +36,18 @@ export interface SimulationFigures {
   closure: Record<Severity, ClosureFigures>;
   /** Blocked escape routes and fire lanes, and how many ended (cleared) the day they were found. */
   blockedExits: { found: number; endedSameDay: number; sameDayShare: number };
+  /**
+   * Cases where the party was fined, sealed or called to a 约谈, and how many of those parties
+   * then took their step (acknowledged, filed a plan or the work) before the run ended.
+   */
+  enforced: { cases: number; complied: number; complianceShare: number };
 }
+
+/** Measures that press the party to act (a forced removal does the work for it; a blacklist punishes). */
+const PRESSING = new Set(['penalty', 'temporary_seal']);
+
+/** The party's own steps after a notice. */
+const PARTY_STEPS = new Set(['ACKNOWLEDGE', 'SUBMIT_PLAN', 'SUBMIT_RECTIFICATION']);
 
 /** What ends a blocked exit: cleared on the spot, cleared by the party, removed by force. */
 function endsObstruction(command: string, payload: unknown): boolean {
@@ -81,6 +92,19 @@ export async function computeFigures(engine: Engine, views: readonly CaseView[])
     const history = await engine.history(v.id);
     if (history.some((e) => localDate(e.at) === day && endsObstruction(e.command, e.payload))) endedSameDay += 1;
   }
+  let enforcedCases = 0;
+  let complied = 0;
+  for (const v of graded) {
+    const history = await engine.history(v.id);
+    const first = history.findIndex(
+      (e) =>
+        e.command === 'INTERVIEW' ||
+        (e.command === 'ENFORCE' && PRESSING.has((e.payload as { measure: { kind: string } }).measure.kind)),
+    );
+    if (first < 0) continue;
+    enforcedCases += 1;
+    if (history.slice(first + 1).some((e) => PARTY_STEPS.has(e.command))) complied += 1;
+  }
   return {
     graded: graded.length,
     majorShare: share(majors.length, graded.length),
@@ -94,5 +118,6 @@ export async function computeFigures(engine: Engine, views: readonly CaseView[])
     ),
     closure: { general: closure('general'), major: closure('major') },
     blockedExits: { found: blocked.length, endedSameDay, sameDayShare: share(endedSameDay, blocked.length) },
+    enforced: { cases: enforcedCases, complied, complianceShare: share(complied, enforcedCases) },
   };
 }

@@ -98,6 +98,7 @@ export function buildReport(input: ReportInput): string {
     `| ${t('复查 合格 / 不合格', 'verifications passed / failed')} | ${outcome('VERIFY pass')} / ${outcome('VERIFY fail')} |`,
     `| ${t('回头看发现复发', 'reopened after a follow-up check (回头看)')} | ${views.reduce((sum, v) => sum + v.reopenedCount, 0)} |`,
     `| ${t('升级通知 / 挂牌督办决定 / 摘牌', 'escalation notifications / listing decisions / delistings')} | ${escalations} / ${count('LIST')} / ${count('DELIST')} |`,
+    `| ${t('行政处罚 / 强制清除 / 临时查封 / 联合惩戒 / 约谈', 'penalties / forced removals / temporary seals / joint-punishment listings / admonition talks (约谈)')} | ${outcome('ENFORCE penalty')} / ${outcome('ENFORCE forced_removal')} / ${outcome('ENFORCE temporary_seal')} / ${outcome('ENFORCE blacklist')} / ${count('INTERVIEW')} |`,
     `| ${t('到期预警 / 催办', 'early warnings (预警) / reminders')} | ${stats.notifications.warning ?? 0} / ${stats.notifications.reminder ?? 0} |`,
     `| ${t('指令 / 计时器触发', 'commands sent / timers fired')} | ${Object.values(stats.commands).reduce((a, b) => a + b, 0)} / ${stats.timersFired} |`,
     `| ${t('被引擎拒绝的指令', 'commands the engine refused')} | ${stats.rejections.length} |`,

@@ -56,6 +56,27 @@ describe('a believable run (900 hazards, 90 days, fixed seed)', () => {
     expect(views.some((v) => v.listing && v.severity === 'general')).toBe(true);
   });
 
+  it('enforces by decision: fines and seals by the department, 约谈 by the office, blocked exits removed by force the day they are found', async () => {
+    const office = sim.district.commandOffice.id;
+    expect(sim.stats.outcomes['ENFORCE penalty']).toBeGreaterThan(0);
+    expect(sim.stats.outcomes['ENFORCE forced_removal']).toBeGreaterThan(0);
+    expect(sim.stats.commands.INTERVIEW).toBeGreaterThan(0);
+    for (const view of views.filter((v) => v.maxEscalationLevel >= 2)) {
+      const history = await sim.engine.history(view.id);
+      for (const entry of history) {
+        if (entry.command === 'ENFORCE') expect(entry.actor.org).toBe(view.regulator);
+        if (entry.command === 'INTERVIEW') expect(entry.actor.id).toBe(office);
+      }
+    }
+    for (const view of views.filter((v) => v.category === 'exits-blocked' || v.category === 'fire-lane-blocked')) {
+      const history = await sim.engine.history(view.id);
+      const removal = history.find(
+        (e) => e.command === 'ENFORCE' && (e.payload as { measure: { kind: string } }).measure.kind === 'forced_removal',
+      );
+      if (removal) expect(removal.at.slice(0, 10), view.id).toBe(view.reportedAt.slice(0, 10));
+    }
+  });
+
   it('refuses nothing the agents send', () => {
     expect(sim.stats.rejections).toEqual([]);
   });
