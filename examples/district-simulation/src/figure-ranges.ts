@@ -34,9 +34,9 @@ export const FIGURE_RANGES = {
     why: 'general hazards have days to weeks to fix: most are closed, but those found in the last weeks of the run are still open',
   },
   generalOnTimeRate: {
-    min: 0.7,
+    min: 0.65,
     max: 0.98,
-    why: 'most parties fix general hazards by the deadline; a late minority remains',
+    why: 'a quarter of the parties are late by disposition (more in three streets) and the autumn-winter season halves general deadlines: about seven closures in ten by the deadline; under 65 % enforcement would not be working',
   },
   majorClosureRate: {
     min: 0.2,

@@ -74,7 +74,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       category: 'structural-alteration',
       weight: 18,
       description: 'Wall removed during a shop fit-out',
-      findings: (r) => (r.chance(0.04) ? { loadBearingAltered: true } : r.chance(0.02) ? { storeysAdded: 1 } : {}),
+      findings: (r) => (r.chance(0.03) ? { loadBearingAltered: true } : r.chance(0.01) ? { storeysAdded: 1 } : {}),
     },
     {
       category: 'self-built-house-unappraised',
@@ -87,7 +87,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       description: 'Diagonal cracks in the ground-floor wall',
       findings: (r) => (r.chance(0.15) ? { cracksWidening: true } : {}),
     },
-    { category: 'c-grade', weight: 2, description: 'Appraised C: local danger', findings: () => ({ grade: 'C' }) },
+    { category: 'c-grade', weight: 1.2, description: 'Appraised C: local danger', findings: () => ({ grade: 'C' }) },
     {
       category: 'd-grade',
       weight: 0.5,
@@ -110,7 +110,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       weight: 8,
       description: 'Repeated crashes at the bend',
       findings: (r) =>
-        r.chance(0.2)
+        r.chance(0.12)
           ? { fatalCrashes3y: r.int(3, 5), sectionLengthKm: 0.8 }
           : { fatalCrashes3y: r.int(0, 2), sectionLengthKm: 1 },
     },
@@ -130,7 +130,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     },
     {
       category: 'fog-ice-section',
-      weight: 4,
+      weight: 2.5,
       description: 'Section prone to fog on winter mornings',
       findings: (r) => (r.chance(0.1) ? { weatherWarning: 'orange' } : {}),
     },
@@ -147,7 +147,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     { category: 'lift', weight: 10, description: 'Maintenance records incomplete, car emergency phone dead' },
     {
       category: 'lift',
-      weight: 0.6,
+      weight: 0.4,
       description: 'Door-lock circuit shorted with a jumper wire',
       findings: () => ({ doorLockCircuitBypassed: true }),
     },
@@ -161,13 +161,13 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     { category: 'pressure-vessel', weight: 3.5, description: 'Air receiver overdue for its periodic inspection' },
     {
       category: 'pressure-vessel',
-      weight: 1.5,
+      weight: 1,
       description: 'Air receiver in use without use registration',
       findings: () => ({ unregistered: true }),
     },
     {
       category: 'pressure-vessel',
-      weight: 1,
+      weight: 0.5,
       description: 'Safety valve of the air receiver seized',
       findings: () => ({ safetyDevicesDisabled: true }),
     },

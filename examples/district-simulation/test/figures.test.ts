@@ -71,7 +71,8 @@ describe('a believable run (900 hazards, 90 days, fixed seed)', () => {
     for (const view of views.filter((v) => v.category === 'exits-blocked' || v.category === 'fire-lane-blocked')) {
       const history = await sim.engine.history(view.id);
       const removal = history.find(
-        (e) => e.command === 'ENFORCE' && (e.payload as { measure: { kind: string } }).measure.kind === 'forced_removal',
+        (e) =>
+          e.command === 'ENFORCE' && (e.payload as { measure: { kind: string } }).measure.kind === 'forced_removal',
       );
       if (removal) expect(removal.at.slice(0, 10), view.id).toBe(view.reportedAt.slice(0, 10));
     }
