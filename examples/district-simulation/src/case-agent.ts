@@ -36,8 +36,8 @@ type Step =
 /**
  * The rungs of a department's ladder where people decide: the first the department
  * (`regulator`) is told at, the first the listing authority (`command`) is, the next one
- * that tells `command` (the district leaders) and the top. Read from the pack, so a gentler
- * ladder moves them.
+ * that tells `command` (the district leaders; the office's own rung on a ladder with only one)
+ * and the top. Read from the pack, so a gentler ladder moves them.
  */
 function rungsOf(department: Department): { regulator: number; office: number; leaders: number; top: number } {
   const ladder = department.pack.escalation.ladder;
@@ -45,10 +45,11 @@ function rungsOf(department: Department): { regulator: number; office: number; l
   const first = (role: string, above = 0) =>
     ladder.find((r) => r.level > above && r.notify.includes(role as never))?.level ?? none;
   const office = first('command');
+  const leaders = first('command', office);
   return {
     regulator: first('regulator'),
     office,
-    leaders: office === none ? none : first('command', office),
+    leaders: leaders === none ? office : leaders,
     top: Math.max(0, ...ladder.map((r) => r.level)),
   };
 }

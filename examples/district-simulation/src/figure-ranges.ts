@@ -51,7 +51,7 @@ export const FIGURE_RANGES = {
   topRungShare: {
     min: 0,
     max: 0.06,
-    why: 'the top rung (enforcement and accountability) is for the few parties that ignore reminders, a penalty and a 约谈',
+    why: 'general hazards reach the top rung only when their parties ignore reminders, a penalty and a 约谈: a few',
   },
   blockedExitsSameDay: {
     min: 0.95,

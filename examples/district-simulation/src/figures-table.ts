@@ -10,7 +10,7 @@ const LABELS: Record<FigureName, { zh: string; en: string }> = {
   generalOnTimeRate: { zh: '一般隐患按期整改率', en: 'general: closed on time' },
   majorClosureRate: { zh: '重大隐患整改率', en: 'major: closure' },
   rungZeroShare: { zh: '未升级案件占比', en: 'never escalated' },
-  topRungShare: { zh: '升至最高层级占比', en: 'reached the top rung' },
+  topRungShare: { zh: '一般隐患升至最高层级占比', en: 'general hazards at the top rung' },
   blockedExitsSameDay: { zh: '堵塞通道当日消除', en: 'blocked exits ended the same day' },
   enforcedCompliance: { zh: '执法或约谈后整改', en: 'acted after enforcement or 约谈' },
 };

@@ -31,7 +31,10 @@ export interface SimulationFigures {
   casesByRung: number[];
   /** Never escalated (rung 0). */
   rungZeroShare: number;
-  /** Reached the top rung of their pack's ladder. */
+  /**
+   * General hazards that reached the top rung of their pack's ladder by lateness (a major
+   * hazard may start there, on ladders whose top rung is the office's).
+   */
   topRungShare: number;
   closure: Record<Severity, ClosureFigures>;
   /** Blocked escape routes and fire lanes, and how many ended (cleared) the day they were found. */
@@ -113,7 +116,8 @@ export async function computeFigures(engine: Engine, views: readonly CaseView[])
     casesByRung,
     rungZeroShare: share(casesByRung[0] ?? 0, graded.length),
     topRungShare: share(
-      graded.filter((v) => v.maxEscalationLevel >= (topRung.get(v.packId) ?? maxRung)).length,
+      graded.filter((v) => v.severity === 'general' && v.maxEscalationLevel >= (topRung.get(v.packId) ?? maxRung))
+        .length,
       graded.length,
     ),
     closure: { general: closure('general'), major: closure('major') },
