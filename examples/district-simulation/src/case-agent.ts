@@ -2,12 +2,14 @@ import {
   type Actor,
   type Command,
   DEFAULT_PERMISSIONS,
+  type EnforcementMeasure,
   type EvidenceStep,
   type InterimControl,
 } from '@hazardflow/core';
 import type { CaseView } from '@hazardflow/engine';
 import { BEHAVIOUR } from './agent-behaviour';
 import { momentOn, officialMoment } from './agent-timing';
+import { BLOCKED_EXIT_CATEGORIES } from './blocked-exits';
 import { DISCOVERED_BY } from './discovery';
 import type { Department, District, Party } from './district';
 import { evidenceFor } from './evidence';
@@ -28,7 +30,29 @@ type Step =
   | 'reviewPlan'
   | 'submit'
   | 'verify'
+  | 'delist'
   | 'reopen';
+
+/**
+ * The rungs of a department's ladder where people decide: the first the department
+ * (`regulator`) is told at, the first the listing authority (`command`) is, the next one
+ * that tells `command` (the district leaders; the office's own rung on a ladder with only one)
+ * and the top. Read from the pack, so a gentler ladder moves them.
+ */
+function rungsOf(department: Department): { regulator: number; office: number; leaders: number; top: number } {
+  const ladder = department.pack.escalation.ladder;
+  const none = Number.POSITIVE_INFINITY;
+  const first = (role: string, above = 0) =>
+    ladder.find((r) => r.level > above && r.notify.includes(role as never))?.level ?? none;
+  const office = first('command');
+  const leaders = first('command', office);
+  return {
+    regulator: first('regulator'),
+    office,
+    leaders: leaders === none ? office : leaders,
+    top: Math.max(0, ...ladder.map((r) => r.level)),
+  };
+}
 
 /**
  * The people around one hazard, acting the way districts do: the department's lead
@@ -53,6 +77,18 @@ export class CaseAgent {
   private extensionAsked = false;
   private paused = false;
   private reopened = false;
+  /** Whether the listing authority has already weighed listing this general hazard. */
+  private listingWeighed = false;
+  private listings = 0;
+  /** The rungs' decisions already taken on this case (each once). */
+  private readonly acted = new Set<'penalty' | 'interview' | 'top'>();
+  /** Enforcement records taken on the case, numbered E1, E2… by the engine in that order. */
+  private enforcements = 0;
+  private documents = 0;
+  /** A temporary seal in force and its last day, lifted when the re-inspection passes before it expires. */
+  private seal: { recordId: string; lastDay: number } | null = null;
+  /** Enforcement made the party act: from now on it does its steps, like a late party. */
+  private compelled = false;
 
   constructor(
     readonly hazard: PlannedHazard,
@@ -71,8 +107,29 @@ export class CaseAgent {
     return this.hazard.seq;
   }
 
+  /**
+   * When the agent is next due: a step planned earlier is dropped when something (enforcement,
+   * a listing) has the agent act sooner, so the agenda may hold stale entries; `isDue` tells.
+   */
+  private wake: Moment | null = null;
+
+  isDue(moment: Moment): boolean {
+    return this.wake !== null && this.wake.day === moment.day && this.wake.slot === moment.slot;
+  }
+
+  /** Plans the first step, the report. */
+  start(): Moment {
+    this.wake = this.hazard.at;
+    return this.hazard.at;
+  }
+
   /** Takes the next step; returns when to wake up again, or null when this agent is done. */
   async act(world: World): Promise<Moment | null> {
+    this.wake = await this.takeStep(world);
+    return this.wake;
+  }
+
+  private async takeStep(world: World): Promise<Moment | null> {
     switch (this.step) {
       case 'report':
         return this.fileReport(world);
@@ -98,6 +155,8 @@ export class CaseAgent {
         return this.submitRectification(world);
       case 'verify':
         return this.verify(world);
+      case 'delist':
+        return this.delist(world);
       case 'reopen':
         return this.reopen(world);
     }
@@ -110,7 +169,7 @@ export class CaseAgent {
         packId: this.department.pack.id,
         category: hazard.category,
         site: hazard.site.site,
-        responsible: { id: this.party.id, name: this.party.name },
+        responsible: { id: this.party.id, name: this.party.name, principal: this.party.principal },
         description: hazard.description,
         findings: hazard.findings,
         evidence: this.evidence(world, 'report', hazard.reporter, hazard.colleague ? [hazard.colleague] : []),
@@ -121,6 +180,8 @@ export class CaseAgent {
     if (!view) return null;
     this.caseId = view.id;
     this.view = view;
+    // The fire authority's duty team attends a blocked exit at once, any day.
+    if (BLOCKED_EXIT_CATEGORIES.has(hazard.category)) return this.triage(world);
     // Urgent categories and imminent dangers (their interim control is due within hours) are
     // triaged the same working day.
     const urgent =
@@ -143,10 +204,7 @@ export class CaseAgent {
     }
     const view = await this.send(world, { type: 'TRIAGE' }, this.lead);
     if (!view) return null;
-    // The shipped packs list by decision: the committee office lists a major hazard once it is
-    // graded (挂牌督办 with its document and a half-year term). A minimal stand-in for the
-    // listing behaviour the simulation's README is to describe.
-    if (view.severity === 'major') await this.list(world);
+    if (view.severity === 'major') await this.list(world, 'Major hazard (重大事故隐患)');
     if (view.imminentDanger || (view.severity === 'major' && this.random.chance(BEHAVIOUR.interimControlOfMajor))) {
       await this.startInterimControl(world, view);
     }
@@ -165,8 +223,28 @@ export class CaseAgent {
       );
       return fixed ? this.afterClose(world) : null;
     }
-    if (this.random.chance(BEHAVIOUR.noticeSameDay)) return this.issueNotice(world);
+    if (this.blockedExit() || this.random.chance(BEHAVIOUR.noticeSameDay)) return this.issueNotice(world);
     return this.next('notice', officialMoment(world, 1, this.random));
+  }
+
+  private blockedExit(): boolean {
+    return BLOCKED_EXIT_CATEGORIES.has(this.hazard.category);
+  }
+
+  /**
+   * A blocked exit ordered cleared: most parties clear it while the duty team is there, and
+   * the team re-inspects when it is done.
+   */
+  private async clearWhileThere(world: World): Promise<Moment | null> {
+    if (!this.random.chance(BEHAVIOUR.blockedExitClearedWhenOrdered)) return null;
+    if (!(await this.send(world, { type: 'ACKNOWLEDGE' }, this.party.actor))) return null;
+    const cleared = await this.send(
+      world,
+      { type: 'SUBMIT_RECTIFICATION', evidence: this.evidence(world, 'rectification', this.party.actor) },
+      this.party.actor,
+    );
+    if (!cleared) return null;
+    return this.next('verify', officialMoment(world, this.random.weighted(BEHAVIOUR.reinspectionDelay), this.random));
   }
 
   private async startInterimControl(world: World, view: CaseView): Promise<void> {
@@ -212,6 +290,14 @@ export class CaseAgent {
       this.lead,
     );
     if (!view) return null;
+    if (this.blockedExit() && view.status === 'notice_issued') {
+      const cleared = await this.clearWhileThere(world);
+      if (cleared) return cleared;
+      // 《消防法》 Art. 60 ¶3: ordered to clear it and refusing, the obstruction is removed by force, the same day.
+      if (await this.enforce(world, { kind: 'forced_removal', documentNo: this.documentNo('强') })) {
+        return this.comply(world, BEHAVIOUR.enforcement.afterForcedRemoval);
+      }
+    }
     if (view.status === 'plan_pending') {
       const planDue = this.dueDay(world, view) ?? world.moment.day + 7;
       return this.partyMoment(world, 'submitPlan', {
@@ -275,6 +361,10 @@ export class CaseAgent {
         slot: this.random.int(0, LAST_SLOT),
       });
     }
+    if (this.compelled) {
+      const [from, to] = BEHAVIOUR.enforcement.complyWithin;
+      return this.next('submit', momentOn(world, today + this.random.int(from, to), this.random));
+    }
     if (discipline === 'never' && !this.reopened) return null;
     if (discipline === 'prompt' || this.reopened) {
       const last = Math.max(today, dueDay - 1);
@@ -296,8 +386,8 @@ export class CaseAgent {
   }
 
   private async decideExtension(world: World): Promise<Moment | null> {
-    // Extensions of listed (major) hazards are the command office's call; others the department's.
-    const decider = this.view?.severity === 'major' ? world.district.commandOffice : this.lead;
+    // Extensions of listed hazards are the listing authority's call; others the department's.
+    const decider = this.listed() ? world.district.commandOffice : this.lead;
     const view = await this.send(
       world,
       { type: 'DECIDE_EXTENSION', granted: this.random.chance(BEHAVIOUR.extensionGranted) },
@@ -374,13 +464,213 @@ export class CaseAgent {
     for (const measure of view.interimControls) {
       await this.send(world, { type: 'LIFT_INTERIM_CONTROL', measure }, this.lead);
     }
+    // A seal past its last day has expired by itself.
+    if (this.seal !== null && world.moment.day <= this.seal.lastDay) {
+      await this.send(
+        world,
+        {
+          type: 'LIFT_ENFORCEMENT',
+          recordId: this.seal.recordId,
+          reason: 'Hazard removed; seal lifted after re-inspection (解除查封)',
+        },
+        this.lead,
+      );
+    }
+    this.seal = null;
     const step: EvidenceStep = view.severity === 'major' ? 'acceptance' : 'verification';
     const closed = await this.send(
       world,
       { type: 'VERIFY', result: 'pass', evidence: this.evidence(world, step, verifier) },
       verifier,
     );
-    return closed ? this.afterClose(world) : null;
+    if (!closed) return null;
+    if (this.listed()) {
+      const [from, to] = BEHAVIOUR.listing.delistDelay;
+      return this.next('delist', officialMoment(world, this.random.int(from, to), this.random));
+    }
+    return this.afterClose(world);
+  }
+
+  /**
+   * The case has reached `level` on its pack's ladder; the people each rung tells decide, once
+   * per rung: the listing authority weighs listing a general hazard, the department fines a
+   * party that has not done the work, the office holds a 约谈, and at the top rung a major
+   * hazard is sealed or a general one fined again. A party that gives in acts sooner: the new
+   * wake-up is returned (null when nothing changed).
+   */
+  async escalated(world: World, level: number): Promise<Moment | null> {
+    const view = this.view;
+    if (!view || view.status === 'closed' || view.status === 'dismissed' || view.status === 'transferred') return null;
+    const rungs = rungsOf(this.department);
+    if (!this.listingWeighed && !this.listed() && view.severity === 'general' && level >= rungs.office) {
+      this.listingWeighed = true;
+      if (this.random.chance(BEHAVIOUR.listing.chosenAtOfficeRung)) {
+        await this.list(world, 'Chosen by the district safety committee: long overdue');
+      }
+    }
+    if (!this.partyOwesWork()) return null;
+    const { enforcement } = BEHAVIOUR;
+    const discipline = this.party.discipline;
+    let complies = false;
+    if (level >= rungs.regulator && !this.acted.has('penalty')) {
+      this.acted.add('penalty');
+      if (this.random.chance(enforcement.penaltyAtRegulatorRung) && (await this.penalise(world, false))) {
+        complies ||= this.random.chance(enforcement.complyAfterPenalty[discipline]);
+      }
+    }
+    if (level >= rungs.leaders && !this.acted.has('interview')) {
+      this.acted.add('interview');
+      if (this.random.chance(enforcement.interviewAtLeadersRung) && (await this.interview(world))) {
+        complies ||= this.random.chance(enforcement.complyAfterInterview[discipline]);
+      }
+    }
+    if (level >= rungs.top && !this.acted.has('top')) {
+      this.acted.add('top');
+      complies ||= await this.enforceAtTopRung(world);
+    }
+    return complies && !this.compelled ? this.comply(world, enforcement.complyWithin) : null;
+  }
+
+  /** The top rung: a major hazard sealed, a general one fined again; a party that never acts blacklisted. */
+  private async enforceAtTopRung(world: World): Promise<boolean> {
+    const { enforcement } = BEHAVIOUR;
+    let complies = false;
+    if (this.view?.severity === 'major') {
+      if (this.random.chance(enforcement.sealMajorAtTopRung)) {
+        const lastDay = world.moment.day + enforcement.sealDays;
+        const until = world.time.dateOf(lastDay);
+        const sealed = await this.enforce(world, { kind: 'temporary_seal', documentNo: this.documentNo('封'), until });
+        if (sealed) {
+          this.seal = { recordId: sealed, lastDay };
+          complies = this.random.chance(enforcement.complyAfterSeal);
+        }
+      }
+    } else if (await this.penalise(world, true)) {
+      complies = this.random.chance(enforcement.complyAfterSecondPenalty);
+    }
+    if (this.party.discipline === 'never' && this.random.chance(enforcement.blacklistNeverAtTopRung)) {
+      await this.enforce(world, { kind: 'blacklist', documentNo: this.documentNo('惩') });
+    }
+    return complies;
+  }
+
+  /** A penalty by the department's law; the second one fined daily where the law allows. */
+  private async penalise(world: World, repeat: boolean): Promise<boolean> {
+    const basis: { legalBasis: string; amountYuan: readonly [number, number]; repeat?: string } =
+      BEHAVIOUR.penalty[this.hazard.site.pack];
+    const [from, to] = basis.amountYuan;
+    const amountYuan = this.random.int(from / 1000, to / 1000) * 1000;
+    const daily = repeat && basis.repeat !== undefined;
+    const recordId = await this.enforce(world, {
+      kind: 'penalty',
+      documentNo: this.documentNo('罚'),
+      legalBasis: daily ? (basis.repeat as string) : basis.legalBasis,
+      amountYuan,
+      ...(daily ? { dailyFine: { amountYuan } } : {}),
+    });
+    return recordId !== null;
+  }
+
+  /** 约谈 by the district safety committee office with the party's principal person and the street. */
+  private async interview(world: World): Promise<boolean> {
+    const street = world.district.street(this.hazard.site.site.territory);
+    const view = await this.send(
+      world,
+      {
+        type: 'INTERVIEW',
+        date: world.time.dateOf(world.moment.day),
+        participants: [
+          `${this.party.principal.name} (${this.party.principal.title})`,
+          `${street.name} street office`,
+          this.department.name,
+        ],
+        minutesRef: `约谈纪要〔${world.time.dateOf(world.moment.day).slice(0, 4)}〕${this.hazard.seq}号`,
+      },
+      world.district.commandOffice,
+    );
+    return view !== null;
+  }
+
+  /** An enforcement measure by the lead inspector's department; the record id (E1, E2… in order), or null. */
+  private async enforce(world: World, measure: EnforcementMeasure): Promise<string | null> {
+    const view = await this.send(world, { type: 'ENFORCE', measure }, this.lead);
+    if (!view) return null;
+    this.enforcements += 1;
+    return `E${this.enforcements}`;
+  }
+
+  private documentNo(kind: string): string {
+    this.documents += 1;
+    const year = this.view ? this.view.reportedAt.slice(0, 4) : '';
+    return `${this.department.id}-${kind}〔${year}〕${this.hazard.seq}-${this.documents}号`;
+  }
+
+  /** Whether the next step is the party's: the notice, the plan or the work is outstanding. */
+  private partyOwesWork(): boolean {
+    const status = this.view?.status;
+    const waiting = ['verify', 'decideExtension', 'reviewPlan', 'resume', 'pause', 'delist', 'notice', 'triage'];
+    return (
+      (status === 'notice_issued' || status === 'rectifying' || status === 'supervised' || status === 'plan_pending') &&
+      !waiting.includes(this.step)
+    );
+  }
+
+  /** The party gives in: it takes its outstanding step within `within` days, and keeps going. */
+  private comply(world: World, within: readonly [number, number]): Moment | null {
+    this.compelled = true;
+    const day = world.moment.day + this.random.int(within[0], within[1]);
+    const step: Step =
+      this.view?.status === 'notice_issued'
+        ? 'acknowledge'
+        : this.view?.status === 'plan_pending'
+          ? 'submitPlan'
+          : 'submit';
+    // A party already about to take that step keeps its earlier date.
+    if (this.wake !== null && this.step === step && this.wake.day <= day) return null;
+    this.wake = this.next(step, momentOn(world, day, this.random));
+    return this.wake;
+  }
+
+  /** Listed supervision (挂牌督办) by the listing authority's decision, with its document and term. */
+  private async list(world: World, note: string): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const today = world.moment.day;
+    const { termSlackDays, minTermDays } = BEHAVIOUR.listing;
+    const dueDay = this.dueDay(world, view) ?? today;
+    const lastDay = Math.max(today + minTermDays, dueDay + termSlackDays);
+    this.listings += 1;
+    const year = world.time.dateOf(today).slice(0, 4);
+    await this.send(
+      world,
+      {
+        type: 'LIST',
+        documentNo: `区安委办督〔${year}〕${this.hazard.seq}${this.listings > 1 ? `-${this.listings}` : ''}号`,
+        supervisingUnit: '区安委办 (district safety committee office)',
+        until: world.time.dateOf(lastDay),
+        note,
+      },
+      world.district.commandOffice,
+    );
+  }
+
+  /** The listing authority ends the listing (摘牌) once the department has accepted the work. */
+  private async delist(world: World): Promise<Moment | null> {
+    const view = await this.send(
+      world,
+      {
+        type: 'DELIST',
+        documentNo: `区安委办销〔${world.time.dateOf(world.moment.day).slice(0, 4)}〕${this.hazard.seq}号`,
+      },
+      world.district.commandOffice,
+    );
+    return view ? this.afterClose(world) : null;
+  }
+
+  /** Under a listing still in force. */
+  private listed(): boolean {
+    const listing = this.view?.listing;
+    return listing !== undefined && listing !== null && listing.delistedAt === undefined;
   }
 
   /** A few closed cases are found again by the follow-up check (回头看) within its window. */
@@ -403,18 +693,8 @@ export class CaseAgent {
     if (!view) return null;
     this.reopened = true;
     this.paused = false;
-    return this.planRectification(world, view);
-  }
-
-  private async list(world: World): Promise<void> {
-    const now = new Date(world.now());
-    const until = new Date(now.getTime() + 180 * 86_400_000).toISOString().slice(0, 10);
-    const documentNo = `区安委办督〔${now.getUTCFullYear()}〕${(this.caseId ?? '').slice(-6)}号`;
-    await this.send(
-      world,
-      { type: 'LIST', documentNo, supervisingUnit: '区安委会办公室', until },
-      world.district.commandOffice,
-    );
+    if (view.severity === 'major' && !this.listed()) await this.list(world, 'Major hazard found again (回头看)');
+    return this.planRectification(world, this.view ?? view);
   }
 
   private async send(world: World, command: Command, actor: Actor): Promise<CaseView | null> {
@@ -451,7 +731,7 @@ export class CaseAgent {
     step: Step,
     delays: { prompt: [number, number]; late: [number, number]; neverAcknowledges?: number },
   ): Moment | null {
-    const discipline = this.party.discipline;
+    const discipline = this.compelled ? 'late' : this.party.discipline;
     if (
       discipline === 'never' &&
       (delays.neverAcknowledges === undefined || this.random.chance(delays.neverAcknowledges))

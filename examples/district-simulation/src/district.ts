@@ -15,6 +15,8 @@ export interface Party {
   discipline: Discipline;
   /** The person who acts for the party; `org` is the party id, as jurisdiction requires. */
   actor: Actor;
+  /** Its principal person (主要负责人), on the report and at an admonition talk (约谈). */
+  principal: { name: string; title: string };
 }
 
 export interface Street {
@@ -240,6 +242,7 @@ export function createDistrict(seed: number): District {
       name: `${street.name} enterprise ${partyCount}`,
       discipline,
       actor: { id: `${id}-manager`, role: 'responsible', org: id },
+      principal: { name: `Principal of ${street.name} enterprise ${partyCount}`, title: '法定代表人' },
     };
   };
   for (const street of streets) {

@@ -42,13 +42,13 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       category: 'three-in-one',
       weight: 6,
       description: 'Workshop with workers sleeping on the mezzanine',
-      findings: (r) => (r.chance(0.18) ? { hazmatWithLivingQuarters: true } : {}),
+      findings: (r) => (r.chance(0.06) ? { hazmatWithLivingQuarters: true } : {}),
     },
     // Stopped on the spot, not sealed: hot work is not on the temporary-seal list (Art. 22).
     { category: 'hot-work', weight: 5, description: 'Welding without a hot-work permit' },
     {
       category: 'flammables-crowded-place',
-      weight: 1.2,
+      weight: 0.6,
       description: 'Gas cylinders stored behind the shop counter',
       findings: () => ({ hazmatInCrowdedPlace: true }),
     },
@@ -74,11 +74,11 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       category: 'structural-alteration',
       weight: 18,
       description: 'Wall removed during a shop fit-out',
-      findings: (r) => (r.chance(0.12) ? { loadBearingAltered: true } : r.chance(0.05) ? { storeysAdded: 1 } : {}),
+      findings: (r) => (r.chance(0.03) ? { loadBearingAltered: true } : r.chance(0.01) ? { storeysAdded: 1 } : {}),
     },
     {
       category: 'self-built-house-unappraised',
-      weight: 8,
+      weight: 4,
       description: 'Guest house in a self-built house, no appraisal',
     },
     {
@@ -87,7 +87,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       description: 'Diagonal cracks in the ground-floor wall',
       findings: (r) => (r.chance(0.15) ? { cracksWidening: true } : {}),
     },
-    { category: 'c-grade', weight: 2, description: 'Appraised C: local danger', findings: () => ({ grade: 'C' }) },
+    { category: 'c-grade', weight: 1.2, description: 'Appraised C: local danger', findings: () => ({ grade: 'C' }) },
     {
       category: 'd-grade',
       weight: 0.5,
@@ -110,7 +110,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       weight: 8,
       description: 'Repeated crashes at the bend',
       findings: (r) =>
-        r.chance(0.2)
+        r.chance(0.12)
           ? { fatalCrashes3y: r.int(3, 5), sectionLengthKm: 0.8 }
           : { fatalCrashes3y: r.int(0, 2), sectionLengthKm: 1 },
     },
@@ -122,15 +122,15 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
         vehicleClass: r.weighted([
           ['heavy_truck', 6],
           ['dump_truck', 3],
-          ['coach', 1],
-          ['school_bus', 0.5],
+          ['coach', 0.5],
+          ['school_bus', 0.2],
         ] as const),
         inspectionOverdueDays: r.int(5, 120),
       }),
     },
     {
       category: 'fog-ice-section',
-      weight: 4,
+      weight: 2.5,
       description: 'Section prone to fog on winter mornings',
       findings: (r) => (r.chance(0.1) ? { weatherWarning: 'orange' } : {}),
     },
@@ -147,7 +147,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     { category: 'lift', weight: 10, description: 'Maintenance records incomplete, car emergency phone dead' },
     {
       category: 'lift',
-      weight: 0.6,
+      weight: 0.4,
       description: 'Door-lock circuit shorted with a jumper wire',
       findings: () => ({ doorLockCircuitBypassed: true }),
     },
@@ -158,15 +158,16 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
       description: 'Boiler safety valve wired shut',
       findings: () => ({ safetyValveDisabled: true }),
     },
+    { category: 'pressure-vessel', weight: 3.5, description: 'Air receiver overdue for its periodic inspection' },
     {
       category: 'pressure-vessel',
-      weight: 5,
+      weight: 1,
       description: 'Air receiver in use without use registration',
       findings: () => ({ unregistered: true }),
     },
     {
       category: 'pressure-vessel',
-      weight: 1,
+      weight: 0.5,
       description: 'Safety valve of the air receiver seized',
       findings: () => ({ safetyDevicesDisabled: true }),
     },
@@ -178,7 +179,7 @@ export const HAZARD_KINDS: Record<PackId, readonly HazardKind[]> = {
     },
     {
       category: 'gas-cylinder',
-      weight: 1,
+      weight: 0.5,
       description: 'Leaking cylinder valve',
       findings: () => ({ cylinderValveOrReliefFailed: true }),
     },

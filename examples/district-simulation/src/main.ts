@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { formatAssessmentTable } from '@hazardflow/engine';
 import { SingleBar } from 'cli-progress';
 import { openCaseStore } from './case-store';
+import { figuresTable } from './figures-table';
 import { parseOptions, USAGE } from './options';
 import { prepareOutputFolder, writeOutputs } from './outputs';
 import { districtNames } from './report';
@@ -70,6 +71,8 @@ async function main(argv: readonly string[]): Promise<number> {
         `${commands} commands, ${stats.timersFired} timers fired, ${stats.rejections.length} refused`
       : `已销号 ${last?.closed ?? 0}，未办结 ${last?.open ?? 0}（逾期 ${last?.openOverdue ?? 0}，挂牌督办 ${last?.openListed ?? 0}）；` +
         `指令 ${commands} 条，计时器触发 ${stats.timersFired} 次，被拒绝 ${stats.rejections.length} 条`,
+    '',
+    ...figuresTable(outputs.figures, locale),
     '',
     formatAssessmentTable(outputs.byStreet, 'territory', { locale, groupNames }),
     '',

@@ -6,6 +6,7 @@ import { type AssessmentRow, loadLedger } from '@hazardflow/engine';
 import { calendarNotes } from './calendar-notes';
 import { closureByStreetChart, openCasesChart } from './charts';
 import { PACKS, type PackId } from './district';
+import { computeFigures, type SimulationFigures } from './figures';
 import type { SimulationOptions } from './options';
 import { buildReport, districtNames } from './report';
 import { allViews, type SimulationRun } from './simulation';
@@ -45,6 +46,7 @@ export interface WrittenOutputs {
   files: string[];
   byStreet: AssessmentRow[];
   byDepartment: AssessmentRow[];
+  figures: SimulationFigures;
 }
 
 /** Writes report.md, the ledger workbook, the two charts and each pack's statechart (Mermaid source and SVG). */
@@ -57,6 +59,7 @@ export async function writeOutputs(
   const byDepartment = await run.engine.assessment({ groupBy: 'regulator' });
   const views = await allViews(run.engine, {});
   const notes = calendarNotes(run.time, Object.values(PACKS));
+  const figures = await computeFigures(run.engine, views);
   const written: string[] = [];
   const write = async (name: string, content: string) => {
     await writeFile(join(options.out, name), content, 'utf8');
@@ -87,9 +90,10 @@ export async function writeOutputs(
       options,
       views,
       notes,
+      figures,
       storeLabel,
       files: { charts: { open: OPEN_CHART, closure: CLOSURE_CHART }, statecharts, ledger: LEDGER },
     }),
   );
-  return { files: written, byStreet, byDepartment };
+  return { files: written, byStreet, byDepartment, figures };
 }

@@ -2,6 +2,8 @@ import { inLocale, type Label, type Locale } from '@hazardflow/core';
 import { type CaseView, computeAssessmentReport, formatAssessmentReport } from '@hazardflow/engine';
 import type { CalendarNotes, DayRange } from './calendar-notes';
 import { PACKS } from './district';
+import type { SimulationFigures } from './figures';
+import { figuresTable } from './figures-table';
 import type { SimulationOptions } from './options';
 import type { SimulationRun } from './simulation';
 
@@ -11,6 +13,8 @@ export interface ReportInput {
   options: Pick<SimulationOptions, 'seed' | 'days' | 'hazards' | 'start'> & { lang?: Locale | undefined };
   views: readonly CaseView[];
   notes: CalendarNotes;
+  /** The believability figures (computeFigures). */
+  figures: SimulationFigures;
   /** e.g. 'SQLite (cases.sqlite)' or 'in memory'. */
   storeLabel: string;
   files: {
@@ -32,6 +36,7 @@ export function districtNames(run: SimulationRun): Record<string, Label> {
 /** The section headings of report.md; the end-to-end test finds the tables by them. */
 export const SECTION_HEADINGS = {
   numbers: { zh: '运行概况', en: 'The run in numbers' },
+  figures: { zh: '可信度指标', en: 'Is it believable?' },
   assessment: { zh: '考核', en: 'Assessment' },
   charts: { zh: '趋势', en: 'Over time' },
   calendar: { zh: '运行期间的日历', en: 'The calendar the run went through' },
@@ -58,7 +63,7 @@ export function buildReport(input: ReportInput): string {
   const majors = views.filter((v) => v.severity === 'major');
   const count = (key: string) => stats.commands[key] ?? 0;
   const outcome = (key: string) => stats.outcomes[key] ?? 0;
-  const escalations = (stats.notifications.escalated ?? 0) + (stats.notifications.listed_supervision ?? 0);
+  const escalations = stats.notifications.escalated ?? 0;
   const assessment = computeAssessmentReport(views);
   const lines: string[] = [
     t(
@@ -92,10 +97,20 @@ export function buildReport(input: ReportInput): string {
     `| ${t('等待结构鉴定暂停计时', 'clocks paused for a structural appraisal')} | ${count('PAUSE_CLOCK')} |`,
     `| ${t('复查 合格 / 不合格', 'verifications passed / failed')} | ${outcome('VERIFY pass')} / ${outcome('VERIFY fail')} |`,
     `| ${t('回头看发现复发', 'reopened after a follow-up check (回头看)')} | ${views.reduce((sum, v) => sum + v.reopenedCount, 0)} |`,
-    `| ${t('升级督办通知（最高级别）', 'escalation notifications (highest level reached)')} | ${escalations} (${Math.max(0, ...views.map((v) => v.maxEscalationLevel))}) |`,
+    `| ${t('升级通知 / 挂牌督办决定 / 摘牌', 'escalation notifications / listing decisions / delistings')} | ${escalations} / ${count('LIST')} / ${count('DELIST')} |`,
+    `| ${t('行政处罚 / 强制清除 / 临时查封 / 联合惩戒 / 约谈', 'penalties / forced removals / temporary seals / joint-punishment listings / admonition talks (约谈)')} | ${outcome('ENFORCE penalty')} / ${outcome('ENFORCE forced_removal')} / ${outcome('ENFORCE temporary_seal')} / ${outcome('ENFORCE blacklist')} / ${count('INTERVIEW')} |`,
     `| ${t('到期预警 / 催办', 'early warnings (预警) / reminders')} | ${stats.notifications.warning ?? 0} / ${stats.notifications.reminder ?? 0} |`,
     `| ${t('指令 / 计时器触发', 'commands sent / timers fired')} | ${Object.values(stats.commands).reduce((a, b) => a + b, 0)} / ${stats.timersFired} |`,
     `| ${t('被引擎拒绝的指令', 'commands the engine refused')} | ${stats.rejections.length} |`,
+    '',
+    `## ${h(SECTION_HEADINGS.figures)}`,
+    '',
+    t(
+      '行为模型及其参数见示例的 README；每项指标应落在 README 论证的区间内（⚠ 表示超出）。',
+      "The behaviour model and its parameters are in the example's README; each figure should fall in the range the README justifies (⚠ when it does not).",
+    ),
+    '',
+    ...figuresTable(input.figures, locale),
     '',
     `## ${h(SECTION_HEADINGS.assessment)}`,
     '',

@@ -40,7 +40,7 @@ export interface Rejection {
 export interface SimulationStats {
   reported: number;
   commands: Record<string, number>;
-  /** Outcomes of decisions: `VERIFY pass`, `VERIFY fail`, `DECIDE_EXTENSION granted`, `… refused`. */
+  /** Outcomes of decisions: `VERIFY pass`, `VERIFY fail`, `DECIDE_EXTENSION granted`, `… refused`, `ENFORCE <measure>`. */
   outcomes: Record<string, number>;
   timersFired: number;
   notifications: Record<string, number>;
@@ -108,7 +108,10 @@ export async function runSimulation(
   };
   const caseIds: string[] = [];
   let escalationsToday = 0;
-  const escalatedToLeaders: string[] = [];
+  /** Rungs reached since the agents last acted, for the listing authority to weigh. */
+  const rungsReached: { caseId: string; level: number }[] = [];
+  const agentsByCase = new Map<string, CaseAgent>();
+  let currentAgent: CaseAgent | null = null;
   engine.on('timer.fired', () => {
     stats.timersFired += 1;
   });
@@ -117,8 +120,7 @@ export async function runSimulation(
   });
   engine.on('case.escalated', (n, view) => {
     escalationsToday += 1;
-    // Level 4 is the district leaders' turn: the command office follows it up (督办函, 约谈).
-    if (n.reason === 'escalated' && n.level === 4) escalatedToLeaders.push(view.id);
+    if (n.reason === 'escalated') rungsReached.push({ caseId: view.id, level: n.level });
   });
 
   const agenda = new Map<number, Map<number, CaseAgent[]>>();
@@ -129,7 +131,8 @@ export async function runSimulation(
     day.set(moment.slot, [...(day.get(moment.slot) ?? []), agent]);
   };
   for (const hazard of planHazards(district, time, options.seed, options.hazards)) {
-    schedule(new CaseAgent(hazard, createRandom(options.seed, 1000 + hazard.seq), district), hazard.at);
+    const agent = new CaseAgent(hazard, createRandom(options.seed, 1000 + hazard.seq), district);
+    schedule(agent, agent.start());
   }
 
   let moment: Moment = { day: 0, slot: 0 };
@@ -152,6 +155,7 @@ export async function runSimulation(
       if (view) {
         stats.reported += 1;
         caseIds.push(view.id);
+        if (currentAgent) agentsByCase.set(view.id, currentAgent);
       }
       return view;
     },
@@ -162,7 +166,9 @@ export async function runSimulation(
           ? `VERIFY ${command.result}`
           : command.type === 'DECIDE_EXTENSION'
             ? `DECIDE_EXTENSION ${command.granted ? 'granted' : 'refused'}`
-            : null;
+            : command.type === 'ENFORCE'
+              ? `ENFORCE ${command.measure.kind}`
+              : null;
       if (view && outcome) stats.outcomes[outcome] = (stats.outcomes[outcome] ?? 0) + 1;
       return view;
     },
@@ -175,10 +181,12 @@ export async function runSimulation(
       moment = { day, slot };
       clock.set(time.instantOf(moment));
       await engine.runDueTimers();
-      await followUpEscalations(world, escalatedToLeaders, district.commandOffice);
+      await decideAtRungs(world, rungsReached, agentsByCase, schedule);
       const due = (agenda.get(day)?.get(slot) ?? []).sort((a, b) => a.seq - b.seq);
       for (const agent of due) {
+        if (!agent.isDue(moment)) continue;
         currentSeq = agent.seq;
+        currentAgent = agent;
         schedule(agent, await agent.act(world));
       }
     }
@@ -192,15 +200,25 @@ export async function runSimulation(
   return { engine, district, time, calendar, samples, stats, caseIds };
 }
 
-/** The command office writes down its follow-up of every case that reached the district leaders. */
-async function followUpEscalations(world: World, queue: string[], office: Actor): Promise<void> {
-  while (queue.length > 0) {
-    const caseId = queue.shift() as string;
-    await world.send(
-      caseId,
-      { type: 'COMMENT', text: 'Supervision letter sent; admonition talk (约谈) with the unit head and the street' },
-      office,
-    );
+/**
+ * The people each rung tells decide on the cases that climbed it (listing, penalties, 约谈,
+ * seals), in report order (timers due at
+ * the same instant may fire in any order; the decisions must not depend on it).
+ */
+async function decideAtRungs(
+  world: World,
+  queue: { caseId: string; level: number }[],
+  agents: ReadonlyMap<string, CaseAgent>,
+  schedule: (agent: CaseAgent, moment: Moment | null) => void,
+): Promise<void> {
+  const reached = queue.splice(0).flatMap(({ caseId, level }) => {
+    const agent = agents.get(caseId);
+    return agent ? [{ agent, level }] : [];
+  });
+  reached.sort((a, b) => a.agent.seq - b.agent.seq || a.level - b.level);
+  for (const { agent, level } of reached) {
+    const wake = await agent.escalated(world, level);
+    if (wake) schedule(agent, wake);
   }
 }
 
