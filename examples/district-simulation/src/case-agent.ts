@@ -279,7 +279,7 @@ export class CaseAgent {
       );
       if (!appraised) return null;
     }
-    const category = this.department.pack.categories.find((c) => c.id === this.hazard.category);
+    const category = this.department.pack.categories.find((c) => c.id === this.category());
     const view = await this.send(
       world,
       {
@@ -697,6 +697,11 @@ export class CaseAgent {
     return this.planRectification(world, this.view ?? view);
   }
 
+  /** The case's category now: an appraisal (RECORD_APPRAISAL) may have re-graded it. */
+  private category(): string {
+    return this.view?.category ?? this.hazard.category;
+  }
+
   private async send(world: World, command: Command, actor: Actor): Promise<CaseView | null> {
     if (this.caseId === null) return null;
     const view = await world.send(this.caseId, command, actor);
@@ -705,7 +710,7 @@ export class CaseAgent {
   }
 
   private evidence(world: World, step: EvidenceStep, actor: Actor, colleagues: readonly Actor[] = []) {
-    return evidenceFor(this.department.pack, this.hazard.category, step, actor, world.now(), {
+    return evidenceFor(this.department.pack, this.category(), step, actor, world.now(), {
       caseKey: `h${this.hazard.seq}`,
       colleagues: colleagues.length > 0 ? colleagues : [this.reinspector],
     });
