@@ -6,7 +6,7 @@ import {
   computeAssessment,
 } from '@hazardflow/engine';
 import { ASSESSMENT_CELLS_REVISION } from '@hazardflow/engine/adapter';
-import { createPostgresStore, type PostgresStore } from '@hazardflow/store-postgres';
+import { createPostgresStore, MIGRATIONS, type PostgresStore } from '@hazardflow/store-postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { at, commitOf } from './support/commits';
 import { adminPool, describeWithServer, dropSchemas, freshSchema } from './support/database';
@@ -93,6 +93,83 @@ describeWithServer('PostgreSQL store: assessment aggregates on a real server', (
       await admin.end();
     }
   }, 60_000);
+
+  it('a version 4 schema holding cases is migrated, its cells counted from the views, then kept by commits', async () => {
+    const schema = freshSchema('hfagg');
+    schemas.push(schema);
+    const admin = adminPool(url);
+    const firsts = [
+      commitOf('old-1', 0, { view: { territory: 'east', reportedAt: at(60) } }),
+      commitOf('old-2', 0, {
+        view: {
+          territory: 'east',
+          reportedAt: at(60 * 25),
+          status: 'closed',
+          closedAt: at(60 * 24 * 3 + 10),
+          closedOnTime: true,
+          workingDaysToClose: 2,
+          escalationLevel: 2,
+        },
+      }),
+      commitOf('old-3', 0, { view: { territory: 'west', reportedAt: at(60 * 49), overdue: true } }),
+    ];
+    const views = firsts.map((commit) => commit.record.view);
+    try {
+      // What version 4 of the package left: migrations 1 to 4, and rows its commit_case() wrote.
+      const s = `"${schema}"`;
+      await admin.query(`CREATE SCHEMA ${s}`);
+      await admin.query(
+        `CREATE TABLE ${s}.schema_migrations (version integer PRIMARY KEY, description text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 4)) {
+        await admin.query(migration.sql(s));
+        await admin.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [
+          migration.version,
+          migration.description,
+        ]);
+      }
+      for (const view of views) {
+        await admin.query(
+          `INSERT INTO ${s}.cases (id, version, pack_id, category, severity, status, territory, regulator, overdue,
+             escalation_level, due_at, reported_at, updated_at, view, snapshot)
+           VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '{}')`,
+          [
+            view.id,
+            view.packId,
+            view.category,
+            view.severity,
+            view.status,
+            view.territory,
+            view.regulator,
+            view.overdue,
+            view.escalationLevel,
+            view.dueAt,
+            view.reportedAt,
+            view.updatedAt,
+            JSON.stringify(view),
+          ],
+        );
+      }
+      const store = openStore(schema);
+      await expectSameAsScan(store);
+      expect((await store.assessment({ groupBy: 'territory' })).map((r) => [r.group, r.found, r.closed])).toEqual([
+        ['east', 2, 1],
+        ['west', 1, 0],
+      ]);
+      // A commit on an upgraded case takes its counted cells out and puts the new ones in.
+      await store.commit(
+        commitOf('old-1', 1, { previous: firsts[0]?.audit, view: { territory: 'west', reportedAt: at(60) } }),
+      );
+      await expectSameAsScan(store);
+      const uncounted = await admin.query(
+        `SELECT count(*)::integer AS n FROM ${s}.cases WHERE assessment_signature IS NULL OR assessment_cells IS NULL`,
+      );
+      expect(uncounted.rows[0]?.n).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
 
   describe('a schema whose cells another revision counted', () => {
     it('is recounted from the views once, though three workers open it at once', async () => {
