@@ -14,11 +14,13 @@ export const COMMIT_ERRORS = {
  * (`UPDATE … WHERE version = expected`, or an insert that loses to a concurrent creator), the
  * idempotency key, the fired timer (same dueAt, not leased to another worker); then the
  * timer changes: the fired row deleted, cancels, upserts (a re-armed timer loses its lease).
+ * Since migration 5 it also keeps the assessment cells (see postgres-assessment.ts): the case row
+ * stores the cells it counts, so taking out the previous version's costs no extra round trip.
  * `s` is the quoted schema name; parameters are prefixed `p_` so they never shadow columns.
  */
 export function commitFunctionSql(s: string): string {
   return `
-    CREATE FUNCTION ${s}.commit_case(
+    CREATE OR REPLACE FUNCTION ${s}.commit_case(
       p_case_id text, p_expected integer, p_version integer,
       p_pack_id text, p_category text, p_severity text, p_status text, p_territory text, p_regulator text,
       p_overdue boolean, p_escalation_level integer, p_due_at text, p_reported_at text, p_updated_at text,
@@ -27,28 +29,69 @@ export function commitFunctionSql(s: string): string {
       p_key text, p_result json,
       p_fired_timer_id text, p_fired_due_at text, p_fired_owner text,
       p_cancel text[],
-      p_set_ids text[], p_set_due_ats text[], p_set_dues timestamptz[], p_set_events json[]
+      p_set_ids text[], p_set_due_ats text[], p_set_dues timestamptz[], p_set_events json[],
+      p_closed_at text, p_signature text, p_cells json
     ) RETURNS void LANGUAGE plpgsql AS $commit$
     DECLARE
       actual integer;
+      old_signature text;
+      old_cells json;
+      zero_g text[]; zero_k text[]; zero_f text[]; zero_d text[]; zero_b text[];
     BEGIN
+      -- Taken first, so a recount of the cells (EXCLUSIVE) and a commit never wait for each other crosswise.
+      LOCK TABLE ${s}.assessment_cells IN ROW EXCLUSIVE MODE;
       IF p_expected = 0 THEN
         INSERT INTO ${s}.cases (id, version, pack_id, category, severity, status, territory, regulator, overdue,
-          escalation_level, due_at, reported_at, updated_at, view, snapshot)
+          escalation_level, due_at, reported_at, updated_at, view, snapshot, closed_at, assessment_signature,
+          assessment_cells)
         VALUES (p_case_id, p_version, p_pack_id, p_category, p_severity, p_status, p_territory, p_regulator,
-          p_overdue, p_escalation_level, p_due_at, p_reported_at, p_updated_at, p_view, p_snapshot)
+          p_overdue, p_escalation_level, p_due_at, p_reported_at, p_updated_at, p_view, p_snapshot, p_closed_at,
+          p_signature, p_cells)
         ON CONFLICT (id) DO NOTHING;
       ELSE
+        -- The cells the stored version counts, read under the row lock the update then keeps.
+        SELECT assessment_signature, assessment_cells INTO old_signature, old_cells
+        FROM ${s}.cases WHERE id = p_case_id AND version = p_expected FOR UPDATE;
         UPDATE ${s}.cases SET version = p_version, pack_id = p_pack_id, category = p_category,
           severity = p_severity, status = p_status, territory = p_territory, regulator = p_regulator,
           overdue = p_overdue, escalation_level = p_escalation_level, due_at = p_due_at,
-          reported_at = p_reported_at, updated_at = p_updated_at, view = p_view, snapshot = p_snapshot
+          reported_at = p_reported_at, updated_at = p_updated_at, view = p_view, snapshot = p_snapshot,
+          closed_at = p_closed_at, assessment_signature = p_signature, assessment_cells = p_cells
         WHERE id = p_case_id AND version = p_expected;
       END IF;
       IF NOT FOUND THEN
         SELECT version INTO actual FROM ${s}.cases WHERE id = p_case_id;
         RAISE EXCEPTION 'case % is at version %, not %', p_case_id, coalesce(actual, 0), p_expected
           USING ERRCODE = '${COMMIT_ERRORS.versionConflict}', DETAIL = coalesce(actual, 0)::text;
+      END IF;
+
+      -- The assessment cells: the new version's minus the stored one's, in one upsert (in key
+      -- order, so concurrent commits lock shared cells in the same order), then the cells it emptied.
+      IF p_signature IS DISTINCT FROM old_signature THEN
+        WITH delta AS (
+          SELECT c.g, c.k, c.f, c.d, c.b, sum(c.n)::integer AS n FROM (
+            SELECT g, k, f, d, b, n FROM json_to_recordset(p_cells)
+              AS x (g text, k text, f text, d text, b text, n integer)
+            UNION ALL
+            SELECT g, k, f, d, b, -n FROM json_to_recordset(coalesce(old_cells, '[]'::json))
+              AS x (g text, k text, f text, d text, b text, n integer)
+          ) AS c
+          GROUP BY c.g, c.k, c.f, c.d, c.b
+          HAVING sum(c.n) <> 0
+        ), changed AS (
+          INSERT INTO ${s}.assessment_cells AS a (group_by, day, grp, figure, bin, count)
+          SELECT g, d, k, f, b, n FROM delta ORDER BY g, d, k, f, b
+          ON CONFLICT (group_by, day, grp, figure, bin) DO UPDATE SET count = a.count + excluded.count
+          RETURNING a.group_by, a.day, a.grp, a.figure, a.bin, a.count
+        )
+        SELECT array_agg(group_by), array_agg(grp), array_agg(figure), array_agg(day), array_agg(bin)
+        INTO zero_g, zero_k, zero_f, zero_d, zero_b
+        FROM changed WHERE count = 0;
+        IF zero_g IS NOT NULL THEN
+          DELETE FROM ${s}.assessment_cells AS a
+          USING unnest(zero_g, zero_k, zero_f, zero_d, zero_b) AS z (g, k, f, d, b)
+          WHERE a.group_by = z.g AND a.day = z.d AND a.grp = z.k AND a.figure = z.f AND a.bin = z.b AND a.count = 0;
+        END IF;
       END IF;
 
       INSERT INTO ${s}.audit (case_id, seq, at, command, entry) VALUES (p_case_id, p_seq, p_at, p_command, p_entry);

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { advisoryLockKeys } from './advisory-lock';
 import { commitFunctionSql } from './commit-function';
+import { commitFunctionSqlV1 } from './commit-function-v1';
 import { PostgresStoreError } from './errors';
 import { outboxTableSql } from './postgres-outbox';
 import { inTransaction } from './transaction';
@@ -82,7 +83,7 @@ export const MIGRATIONS: readonly Migration[] = [
         result json,
         created_at timestamptz NOT NULL DEFAULT now()
       );
-      ${commitFunctionSql(s)}
+      ${commitFunctionSqlV1(s)}
     `,
   },
   {
@@ -112,6 +113,38 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'outbox: notifications written with their commit, delivered at least once',
     sql: outboxTableSql,
+  },
+  {
+    version: 5,
+    description: 'assessment aggregates: cells kept by commit_case(), the close instant indexed',
+    sql: (s) => `
+      -- The close instant, for the views a window's edge days read; what the case adds to the
+      -- cells (assessmentSignature) and those cells, NULL until the cells count the case.
+      ALTER TABLE ${s}.cases ADD COLUMN closed_at text COLLATE "C",
+        ADD COLUMN assessment_signature text, ADD COLUMN assessment_cells json;
+      CREATE INDEX cases_by_closed ON ${s}.cases (closed_at) WHERE closed_at IS NOT NULL;
+      -- One row per cell (see @hazardflow/engine's assessment-aggregates): the sum over cases.
+      CREATE TABLE ${s}.assessment_cells (
+        group_by text COLLATE "C" NOT NULL,
+        day text COLLATE "C" NOT NULL,
+        grp text COLLATE "C" NOT NULL,
+        figure text COLLATE "C" NOT NULL,
+        bin text COLLATE "C" NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (group_by, day, grp, figure, bin)
+      );
+      -- The ASSESSMENT_CELLS_REVISION the cells were counted by; '' until a store counts them.
+      -- One row, locked by the recount so two workers opening at once count once.
+      CREATE TABLE ${s}.assessment_revision (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        revision text NOT NULL
+      );
+      INSERT INTO ${s}.assessment_revision (revision) VALUES ('');
+      DROP FUNCTION ${s}.commit_case(text, integer, integer, text, text, text, text, text, text, boolean, integer,
+        text, text, text, json, json, integer, text, text, json, text, json, text, text, text, text[], text[],
+        text[], timestamptz[], json[]);
+      ${commitFunctionSql(s)}
+    `,
   },
 ];
 

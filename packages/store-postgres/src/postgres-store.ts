@@ -22,6 +22,7 @@ import { caseQuery } from './case-query';
 import { COMMIT_ERRORS } from './commit-function';
 import { PostgresStoreError } from './errors';
 import { checkPostgresSchema, DEFAULT_SCHEMA, migratePostgresSchema, quoteSchema } from './migrations';
+import { assessmentParams, createPostgresAssessment } from './postgres-assessment';
 import { createPostgresOutbox } from './postgres-outbox';
 import { createStatements } from './statements';
 import { inTransaction } from './transaction';
@@ -59,6 +60,8 @@ export interface PostgresStore extends HazardStore {
   readonly pool: pg.Pool;
   /** Resolves once the schema is migrated (or checked); every other method waits for it anyway. */
   ready(): Promise<void>;
+  /** Kept by every commit (see postgres-assessment.ts), so always present here. */
+  assessment: NonNullable<HazardStore['assessment']>;
   /** Every case view in paging order, read a thousand at a time. */
   allViews(): AsyncIterable<CaseView>;
 }
@@ -76,6 +79,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const schema = options.schema ?? DEFAULT_SCHEMA;
   const sql = createStatements(quoteSchema(schema));
   const outbox = createPostgresOutbox(quoteSchema(schema));
+  const aggregates = createPostgresAssessment(quoteSchema(schema));
   const ownsPool = options.pool === undefined;
   const pool =
     options.pool ??
@@ -97,10 +101,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     if (!opening) {
       opening = (
         migrate ? migratePostgresSchema(pool, schema).then(() => undefined) : checkPostgresSchema(pool, schema)
-      ).catch((error: unknown) => {
-        opening = undefined;
-        throw error;
-      });
+      )
+        .then(() => aggregates.ensureCurrent(pool))
+        .catch((error: unknown) => {
+          opening = undefined;
+          throw error;
+        });
     }
     return opening;
   }
@@ -165,6 +171,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           sets.dueAts,
           sets.dues,
           sets.events,
+          ...assessmentParams(view),
         ];
         const rows = commit.outbox ?? [];
         if (rows.length === 0) await pool.query(sql.commitCase, params);
@@ -233,6 +240,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await open();
       const { rows } = await pool.query<{ due_at: string }>(sql.nextTimer);
       return rows[0]?.due_at ?? null;
+    },
+
+    async assessment(options) {
+      await open();
+      return aggregates.assessment(pool, options);
     },
 
     async appendCheckpoint(checkpoint: StoreCheckpoint): Promise<void> {

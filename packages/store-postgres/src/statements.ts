@@ -5,7 +5,7 @@ export function createStatements(s: string) {
     caseVersion: `SELECT version FROM ${s}.cases WHERE id = $1`,
 
     /** One command's writes in one round trip: see commit-function.ts. */
-    commitCase: `SELECT ${s}.commit_case(${Array.from({ length: 30 }, (_, i) => `$${i + 1}`).join(', ')})`,
+    commitCase: `SELECT ${s}.commit_case(${Array.from({ length: 33 }, (_, i) => `$${i + 1}`).join(', ')})`,
 
     /**
      * Leases whole cases (see HazardStore.claimDueTimers): every due timer of the cases none

@@ -48,6 +48,8 @@ describeWithServer('PostgreSQL store on a real server', (url) => {
         expect(rows.at(-1)?.version).toBe(SCHEMA_VERSION);
         const tables = await admin.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema]);
         expect(tables.rows.map((r) => r.tablename)).toEqual([
+          'assessment_cells',
+          'assessment_revision',
           'audit',
           'cases',
           'checkpoints',
