@@ -414,9 +414,10 @@ function rowsOf(groups: Map<string, GroupTotals>): AssessmentRow[] {
       listedSupervision: 0,
       medianWorkingDaysToClose: medianOfCounts(totals.bins.get('daysToClose')),
       reopened: 0,
-      enforcement: Object.fromEntries(
-        ENFORCEMENT_KINDS.map((kind) => [kind, count(`enforcement.${kind}`)]),
-      ) as Record<EnforcementKind, number>,
+      enforcement: Object.fromEntries(ENFORCEMENT_KINDS.map((kind) => [kind, count(`enforcement.${kind}`)])) as Record<
+        EnforcementKind,
+        number
+      >,
     };
     rows.push(Object.assign(row, inRow));
   }

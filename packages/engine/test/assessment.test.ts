@@ -154,7 +154,10 @@ describe('assessment (考核) figures', () => {
       ({ id, kind, documentNo: id, at, by: 'inspector-1' }) as unknown as NonNullable<CaseView['enforcement']>[number];
     const enforced = [
       caseView('e1', { enforcement: [measure('E1', 'penalty', day(3)), measure('E2', 'forced_removal', day(5))] }),
-      caseView('e2', { reportedAt: day(6), enforcement: [measure('E1', 'penalty', day(6)), measure('E2', 'blacklist', day(20))] }),
+      caseView('e2', {
+        reportedAt: day(6),
+        enforcement: [measure('E1', 'penalty', day(6)), measure('E2', 'blacklist', day(20))],
+      }),
       caseView('e3', { territory: 'street-b' }),
     ];
     const all = computeAssessment(enforced, { groupBy: 'territory' });

@@ -1,7 +1,7 @@
 import { definePolicyPack } from '@hazardflow/core';
 import { createEngine, createManualClock } from '@hazardflow/engine';
 import { describe, expect, it } from 'vitest';
-import { referencePack, referencePackByDecision } from '../../core/test/fixtures/reference-pack';
+import { referencePackByDecision } from '../../core/test/fixtures/reference-pack';
 import { ev, notice, people, reportInput } from './support';
 
 const byDecision = definePolicyPack(referencePackByDecision);
