@@ -1,6 +1,7 @@
 import { definePolicyPack, type PolicyPack } from '@hazardflow/core';
 import { BUILDING_MAJOR_RECTIFY, buildingCategories } from './building-categories';
 import { buildingEscalation } from './building-escalation';
+import { buildingIndustryDepartments } from './building-industry-departments';
 import { BUILDING_PLACE_TYPES } from './building-place-types';
 import { buildingSeasons } from './building-seasons';
 import { buildingSeverityRules } from './building-severity-rules';
@@ -11,7 +12,8 @@ import { buildingSeverityRules } from './building-severity-rules';
  * on structural alterations. Values marked [default] are the pack's choices where no rule
  * fixes a number.
  *
- * 1.2.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * 1.2.0 names commercial buildings' industry department (the commerce bureau, `parties`) and
+ * makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
  * consequence of a grade or of lateness, and replaces the upper rungs with the housing bureau's
  * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
  * committee office. 1.1.0 (still exported as `buildingPackV1_1`) said that B grade is not a
@@ -95,4 +97,6 @@ export const buildingPack: PolicyPack = definePolicyPack({
     LIFT_INTERIM_CONTROL: ['regulator'],
   },
   seasons: buildingSeasons,
+  // 三管三必须 (《安全生产法》 Art. 3): commercial buildings' industry department, told what the bureau is told.
+  parties: buildingIndustryDepartments,
 });

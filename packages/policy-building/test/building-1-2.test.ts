@@ -195,3 +195,16 @@ describe('a suspected dangerous house triaged on 1.1.0 and migrated onto 1.2.0',
     expect(decided).toMatchObject({ ok: true, case: { severity: 'major' } });
   });
 });
+
+describe('building pack 1.2.0 industry department (三管三必须, 《安全生产法》 Art. 3)', () => {
+  it('names the commerce bureau for commercial buildings with its org and source; 1.1.0 named none', () => {
+    expect(buildingPack.parties).toEqual({
+      'commerce-bureau': expect.objectContaining({
+        org: 'commerce-bureau',
+        industry: { placeTypes: ['commercial'] },
+        source: expect.stringMatching(/《安全生产法》 Art\. 3/),
+      }),
+    });
+    expect(buildingPackV1_1.parties).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { definePolicyPack, type PolicyPack } from '@hazardflow/core';
 import { FIRE_MAJOR_RECTIFY, fireCategories } from './fire-categories';
 import { fireEscalation } from './fire-escalation';
+import { fireIndustryDepartments } from './fire-industry-departments';
 import { FIRE_PLACE_TYPES } from './fire-place-types';
 import { fireSeasons } from './fire-seasons';
 import { fireSeverityRules } from './fire-severity-rules';
@@ -11,7 +12,9 @@ import { fireSeverityRules } from './fire-severity-rules';
  * with GB 35181-2017 《重大火灾隐患判定方法》 for hazards reported up to 2025-10-31.
  * Values marked [default] are the pack's choices where no rule fixes a number.
  *
- * 1.3.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * 1.3.0 names the industry departments of the crowded places (三管三必须, `parties`: education,
+ * health, culture and tourism, commerce, civil affairs) and makes listed supervision (挂牌督办) a
+ * decision of the listing authority (`LIST`), not a
  * consequence of a grade or of lateness, and replaces the upper rungs with the brigade's
  * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
  * committee office. 1.2.0 (still exported as `firePackV1_2`) gave the re-inspection (复查) to the
@@ -109,6 +112,8 @@ export const firePack: PolicyPack = definePolicyPack({
     VERIFY: ['regulator'],
   },
   seasons: fireSeasons,
+  // 三管三必须 (《安全生产法》 Art. 3): the crowded places' industry departments, told what the brigade is told.
+  parties: fireIndustryDepartments,
   // No migration map: no category or lifecycle state was renamed or dropped since 1.0.0, so
   // `planMigration` moves 1.x cases as they are (README, "Version history").
 });

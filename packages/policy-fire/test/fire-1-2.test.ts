@@ -262,7 +262,14 @@ describe('imminent danger follows the temporary-seal list (《消防监督检查
       interimDueAt: '2026-03-03T02:00:00.000Z',
     });
     const told = t.notifications.find((n) => n.reason === 'imminent_danger');
-    expect(told?.recipients.map((r) => r.role)).toEqual(['responsible', 'territory', 'regulator', 'command']);
+    // 1.3.0: a shop's industry department (the commerce bureau) is told what the brigade is told.
+    expect(told?.recipients.map((r) => r.role)).toEqual([
+      'responsible',
+      'territory',
+      'regulator',
+      'command',
+      'commerce-bureau',
+    ]);
     const id = reported.case.id;
     await t.advanceTo('2026-03-03T02:00:01.000Z');
     expect(t.notifications.map((n) => n.reason)).toContain('interim_control_overdue');

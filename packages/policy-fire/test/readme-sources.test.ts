@@ -49,6 +49,18 @@ describe('the fire pack README', () => {
     expect(levels).toEqual(['0', ...firePack.escalation.ladder.map((rung) => String(rung.level))]);
   });
 
+  it('lists every industry department with its place types and source', () => {
+    const body = sectionRows('## Industry departments');
+    const parties = Object.entries(firePack.parties ?? {});
+    expect(parties.length).toBeGreaterThan(0);
+    expect(body).toHaveLength(parties.length);
+    for (const [id, party] of parties) {
+      const row = body.find((r) => r.includes(`\`${id}\``));
+      expect(row, `no row for party \`${id}\``).toMatch(SOURCE);
+      for (const placeType of party.industry?.placeTypes ?? []) expect(row, id).toContain(`\`${placeType}\``);
+    }
+  });
+
   it('names every permission that differs from the defaults', () => {
     const table = sectionRows('## Who may do what').join('\n');
     for (const [command, roles] of Object.entries(firePack.permissions)) {

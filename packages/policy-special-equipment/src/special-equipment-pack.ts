@@ -1,6 +1,7 @@
 import { definePolicyPack, type PolicyPack } from '@hazardflow/core';
 import { SE_MAJOR_RECTIFY, specialEquipmentCategories } from './special-equipment-categories';
 import { specialEquipmentEscalation } from './special-equipment-escalation';
+import { specialEquipmentIndustryDepartments } from './special-equipment-industry-departments';
 import { SPECIAL_EQUIPMENT_PLACE_TYPES } from './special-equipment-place-types';
 import { specialEquipmentSeasons } from './special-equipment-seasons';
 import { specialEquipmentSeverityRules } from './special-equipment-severity-rules';
@@ -11,7 +12,8 @@ import { specialEquipmentSeverityRules } from './special-equipment-severity-rule
  * (Order 57, 2022) and GB 45067-2024 《特种设备重大事故隐患判定准则》. Values marked [default] are
  * the pack's choices where no rule found fixes a number.
  *
- * 1.1.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * 1.1.0 names the places' industry departments (三管三必须, `parties`) and makes listed
+ * supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
  * consequence of a grade or of lateness, and replaces the upper rungs with the bureau's
  * supervision notice (督办单), its circulated notice (通报) and referral to the district safety
  * committee office. 1.0.0 is still exported as `specialEquipmentPackV1_0`, for cases pinned to it.
@@ -118,4 +120,6 @@ export const specialEquipmentPack: PolicyPack = definePolicyPack({
     FIX_ON_SPOT: ['regulator'],
   },
   seasons: specialEquipmentSeasons,
+  // 三管三必须 (《安全生产法》 Art. 3): the places' industry departments, told what the regulator is told.
+  parties: specialEquipmentIndustryDepartments,
 });

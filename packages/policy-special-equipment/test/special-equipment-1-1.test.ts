@@ -63,3 +63,24 @@ describe('special-equipment pack 1.1.0 versions', () => {
     expect(await both.get(id)).toMatchObject({ packVersion: '1.1.0', severity: 'major', listedSupervision: true });
   });
 });
+
+describe('special-equipment pack 1.1.0 industry departments (三管三必须, 《安全生产法》 Art. 3)', () => {
+  it('names a department with its org and source for the place types of each sector; 1.0.0 named none', () => {
+    const byPlace: Record<string, string[]> = {};
+    for (const [id, party] of Object.entries(specialEquipmentPack.parties ?? {})) {
+      expect(party.org, id).toBe(id);
+      expect(party.source, id).toMatch(/《安全生产法》 Art\. 3/);
+      for (const placeType of party.industry?.placeTypes ?? [])
+        byPlace[placeType] = [...(byPlace[placeType] ?? []), id];
+    }
+    expect(byPlace).toEqual({
+      school: ['education-bureau'],
+      hospital: ['health-commission'],
+      'shopping-centre': ['commerce-bureau'],
+      restaurant: ['commerce-bureau'],
+      'amusement-park': ['culture-tourism-bureau'],
+      'scenic-area': ['culture-tourism-bureau'],
+    });
+    expect(specialEquipmentPackV1_0.parties).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { definePolicyPack, type PolicyPack } from '@hazardflow/core';
 import { TRAFFIC_MAJOR_RECTIFY, trafficCategories } from './traffic-categories';
 import { trafficEscalation } from './traffic-escalation';
+import { trafficIndustryDepartments } from './traffic-industry-departments';
 import { TRAFFIC_PLACE_TYPES } from './traffic-place-types';
 import { trafficSeasons } from './traffic-seasons';
 import { trafficSeverityRules } from './traffic-severity-rules';
@@ -11,7 +12,8 @@ import { trafficSeverityRules } from './traffic-severity-rules';
  * road maintainers or operators fix them. Values marked [default] are the pack's choices where
  * no rule fixes a number.
  *
- * 1.1.0 makes listed supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
+ * 1.1.0 names the places' industry departments (三管三必须, `parties`) and makes listed
+ * supervision (挂牌督办) a decision of the listing authority (`LIST`), not a
  * consequence of a grade or of lateness, replaces the upper rungs with the brigade's supervision
  * notice (督办单), its circulated notice (通报) and referral to the road traffic safety committee
  * office, and stops the winter season from grading fog and ice sections major (it shortens their
@@ -92,4 +94,6 @@ export const trafficPack: PolicyPack = definePolicyPack({
     LIFT_INTERIM_CONTROL: ['regulator'],
   },
   seasons: trafficSeasons,
+  // 三管三必须 (《安全生产法》 Art. 3): the places' industry departments, told what the regulator is told.
+  parties: trafficIndustryDepartments,
 });

@@ -80,7 +80,14 @@ describe('road-traffic pack stories', () => {
     const graded = await t.act(id, { type: 'TRIAGE' }, officer);
     expect(graded).toMatchObject({ severity: 'major', escalationLevel: 4, listedSupervision: false });
     const referral = t.notifications.find((n) => n.reason === 'escalated' && n.level === 4);
-    expect(referral?.recipients.map((r) => r.role)).toEqual(['command', 'regulator', 'territory', 'responsible']);
+    // The transport bureau, a rural road's industry department, is told what the brigade is told.
+    expect(referral?.recipients.map((r) => r.role)).toEqual([
+      'command',
+      'regulator',
+      'territory',
+      'responsible',
+      'transport-bureau',
+    ]);
     expect(referral?.action?.zh).toContain('道路交通安全法第二十九条');
     const listed = await t.act(
       id,

@@ -65,3 +65,21 @@ describe('traffic pack 1.1.0 versions', () => {
     expect(graded).toMatchObject({ ok: true, case: { severity: 'general', listedSupervision: false } });
   });
 });
+
+describe('traffic pack 1.1.0 industry departments (三管三必须, 《安全生产法》 Art. 3)', () => {
+  it('names a department with its org and source for the place types of each sector; 1.0.0 named none', () => {
+    const byPlace: Record<string, string[]> = {};
+    for (const [id, party] of Object.entries(trafficPack.parties ?? {})) {
+      expect(party.org, id).toBe(id);
+      expect(party.source, id).toMatch(/《安全生产法》 Art\. 3/);
+      for (const placeType of party.industry?.placeTypes ?? [])
+        byPlace[placeType] = [...(byPlace[placeType] ?? []), id];
+    }
+    expect(byPlace).toEqual({
+      'transport-enterprise': ['transport-bureau'],
+      'rural-road': ['transport-bureau'],
+      school: ['education-bureau'],
+    });
+    expect(trafficPackV1_0.parties).toBeUndefined();
+  });
+});
