@@ -18,4 +18,5 @@
 
 export { expectReadmeDiagramCurrent } from './expect-readme-diagram-current';
 export { type RunPackConformanceOptions, runPackConformance } from './run-pack-conformance';
+export { type ReadmeSourceOptions, runReadmeSourceChecks } from './run-readme-source-checks';
 export { runStoreConformance, type StoreConformanceOptions } from './store-conformance';
