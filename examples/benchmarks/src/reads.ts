@@ -68,13 +68,27 @@ const QUERIES: readonly [string, CaseFilter][] = [
 /**
  * Section 7 (`--only reads`): a SQLite store filled with `size` case rows (written through the
  * store's commit, as the engine writes them, without running each lifecycle), then each
- * query (first page of 50) and the assessment by territory, timed `samples` times.
+ * query (first page of 50) and the assessment by territory, timed `samples` times. A size
+ * whose fill would take longer than `budgetSeconds` (estimated from the last size filled, per
+ * row, with a fifth more for the larger file) is skipped and said so.
  */
-export async function measureReads(sizes: readonly number[], samples: number, log: (line: string) => void) {
+export async function measureReads(
+  sizes: readonly number[],
+  samples: number,
+  log: (line: string) => void,
+  budgetSeconds = Number.POSITIVE_INFINITY,
+) {
   const sqlite = await loadSqliteStore();
   if (!sqlite) throw new Error('@hazardflow/store-sqlite is not built');
   const rows: ReadRow[] = [];
+  let secondsPerRow: number | undefined;
   for (const size of sizes) {
+    if (secondsPerRow !== undefined && secondsPerRow * size * 1.2 > budgetSeconds) {
+      log(
+        `   skipped ${formatNumber(size)} cases: writing them would take about ${Math.round(secondsPerRow * size * 1.2)} s, over the ${budgetSeconds} s budget (\`--budget\`)`,
+      );
+      continue;
+    }
     const folder = mkdtempSync(join(tmpdir(), 'hazardflow-reads-'));
     try {
       const store = sqlite.createSqliteStore({ filename: join(folder, 'reads.db'), durability: 'normal' });
@@ -104,7 +118,9 @@ export async function measureReads(sizes: readonly number[], samples: number, lo
         if (batch.length === 1_000) await Promise.all(batch.splice(0)); // one group-committed transaction
       }
       await Promise.all(batch);
-      log(`   written in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+      const fillSeconds = (performance.now() - fillStarted) / 1000;
+      secondsPerRow = fillSeconds / size;
+      log(`   written in ${fillSeconds.toFixed(1)} s`);
       const engine = createEngine({ packs: [pack], store, clock: createManualClock(new Date(START)) });
       const time = async (read: string, run: () => Promise<unknown>, times = samples) => {
         await run(); // warm: statement prepared, pages cached
