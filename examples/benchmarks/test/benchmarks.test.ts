@@ -69,7 +69,7 @@ describe('checkTargets', () => {
     });
     // Issue 25's order: actor, 100k timers, firing rate, SQLite, memory, reading at scale.
     expect(checks.map((c) => c.met)).toEqual([false, true, true, undefined, false, undefined]);
-    expect(checks[5]?.measured).toBe('see Reading at scale');
+    expect(checks[5]?.measured).toBe('by `--only reads`: see Reading at a million rows, fifth round');
   });
 
   it('compares durable SQLite with group commit against the raw loop, and timer firing against commands', () => {
