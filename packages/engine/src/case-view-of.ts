@@ -18,7 +18,8 @@ const NO_CONTROLS: InterimControl[] = Object.freeze([]) as unknown as InterimCon
 const NO_RECORDS: never[] = Object.freeze([]) as unknown as never[];
 
 /**
- * Projects a machine snapshot onto the flat, queryable view the store indexes.
+ * Projects a machine snapshot onto the flat, queryable view the store indexes, with the
+ * case's pinned `policyHash` when it has one (cases stored before pinning have none).
  * @internal not exported from the package entry; the engine's own.
  */
 export function caseViewOf(
@@ -26,6 +27,7 @@ export function caseViewOf(
   version: number,
   updatedAt: string,
   calendar: BusinessCalendar,
+  policyHash?: string,
 ): CaseView {
   const context = snapshot.context as HazardContext;
   const status = statusOf(snapshot);
@@ -69,6 +71,9 @@ export function caseViewOf(
         : null,
     discoveredBy: discoveryOf(context),
     rectifyDueAt: context.rectifyDueAt,
+    // In the literal, not added after it: V8 then keeps it inside the object, where a field
+    // added later needs a separate property store of its own (NOTES.md, sixth round).
+    ...(policyHash !== undefined ? { policyHash } : {}),
   };
   const industry = industryOf(context);
   if (industry.length > 0) view.industry = industry;

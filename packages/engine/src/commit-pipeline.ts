@@ -94,9 +94,8 @@ export function createCommitPipeline(deps: CommitPipelineDeps): (change: Change)
     const version = (args.previous?.version ?? 0) + 1;
     const now = clock.now().toISOString();
     const committedAt = now === args.at ? args.at : now; // one string, not two equal ones, per entry
-    const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack));
     const pinned = args.policyHash ?? args.previous?.snapshot.policyHash;
-    if (pinned !== undefined) view.policyHash = pinned;
+    const view = caseViewOf(args.next, version, committedAt, packs.calendarOf(args.pack), pinned);
     const { timers, emitted } = planTimers(caseId, args.at, args.actions);
     const value = stateValue(args.next.value);
     const context = compactContext(args.next.context as HazardContext);

@@ -21,12 +21,14 @@ interface StoredTimer {
 }
 
 /**
- * One case. A list of one is kept as the item itself (most open cases have one audit entry
- * and one pending timer, and an array around each costs memory per case: see
+ * One case. The record's two parts are kept here rather than the record itself, one object
+ * fewer per case; a list of one is kept as the item itself (most open cases have one audit
+ * entry and one pending timer, and an array around each costs memory per case: see
  * examples/benchmarks/NOTES.md), `null` for none.
  */
 interface StoredCase {
-  record: CaseRecord;
+  view: CaseView;
+  snapshot: unknown;
   history: AuditEntry | AuditEntry[];
   /** The case's pending timers (a handful at most), so no per-timer index is needed. */
   timers: StoredTimer | StoredTimer[] | null;
@@ -68,7 +70,7 @@ export function createMemoryStore(): HazardStore {
   const heap = new MinHeap<StoredTimer>(compareStored);
   let closed = false;
   const aggregates = createMemoryAssessment({
-    get: (id) => cases.get(id)?.record.view,
+    get: (id) => cases.get(id)?.view,
     *all() {
       for (const stored of order) yield viewOf(stored);
     },
@@ -107,11 +109,11 @@ export function createMemoryStore(): HazardStore {
 
   function insertOrder(stored: StoredCase): void {
     const last = order[order.length - 1];
-    if (!last || compareOrder(viewOf(last), stored.record.view) < 0) {
+    if (!last || compareOrder(viewOf(last), stored.view) < 0) {
       order.push(stored);
       return;
     }
-    order.splice(lowerBound(order, stored.record.view), 0, stored);
+    order.splice(lowerBound(order, stored.view), 0, stored);
   }
 
   return {
@@ -119,7 +121,7 @@ export function createMemoryStore(): HazardStore {
       ensureOpen();
       // Check everything first: a commit that fails changes nothing.
       const existing = cases.get(commit.caseId);
-      const actual = existing?.record.view.version ?? 0;
+      const actual = existing?.view.version ?? 0;
       if (actual !== commit.expectedVersion)
         throw new VersionConflictError(commit.caseId, commit.expectedVersion, actual);
       if (commit.record.view.version !== commit.expectedVersion + 1 || commit.record.view.id !== commit.caseId) {
@@ -154,13 +156,14 @@ export function createMemoryStore(): HazardStore {
       const outboxRows = commit.outbox?.map((row) => owned(row, copies));
 
       // Apply: nothing below can fail.
-      aggregates.touched(commit.caseId, existing?.record.view);
+      aggregates.touched(commit.caseId, existing?.view);
       let stored = existing;
       if (stored) {
-        stored.record = record;
+        stored.view = record.view;
+        stored.snapshot = record.snapshot;
         stored.history = listOf(stored.history).concat([audit]);
       } else {
-        stored = { record, history: audit, timers: null };
+        stored = { view: record.view, snapshot: record.snapshot, history: audit, timers: null };
         cases.set(commit.caseId, stored);
         insertOrder(stored);
       }
@@ -173,7 +176,8 @@ export function createMemoryStore(): HazardStore {
 
     async getCase(id) {
       ensureOpen();
-      return cases.get(id)?.record;
+      const stored = cases.get(id);
+      return stored ? Object.freeze<CaseRecord>({ view: stored.view, snapshot: stored.snapshot }) : undefined;
     },
 
     async query(filter: CaseFilter, page: Page = {}) {
@@ -317,7 +321,7 @@ function compareOrder(a: { reportedAt: string; id: string }, b: { reportedAt: st
 }
 
 function viewOf(stored: StoredCase): CaseView {
-  return stored.record.view;
+  return stored.view;
 }
 
 /** First position whose case is not before `target`. */

@@ -34,6 +34,24 @@ export interface MachineRuntime {
 }
 
 export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalendar): MachineRuntime {
+  // Every case that names no org of its own gets the pack's, and every case at a place type
+  // the same industry departments: one frozen object each, shared by all those cases rather
+  // than one copy per case (contexts are never changed in place; NOTES.md, sixth round).
+  const packParties = Object.freeze(partiesOf(pack, undefined));
+  const industryByPlaceType = new Map<string | undefined, ReturnType<typeof industryOf>>();
+  const placeTypes = new Set(pack.placeTypes ?? []);
+  const industryAt = (placeType: string | undefined): ReturnType<typeof industryOf> => {
+    // Only the pack's own place types are remembered: a report accepted with a warning
+    // (`reportChecks: 'warn'`) may name any, and must not grow this map.
+    if (placeType !== undefined && !placeTypes.has(placeType)) return industryOf(pack, placeType);
+    let shared = industryByPlaceType.get(placeType);
+    if (shared === undefined) {
+      shared = industryOf(pack, placeType);
+      if (shared.industry !== undefined) Object.freeze(shared.industry);
+      industryByPlaceType.set(placeType, shared);
+    }
+    return shared;
+  };
   const effective = new Map<string, PolicyPack>();
   const policyOf: MachineRuntime['policyOf'] = (context) => {
     if (context.appliedOverrides.length === 0) return pack;
@@ -138,8 +156,8 @@ export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalenda
         responsible: report.responsible,
         regulator: report.regulator ?? pack.regulator.id,
         assignee: null,
-        ...partiesOf(pack, report.parties),
-        ...industryOf(pack, report.site.placeType),
+        ...(report.parties === undefined ? packParties : partiesOf(pack, report.parties)),
+        ...industryAt(report.site.placeType),
         description: report.description,
         findings: report.findings,
         evidence: report.evidence.map((item) => filedEvidence(item, 'report')),
@@ -243,7 +261,7 @@ function partiesOf(pack: PolicyPack, named: Record<string, string> | undefined):
     const org = named?.[id] ?? party.org;
     if (org !== undefined) parties[id] = org;
   }
-  return Object.keys(parties).length > 0 ? { parties } : {};
+  return Object.keys(parties).length > 0 ? { parties: Object.freeze(parties) } : {};
 }
 
 /**
