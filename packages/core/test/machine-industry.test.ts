@@ -76,6 +76,23 @@ describe('an industry department on a case of its place type (三管三必须)',
     });
   });
 
+  it('shares one frozen parties object and industry list among cases that name no org of their own', () => {
+    const first = new CaseHarness(pack, reportAt('shop', 'three_in_one'));
+    const second = new CaseHarness(pack, { ...reportAt('shop', 'three_in_one'), caseId: 'case-shop-2' });
+    expect(second.context.parties).toBe(first.context.parties);
+    expect(second.context.industry).toBe(first.context.industry);
+    expect(Object.isFrozen(first.context.parties) && Object.isFrozen(first.context.industry)).toBe(true);
+    const report = reportAt('shop', 'three_in_one');
+    const named = new CaseHarness(pack, {
+      ...report,
+      caseId: 'case-shop-3',
+      report: { ...report.report, parties: { 'commerce-bureau': 'commerce-bureau-east' } },
+    });
+    expect(named.context.parties).not.toBe(first.context.parties);
+    expect(named.context.parties?.['commerce-bureau']).toBe('commerce-bureau-east');
+    expect(first.context.parties?.['commerce-bureau']).toBe('commerce-bureau');
+  });
+
   it('has no say on a case of a place type it does not answer for', () => {
     const c = new CaseHarness(pack, reportAt('residential', 'ebike_corridor'));
     expect(c.context.industry).toBeUndefined();
