@@ -139,7 +139,7 @@ export function renderReport(report: Report, notes: string): string {
     '<!-- Written by `pnpm bench` (examples/benchmarks); edit examples/benchmarks/NOTES.md instead. -->',
     '',
     'How fast hazardflow runs a case, how lean it keeps one, and how the cost grows with the number of',
-    'open cases. Run it yourself with `pnpm bench` (about ten minutes here, half of it filling a',
+    'open cases. Run it yourself with `pnpm bench` (ten to twenty minutes on 2 cores, half of it filling a',
     'million cases; `--budget 0` skips that size; rewrites this file) or `pnpm bench --quick` (under',
     'a minute, prints only).',
     '',
