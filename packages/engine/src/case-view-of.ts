@@ -72,7 +72,7 @@ export function caseViewOf(
     discoveredBy: discoveryOf(context),
     rectifyDueAt: context.rectifyDueAt,
     // In the literal, not added after it: V8 then keeps it inside the object, where a field
-    // added later needs a separate property store of its own (NOTES.md, sixth round).
+    // added later needs a separate property store of its own (examples/benchmarks/NOTES.md, sixth round).
     ...(policyHash !== undefined ? { policyHash } : {}),
   };
   const industry = industryOf(context);

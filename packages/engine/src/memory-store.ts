@@ -72,11 +72,11 @@ export function createMemoryStore(): HazardStore {
   const aggregates = createMemoryAssessment({
     get: (id) => cases.get(id)?.view,
     *all() {
-      for (const stored of order) yield viewOf(stored);
+      for (const stored of order) yield stored.view;
     },
     *reportedBetween(start, end) {
       for (let i = lowerBound(order, { reportedAt: start, id: '' }); i < order.length; i++) {
-        const view = viewOf(order[i] as StoredCase);
+        const view = (order[i] as StoredCase).view;
         if (view.reportedAt >= end) return;
         yield view;
       }
@@ -109,7 +109,7 @@ export function createMemoryStore(): HazardStore {
 
   function insertOrder(stored: StoredCase): void {
     const last = order[order.length - 1];
-    if (!last || compareOrder(viewOf(last), stored.view) < 0) {
+    if (!last || compareOrder(last.view, stored.view) < 0) {
       order.push(stored);
       return;
     }
@@ -193,7 +193,7 @@ export function createMemoryStore(): HazardStore {
       const items: CaseView[] = [];
       let i = start;
       for (; i < order.length && items.length < limit; i++) {
-        const view = viewOf(order[i] as StoredCase);
+        const view = (order[i] as StoredCase).view;
         if (candidates && !candidates.has(view.id)) continue;
         if (matchesFilter(view, filter)) items.push(view);
       }
@@ -285,7 +285,7 @@ export function createMemoryStore(): HazardStore {
 
     async *allViews() {
       ensureOpen();
-      for (const stored of order) yield viewOf(stored);
+      for (const stored of order) yield stored.view;
     },
 
     async assessment(options) {
@@ -320,17 +320,13 @@ function compareOrder(a: { reportedAt: string; id: string }, b: { reportedAt: st
   return compareStrings(a.reportedAt, b.reportedAt) || compareStrings(a.id, b.id);
 }
 
-function viewOf(stored: StoredCase): CaseView {
-  return stored.view;
-}
-
 /** First position whose case is not before `target`. */
 function lowerBound(order: readonly StoredCase[], target: { reportedAt: string; id: string }): number {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareOrder(viewOf(order[mid] as StoredCase), target) < 0) lo = mid + 1;
+    if (compareOrder((order[mid] as StoredCase).view, target) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

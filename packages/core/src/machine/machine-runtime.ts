@@ -36,7 +36,7 @@ export interface MachineRuntime {
 export function createMachineRuntime(pack: PolicyPack, calendar: BusinessCalendar): MachineRuntime {
   // Every case that names no org of its own gets the pack's, and every case at a place type
   // the same industry departments: one frozen object each, shared by all those cases rather
-  // than one copy per case (contexts are never changed in place; NOTES.md, sixth round).
+  // than one copy per case (contexts are never changed in place; examples/benchmarks/NOTES.md, sixth round).
   const packParties = Object.freeze(partiesOf(pack, undefined));
   const industryByPlaceType = new Map<string | undefined, ReturnType<typeof industryOf>>();
   const placeTypes = new Set(pack.placeTypes ?? []);
